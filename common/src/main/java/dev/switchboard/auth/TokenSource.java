@@ -1,0 +1,113 @@
+package dev.switchboard.auth;
+
+import dev.switchboard.error.ProviderCallException;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.subjects.SingleSubject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The credential of one (provider, connection). Concurrent callers share one in-flight login (a
+ * shared {@link SingleSubject}, never a lock); a token due for refresh is renewed in the
+ * background while callers keep using it; an expired one is renewed before use; a provider
+ * expiry signal invalidates it and the call is retried once with a new one.
+ *
+ * @param <T> the token type
+ */
+public final class TokenSource<T> {
+  private record State<T>(Token<T> token, SingleSubject<Token<T>> inflight) {}
+
+  private final Supplier<Single<Token<T>>> login;
+  private final Clock clock;
+  private final AtomicReference<State<T>> state = new AtomicReference<>(new State<>(null, null));
+
+  /**
+   * @param login obtains a new token; called at most once at a time
+   * @param clock the clock lifetimes are measured with
+   */
+  public TokenSource(Supplier<Single<Token<T>>> login, Clock clock) {
+    this.login = login;
+    this.clock = clock;
+  }
+
+  /** A usable token: the current one, or the result of the one shared login. */
+  public Single<T> token() {
+    return Single.defer(() -> {
+      State<T> s = state.get();
+      Instant now = clock.instant();
+      if (s.token() != null && !s.token().expired(now)) {
+        if (s.token().dueForRefresh(now) && s.inflight() == null) {
+          renew(s).subscribe(t -> { }, e -> { }); // background; failure leaves the old token
+        }
+        return Single.just(s.token().value());
+      }
+      SingleSubject<Token<T>> pending = s.inflight() != null ? s.inflight() : renew(s);
+      return pending.map(Token::value);
+    });
+  }
+
+  /**
+   * Runs {@code call} with a token; if it fails with the provider's expiry signal, invalidates
+   * that token and runs it once more with a new one. A second expiry signal is returned as is.
+   */
+  public <R> Single<R> withToken(Function<T, Single<R>> call) {
+    return token().flatMap(t -> call.apply(t).onErrorResumeNext(e -> {
+      if (!ProviderCallException.isAuthExpiry(e)) {
+        return Single.error(e);
+      }
+      invalidate(t);
+      return token().flatMap(call::apply);
+    }));
+  }
+
+  /** Forgets {@code stale} if it is still the current token; a newer one is kept. */
+  public void invalidate(T stale) {
+    state.updateAndGet(s -> s.token() != null && s.token().value().equals(stale)
+        ? new State<>(null, s.inflight()) : s);
+  }
+
+  /** The current token if any, for logging out; does not log in. */
+  public T current() {
+    Token<T> t = state.get().token();
+    return t == null ? null : t.value();
+  }
+
+  /** Forgets the token and runs {@code logout} with it, if there was one. */
+  public Completable close(Function<T, Completable> logout) {
+    return Completable.defer(() -> {
+      State<T> s = state.getAndSet(new State<>(null, null));
+      return s.token() == null ? Completable.complete() : logout.apply(s.token().value());
+    });
+  }
+
+  /** Starts the one login, or joins the one another caller started first. */
+  private SingleSubject<Token<T>> renew(State<T> seen) {
+    SingleSubject<Token<T>> subject = SingleSubject.create();
+    if (!state.compareAndSet(seen, new State<>(seen.token(), subject))) {
+      State<T> now = state.get();
+      if (now.inflight() != null) {
+        return now.inflight();
+      }
+      if (now.token() != null && !now.token().expired(clock.instant())) {
+        SingleSubject<Token<T>> done = SingleSubject.create();
+        done.onSuccess(now.token()); // another caller renewed it meanwhile
+        return done;
+      }
+      return renew(now);
+    }
+    // Match on the subject, not the whole state: an invalidate() during the login changes
+    // the token field but must not make us drop the new token.
+    Single.defer(login::get).subscribe(t -> {
+      state.updateAndGet(cur -> cur.inflight() == subject ? new State<>(t, null) : cur);
+      subject.onSuccess(t);
+    }, e -> {
+      state.updateAndGet(cur -> cur.inflight() == subject ? new State<>(cur.token(), null) : cur);
+      subject.onError(e);
+    });
+    return subject;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.error;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
+
+/**
+ * The {@code error} object of a {@code failed} result event.
+ *
+ * @param code stable machine-readable code, e.g. {@code UNKNOWN_OPERATION}
+ * @param category one of {@link Category}
+ * @param message human text, never containing secrets
+ * @param retryable whether re-sending the command later may succeed
+ * @param provider provider detail or null
+ */
+public record ErrorInfo(String code, Category category, String message, boolean retryable,
+    JsonNode provider) {
+
+  /** Maps any throwable to contract terms; unknown throwables become {@code INTERNAL}. */
+  public static ErrorInfo of(Throwable t) {
+    if (t instanceof SwitchboardException e) {
+      return new ErrorInfo(e.code(), e.category(), e.getMessage(), e.retryable(), e.provider());
+    }
+    return new ErrorInfo("INTERNAL_ERROR", Category.INTERNAL,
+        "internal error: " + t.getClass().getSimpleName(), true, null);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode n = Json.object();
+    n.put("code", code).put("category", category.name()).put("message", message)
+        .put("retryable", retryable);
+    if (provider != null) {
+      n.set("provider", provider);
+    }
+    return n;
+  }
+}

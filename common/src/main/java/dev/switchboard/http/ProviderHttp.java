@@ -1,0 +1,83 @@
+package dev.switchboard.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.error.ErrorClassifier;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.Resolution;
+import dev.switchboard.json.Json;
+import dev.switchboard.metrics.Metrics;
+import dev.switchboard.retry.Retry;
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * A connector's HTTP to its provider: one attempt is {@link #exchange}, measured and classified
+ * with the connector's error table; {@link #retrying} re-runs a whole deferred call. Failure
+ * messages name the call, never URLs with credentials, headers or bodies.
+ */
+public final class ProviderHttp {
+  private final String provider;
+  private final WebClient client;
+  private final ErrorClassifier classifier;
+  private final Retry retry;
+  private final Metrics metrics;
+
+  public ProviderHttp(String provider, WebClient client, ErrorClassifier classifier, Retry retry,
+      Metrics metrics) {
+    this.provider = provider;
+    this.client = client;
+    this.classifier = classifier;
+    this.retry = retry;
+    this.metrics = metrics;
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  /**
+   * One provider call, cold: {@code send} runs on each subscription. A non-2xx answer or a
+   * transport failure becomes a classified {@link ProviderCallException}.
+   *
+   * @param call short call name for metrics and messages, e.g. {@code GetSOs}
+   */
+  public Single<HttpResponse<Buffer>> exchange(String call,
+      Supplier<Future<HttpResponse<Buffer>>> send) {
+    return Single.defer(() -> {
+      long start = System.nanoTime();
+      return Rx.single(send).onErrorResumeNext(t -> {
+        record(call, "error", start);
+        Resolution r = classifier.ofTransport(t);
+        return Single.error(new ProviderCallException(r, provider + " " + call + " failed: "
+            + t.getClass().getSimpleName(), null, null, t));
+      }).flatMap(resp -> {
+        int status = resp.statusCode();
+        record(call, String.valueOf(status), start);
+        if (status >= 200 && status < 300) {
+          return Single.just(resp);
+        }
+        Resolution r = classifier.ofStatus(status);
+        ObjectNode detail = Json.object().put("status", status);
+        return Single.error(new ProviderCallException(r, provider + " " + call
+            + " answered HTTP " + status, detail, RetryAfter.parse(
+                resp.getHeader("Retry-After"), Instant.now()), null));
+      });
+    });
+  }
+
+  /** Re-runs {@code call} on retryable failures, see {@link Retry#apply}. */
+  public <T> Single<T> retrying(Single<T> call, boolean idempotent, Instant deadline) {
+    return retry.apply(call, idempotent, deadline);
+  }
+
+  private void record(String call, String status, long startNanos) {
+    metrics.observe("switchboard_provider_call_seconds", "Provider call latency",
+        (System.nanoTime() - startNanos) / 1e9, "provider", provider, "call", call,
+        "status", status);
+  }
+}

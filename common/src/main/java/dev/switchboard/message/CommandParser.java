@@ -1,0 +1,120 @@
+package dev.switchboard.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a command record's value into a {@link Parsed} outcome. Records without a usable id
+ * cannot be answered and go to the DLQ; records with an id but bad fields are answered with a
+ * {@code failed} event of category {@code INVALID_COMMAND}.
+ */
+public final class CommandParser {
+  /** Ids are used as Kafka keys and ledger keys: keep them printable and bounded. */
+  static final int MAX_ID_LENGTH = 200;
+  private final int maxBytes;
+
+  public CommandParser(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** Outcome of parsing one record. */
+  public sealed interface Parsed permits Valid, Invalid, Unanswerable {}
+
+  public record Valid(Command command) implements Parsed {}
+
+  /** Has an id to answer to, but the fields are wrong. */
+  public record Invalid(String id, String replyTo, String code, String message) implements Parsed {}
+
+  /** No id to answer to: goes to the DLQ with this reason. */
+  public record Unanswerable(String reason) implements Parsed {}
+
+  /** @param headerReplyTo the {@code kafka_replyTopic} header value, or null */
+  public Parsed parse(byte[] value, String headerReplyTo) {
+    if (value == null) {
+      return new Unanswerable("EMPTY_VALUE: record has no value");
+    }
+    JsonNode root;
+    try {
+      root = Json.parse(value);
+    } catch (IOException | RuntimeException e) {
+      return new Unanswerable("NOT_JSON: value is not a JSON document");
+    }
+    if (root == null || !root.isObject()) {
+      return new Unanswerable("NOT_AN_OBJECT: command must be a JSON object");
+    }
+    JsonNode idNode = root.get("id");
+    if (idNode == null || !idNode.isTextual() || !usableId(idNode.asText())) {
+      return new Unanswerable("NO_ID: command has no usable string id (1-" + MAX_ID_LENGTH
+          + " printable characters)");
+    }
+    String id = idNode.asText();
+    String replyTo = root.hasNonNull("replyTo") ? root.get("replyTo").asText() : headerReplyTo;
+    if (value.length > maxBytes) {
+      // Bounded by the broker's max message size, so parsing it to find the id was safe.
+      return new Invalid(id, validTopic(replyTo) ? replyTo : null, "COMMAND_TOO_LARGE",
+          "command is " + value.length + " bytes; the limit is " + maxBytes);
+    }
+    List<String> problems = new ArrayList<>();
+    String operation = requiredText(root, "operation", problems);
+    String connection = requiredText(root, "connection", problems);
+    JsonNode params = root.get("params");
+    if (params != null && !params.isNull() && !params.isObject()) {
+      problems.add("params must be an object");
+    }
+    JsonNode replyNode = root.get("replyTo");
+    if (replyNode != null && !replyNode.isNull() && !validTopic(replyNode.asText())) {
+      problems.add("replyTo is not a valid topic name");
+    }
+    Instant deadline = null;
+    JsonNode deadlineNode = root.get("deadline");
+    if (deadlineNode != null && !deadlineNode.isNull()) {
+      try {
+        deadline = Instant.parse(deadlineNode.asText());
+      } catch (DateTimeParseException e) {
+        problems.add("deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+      }
+    }
+    root.fieldNames().forEachRemaining(f -> {
+      if (!KNOWN_FIELDS.contains(f)) {
+        problems.add("unknown field '" + f + "'");
+      }
+    });
+    if (!problems.isEmpty()) {
+      return new Invalid(id, validTopic(replyTo) ? replyTo : null, "INVALID_COMMAND",
+          String.join("; ", problems));
+    }
+    ObjectNode p = params == null || params.isNull() ? Json.object() : (ObjectNode) params;
+    return new Valid(new Command(id, operation, connection, p, replyTo, deadline));
+  }
+
+  private static final java.util.Set<String> KNOWN_FIELDS =
+      java.util.Set.of("id", "operation", "connection", "params", "replyTo", "deadline");
+
+  private static String requiredText(JsonNode root, String field, List<String> problems) {
+    JsonNode n = root.get(field);
+    if (n == null || !n.isTextual() || n.asText().isBlank()) {
+      problems.add(field + " is required and must be a non-empty string");
+      return null;
+    }
+    return n.asText();
+  }
+
+  static boolean usableId(String id) {
+    if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+      return false;
+    }
+    return id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+  }
+
+  /** Kafka's own rule for topic names. */
+  static boolean validTopic(String t) {
+    return t != null && !t.isEmpty() && t.length() <= 249 && t.matches("[a-zA-Z0-9._-]+")
+        && !t.equals(".") && !t.equals("..");
+  }
+}

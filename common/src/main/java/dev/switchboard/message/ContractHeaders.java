@@ -1,0 +1,21 @@
+package dev.switchboard.message;
+
+/**
+ * Kafka header names of the message contract. The correlation headers are those of Spring
+ * Kafka's {@code ReplyingKafkaTemplate}, so its clients work unchanged.
+ */
+public final class ContractHeaders {
+  /** Echoed as received on every result event of the command. */
+  public static final String CORRELATION_ID = "kafka_correlationId";
+  /** Where results go when the command's {@code replyTo} field is absent. */
+  public static final String REPLY_TOPIC = "kafka_replyTopic";
+  /** Result event type ({@code record}, {@code completed}, {@code failed}), for filtering without parsing. */
+  public static final String EVENT_TYPE = "switchboard_type";
+  /** DLQ provenance: where the bad record came from and why it was set aside. */
+  public static final String DLQ_TOPIC = "switchboard_dlq_topic";
+  public static final String DLQ_PARTITION = "switchboard_dlq_partition";
+  public static final String DLQ_OFFSET = "switchboard_dlq_offset";
+  public static final String DLQ_REASON = "switchboard_dlq_reason";
+
+  private ContractHeaders() {}
+}

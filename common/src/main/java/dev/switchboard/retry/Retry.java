@@ -1,0 +1,70 @@
+package dev.switchboard.retry;
+
+import dev.switchboard.error.Action;
+import dev.switchboard.error.ProviderCallException;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Re-runs a deferred provider call on {@link Action#RETRY} and {@link Action#RATE_LIMITED}
+ * failures, honouring {@code Retry-After}, until the policy's attempts or the command's
+ * deadline run out. The call must be cold (built with {@code Single.defer}) so that every attempt
+ * re-authenticates and re-signs.
+ */
+public final class Retry {
+  private final RetryPolicy policy;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final Consumer<ProviderCallException> onRetry;
+
+  public Retry(RetryPolicy policy, Scheduler scheduler, Clock clock,
+      Consumer<ProviderCallException> onRetry) {
+    this.policy = policy;
+    this.scheduler = scheduler;
+    this.clock = clock;
+    this.onRetry = onRetry;
+  }
+
+  /**
+   * @param idempotent false for writes: then only throttling (the provider refused the call, so
+   *     it was not applied) is retried, never a failure whose outcome is unknown
+   * @param deadline no attempt starts after it; null for none
+   */
+  public <T> Single<T> apply(Single<T> call, boolean idempotent, Instant deadline) {
+    return call.retryWhen(errors -> {
+      int[] attempt = {0};
+      return errors.flatMap(e -> {
+        attempt[0]++;
+        if (!(e instanceof ProviderCallException p) || attempt[0] >= policy.maxAttempts()
+            || !retryable(p, idempotent)) {
+          return Flowable.error(e);
+        }
+        Duration wait = delay(p, attempt[0]);
+        if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+          return Flowable.error(e);
+        }
+        onRetry.accept(p);
+        return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
+      });
+    });
+  }
+
+  private static boolean retryable(ProviderCallException p, boolean idempotent) {
+    return p.action() == Action.RATE_LIMITED || idempotent && p.action() == Action.RETRY;
+  }
+
+  private Duration delay(ProviderCallException p, int attempt) {
+    if (p.retryAfter() != null) {
+      // The provider said when: wait that long (bounded), not our own guess.
+      return p.retryAfter().compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : p.retryAfter();
+    }
+    return policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+  }
+}

@@ -1,0 +1,222 @@
+package dev.switchboard.runtime;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the {@link KafkaConsumer} on a thread of its own, so that polling never stops (a paused
+ * partition stays paused while the member keeps heartbeating) and the event loop never blocks.
+ *
+ * <p>Why not the Vert.x Kafka client: its rebalance handlers run on the event loop after the
+ * partitions are gone, so finished work cannot be committed before a revoke. Here the rebalance
+ * listener runs inside {@code poll()} and commits synchronously what the event loop has marked
+ * committable ({@link #committable}), before the partitions move.
+ *
+ * <p>Hand-offs: records go to the event loop with {@code runOnContext}; pause, resume and
+ * committable offsets come back through concurrent structures read before each poll.
+ */
+final class CommandPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandPoller.class);
+
+  /** Callbacks, all run on the event loop. */
+  interface Listener {
+    void onRecords(List<ConsumerRecord<byte[], byte[]>> records);
+
+    /** @param generation tag to pass back with {@link #committable} for these partitions */
+    void onAssigned(Collection<TopicPartition> partitions, long generation);
+
+    void onRevoked(Collection<TopicPartition> partitions);
+  }
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final String topic;
+  private final Context context;
+  private final Listener listener;
+  private final ConcurrentLinkedQueue<Consumer<KafkaConsumer<byte[], byte[]>>> requests =
+      new ConcurrentLinkedQueue<>();
+  private final Map<TopicPartition, Long> committable = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final Map<TopicPartition, Long> generations = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private final AtomicLong lag = new AtomicLong();
+  private final Promise<Void> stopped = Promise.promise();
+  private volatile boolean running = true;
+  private Thread thread;
+
+  CommandPoller(Properties props, String topic, Context context, Listener listener) {
+    this.consumer = new KafkaConsumer<>(props);
+    this.topic = topic;
+    this.context = context;
+    this.listener = listener;
+  }
+
+  void start() {
+    thread = new Thread(this::loop, "switchboard-poll-" + topic);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void pause(TopicPartition tp) {
+    requests.add(c -> {
+      if (c.assignment().contains(tp)) {
+        c.pause(Set.of(tp));
+      }
+    });
+  }
+
+  void resume(TopicPartition tp) {
+    requests.add(c -> {
+      if (c.assignment().contains(tp)) {
+        c.resume(Set.of(tp));
+      }
+    });
+  }
+
+  /**
+   * Marks {@code offset} (the next one to consume) as safe to commit for {@code tp}. Ignored when
+   * {@code generation} is not the partition's current assignment: work finishing after a revoke
+   * must not commit over whatever the partition's next owner did.
+   */
+  void committable(TopicPartition tp, long generation, long offset) {
+    if (Long.valueOf(generation).equals(generations.get(tp))) {
+      committable.merge(tp, offset, Math::max);
+    }
+  }
+
+  /** Highest record lag over assigned partitions, as last reported by the consumer. */
+  long lag() {
+    return lag.get();
+  }
+
+  /** Stops polling, commits what is committable, closes the consumer. */
+  Future<Void> stop() {
+    running = false;
+    consumer.wakeup();
+    return stopped.future();
+  }
+
+  private void loop() {
+    consumer.subscribe(List.of(topic), new Rebalance());
+    try {
+      while (running) {
+        Consumer<KafkaConsumer<byte[], byte[]>> r;
+        while ((r = requests.poll()) != null) {
+          r.accept(consumer);
+        }
+        var batch = consumer.poll(Duration.ofMillis(100));
+        if (!batch.isEmpty()) {
+          List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>(batch.count());
+          batch.forEach(list::add);
+          context.runOnContext(v -> listener.onRecords(list));
+        }
+        commit(false, consumer.assignment());
+        updateLag();
+      }
+    } catch (WakeupException e) {
+      // stop() woke us: fall through to the final commit
+    } catch (RuntimeException e) {
+      LOG.error("event=poller.failed topic={} error={}", topic, e.toString());
+    } finally {
+      try {
+        commit(true, consumer.assignment());
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+      } catch (RuntimeException e) {
+        LOG.warn("event=poller.close_failed topic={} error={}", topic, e.toString());
+      }
+      stopped.tryComplete();
+    }
+  }
+
+  private void commit(boolean sync, Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      Long off = committable.get(tp);
+      if (off != null && !off.equals(committed.get(tp))) {
+        offsets.put(tp, new OffsetAndMetadata(off));
+      }
+    }
+    if (offsets.isEmpty()) {
+      return;
+    }
+    if (sync) {
+      consumer.commitSync(offsets);
+      offsets.forEach((tp, om) -> committed.put(tp, om.offset()));
+    } else {
+      consumer.commitAsync(offsets, (done, err) -> {
+        if (err == null) {
+          done.forEach((tp, om) -> committed.put(tp, om.offset()));
+        } else {
+          LOG.warn("event=commit.failed topic={} error={}", topic, err.toString());
+        }
+      });
+    }
+  }
+
+  private void updateLag() {
+    consumer.metrics().forEach((name, metric) -> {
+      if (name.name().equals("records-lag-max") && metric.metricValue() instanceof Double d
+          && !d.isNaN()) {
+        lag.set(d.longValue());
+      }
+    });
+  }
+
+  /** Runs inside poll() on this thread: commits finished work before partitions move. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        commit(true, partitions);
+      } catch (RuntimeException e) {
+        LOG.warn("event=commit.on_revoke_failed topic={} error={}", topic, e.toString());
+      }
+      forget(partitions);
+      context.runOnContext(v -> listener.onRevoked(partitions));
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      forget(partitions);
+      context.runOnContext(v -> listener.onRevoked(partitions));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      long gen = generation.incrementAndGet();
+      partitions.forEach(tp -> {
+        committable.remove(tp);
+        generations.put(tp, gen);
+      });
+      context.runOnContext(v -> listener.onAssigned(partitions, gen));
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+      partitions.forEach(tp -> {
+        generations.remove(tp);
+        committable.remove(tp);
+        committed.remove(tp);
+      });
+    }
+  }
+}

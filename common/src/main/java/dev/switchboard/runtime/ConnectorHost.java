@@ -1,0 +1,134 @@
+package dev.switchboard.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.http.ProviderHttp;
+import dev.switchboard.http.Rx;
+import dev.switchboard.message.Topics;
+import dev.switchboard.metrics.Metrics;
+import dev.switchboard.retry.Retry;
+import dev.switchboard.retry.RetryPolicy;
+import dev.switchboard.spi.ConnectionConfig;
+import dev.switchboard.spi.ConnectorContext;
+import dev.switchboard.spi.ProviderConnector;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one provider: its connections, its command consumer, dispatch and results. One verticle
+ * (one event loop) per provider, so connector state needs no locks.
+ */
+final class ConnectorHost<C> extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorHost.class);
+
+  private final ProviderConnector<C> connector;
+  private final Map<String, ObjectNode> connectionConfigs;
+  private final RuntimeSettings settings;
+  private final Metrics metrics;
+  private final Clock clock;
+  private final Map<String, C> connections = new HashMap<>();
+  private ResultPublisher publisher;
+  private CommandIntake intake;
+  private WebClient webClient;
+  private volatile boolean ready;
+
+  ConnectorHost(ProviderConnector<C> connector, Map<String, ObjectNode> connectionConfigs,
+      RuntimeSettings settings, Metrics metrics, Clock clock) {
+    this.connector = connector;
+    this.connectionConfigs = connectionConfigs;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  boolean ready() {
+    return ready;
+  }
+
+  @Override
+  public Future<?> start() {
+    String provider = connector.id();
+    Topics topics = new Topics(settings.topicPrefix(), provider);
+    Scheduler scheduler = VertxScheduler.of(context);
+    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("switchboard")
+        .setConnectTimeout(10_000).setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(64));
+    Retry retry = new Retry(RetryPolicy.DEFAULT, scheduler, clock, e -> metrics.increment(
+        "switchboard_provider_retries_total", "Provider calls retried", "provider", provider,
+        "code", e.code()));
+    ProviderHttp http = new ProviderHttp(provider, webClient, connector.errors(), retry, metrics);
+    ConnectorContext ctx = new ConnectorContext(vertx, http, clock, scheduler, metrics);
+    return Rx.future(Flowable.fromIterable(connectionConfigs.entrySet())
+            .concatMapCompletable(e -> connector.connect(new ConnectionConfig(e.getKey(),
+                    connector.configSpec().validate(e.getValue())), ctx)
+                .doOnSuccess(c -> connections.put(e.getKey(), c)).ignoreElement()))
+        .compose(v -> Topology.ensure(vertx, settings, topics))
+        .map(v -> {
+          publisher = new ResultPublisher(Topology.clientProps(settings, provider + "-results"));
+          Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
+              publisher, context, scheduler, clock, settings.resultWindow());
+          intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics);
+          CommandPoller poller = new CommandPoller(consumerProps(provider), topics.commands(),
+              context, intake);
+          intake.attach(poller);
+          poller.start();
+          ready = true;
+          LOG.info("event=connector.started provider={} connections={} operations={}", provider,
+              connections.keySet(), connector.operations().keySet().size());
+          return null;
+        });
+  }
+
+  @Override
+  public Future<?> stop() {
+    ready = false;
+    Future<Void> drained = intake == null ? Future.succeededFuture()
+        : intake.stop(settings.shutdownGrace());
+    return drained
+        .compose(v -> Rx.future(Flowable.fromIterable(connections.entrySet())
+            .concatMapCompletable(e -> connector.disconnect(e.getValue())
+                .doOnComplete(() -> LOG.info("event=connection.closed provider={} connection={}",
+                    connector.id(), e.getKey()))
+                .onErrorResumeNext(err -> logged(e.getKey(), err)))))
+        .compose(v -> vertx.executeBlocking(() -> {
+          if (publisher != null) {
+            publisher.close();
+          }
+          return null;
+        }))
+        .onComplete(ar -> webClient.close());
+  }
+
+  private Completable logged(String connection, Throwable err) {
+    String code = err instanceof ProviderCallException p ? p.code() : err.getClass().getSimpleName();
+    LOG.warn("event=connection.close_failed provider={} connection={} code={}", connector.id(),
+        connection, code);
+    return Completable.complete();
+  }
+
+  private Properties consumerProps(String provider) {
+    Properties p = Topology.clientProps(settings, provider + "-commands-"
+        + UUID.randomUUID().toString().substring(0, 8));
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "." + provider);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+}

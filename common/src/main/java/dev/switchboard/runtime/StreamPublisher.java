@@ -1,0 +1,141 @@
+package dev.switchboard.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.error.Category;
+import dev.switchboard.error.ErrorInfo;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.message.ResultEvents;
+import dev.switchboard.spi.Invocation;
+import dev.switchboard.spi.OperationSpec.Kind;
+import io.reactivex.rxjava3.core.FlowableSubscriber;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.reactivestreams.Subscription;
+
+/**
+ * Publishes an operation's records to Kafka with end-to-end backpressure: it requests
+ * {@code window} records, and one more each time Kafka acknowledges one, so at most
+ * {@code window} records of a command are ever between the provider stream and the broker.
+ * After the last acknowledgement it sends the single terminal event; {@link #done()} completes
+ * when Kafka acknowledged that too. Signals must arrive on the event loop (the caller uses
+ * {@code observeOn}); all state is confined to it.
+ */
+final class StreamPublisher implements FlowableSubscriber<JsonNode> {
+  /** How a command ended, for metrics and logs. */
+  record Outcome(String type, long records, String errorCode) {}
+
+  private final ResultSink sink;
+  private final Invocation invocation;
+  private final Kind kind;
+  private final int window;
+  private final long startNanos = System.nanoTime();
+  private final Promise<Outcome> done = Promise.promise();
+  private Subscription subscription;
+  private long seq;
+  private long unacked;
+  private JsonNode single;
+  private Throwable failure;
+  private boolean upstreamDone;
+  private boolean terminalSent;
+
+  StreamPublisher(ResultSink sink, Invocation invocation, Kind kind, int window) {
+    this.sink = sink;
+    this.invocation = invocation;
+    this.kind = kind;
+    this.window = window;
+  }
+
+  Future<Outcome> done() {
+    return done.future();
+  }
+
+  /** Stops the stream (shutdown past its grace); no terminal event is sent. */
+  void abandon() {
+    if (subscription != null) {
+      subscription.cancel();
+    }
+    done.tryFail("abandoned at shutdown");
+  }
+
+  @Override
+  public void onSubscribe(Subscription s) {
+    subscription = s;
+    s.request(kind == Kind.SINGLE ? 2 : window); // 2: to notice a second result, a bug
+  }
+
+  @Override
+  public void onNext(JsonNode data) {
+    if (kind == Kind.SINGLE) {
+      if (single != null) {
+        subscription.cancel();
+        onError(new SwitchboardException("INTERNAL_ERROR", Category.INTERNAL,
+            "single-result operation returned more than one result"));
+        return;
+      }
+      single = data;
+      return;
+    }
+    unacked++;
+    sink.send(ResultEvents.RECORD, ResultEvents.record(commandId(), seq++, data))
+        .onComplete(ar -> {
+          unacked--;
+          if (ar.failed()) {
+            subscription.cancel();
+            onError(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
+                "could not publish a record event: " + ar.cause().getClass().getSimpleName(),
+                true, null, null, ar.cause()));
+          } else if (!upstreamDone) {
+            subscription.request(1);
+          }
+          maybeFinish();
+        });
+  }
+
+  @Override
+  public void onError(Throwable t) {
+    if (upstreamDone) {
+      return;
+    }
+    upstreamDone = true;
+    failure = t;
+    maybeFinish();
+  }
+
+  @Override
+  public void onComplete() {
+    if (upstreamDone) {
+      return;
+    }
+    upstreamDone = true;
+    if (kind == Kind.SINGLE && single == null) {
+      failure = new SwitchboardException("INTERNAL_ERROR", Category.INTERNAL,
+          "single-result operation returned no result");
+    }
+    maybeFinish();
+  }
+
+  private void maybeFinish() {
+    if (!upstreamDone || unacked > 0 || terminalSent || done.future().isComplete()) {
+      return;
+    }
+    terminalSent = true;
+    long ms = (System.nanoTime() - startNanos) / 1_000_000;
+    Outcome outcome;
+    var event = failure == null
+        ? ResultEvents.completed(commandId(), seq, invocation.pages(), ms, single)
+        : ResultEvents.failed(commandId(), ErrorInfo.of(failure));
+    outcome = failure == null ? new Outcome(ResultEvents.COMPLETED, seq, null)
+        : new Outcome(ResultEvents.FAILED, seq, ErrorInfo.of(failure).code());
+    sink.send(event.get("type").asText(), event).onComplete(ar -> {
+      if (ar.succeeded()) {
+        done.tryComplete(outcome);
+      } else {
+        done.tryFail(ar.cause());
+      }
+    });
+  }
+
+  private String commandId() {
+    return invocation.command().id();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.switchboard.runtime;
+
+import dev.switchboard.message.Topics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Kafka client properties and the topics of a provider, created at start when missing. */
+final class Topology {
+  private Topology() {}
+
+  static Properties clientProps(RuntimeSettings settings, String clientId) {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+    p.put(CommonClientConfigs.CLIENT_ID_CONFIG, "switchboard-" + clientId);
+    p.putAll(settings.kafka());
+    return p;
+  }
+
+  /** Creates commands, results, DLQ and the compacted ledger if missing; blocking calls run off the loop. */
+  static Future<Void> ensure(Vertx vertx, RuntimeSettings s, Topics t) {
+    return vertx.executeBlocking(() -> {
+      try (Admin admin = Admin.create(clientProps(s, t.provider() + "-admin"))) {
+        List<NewTopic> topics = List.of(
+            new NewTopic(t.commands(), s.partitions(), s.replicationFactor()),
+            new NewTopic(t.results(), s.partitions(), s.replicationFactor()),
+            new NewTopic(t.dlq(), s.partitions(), s.replicationFactor()),
+            new NewTopic(t.ledger(), s.partitions(), s.replicationFactor())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (var e : admin.createTopics(topics).values().entrySet()) {
+          try {
+            e.getValue().get();
+          } catch (java.util.concurrent.ExecutionException ex) {
+            if (!(ex.getCause() instanceof TopicExistsException)) {
+              throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
+                  + ex.getCause().getMessage(), ex.getCause());
+            }
+          }
+        }
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reactivex.rxjava3.core.Flowable;
+
+/**
+ * One provider operation.
+ *
+ * @param <C> the connector's per-connection client
+ */
+public interface Operation<C> {
+
+  /** What the operation is: params schema, single or streamed, read or write. */
+  OperationSpec spec();
+
+  /**
+   * Returns a cold, demand-driven stream of result records. Nothing may happen before
+   * subscription; the runtime requests records only as Kafka acknowledges earlier ones, so a
+   * paged implementation must fetch a page only when its records are requested (see
+   * {@code dev.switchboard.paging.Paging}).
+   *
+   * <p>For {@link OperationSpec.Kind#SINGLE} operations the stream emits exactly one item, which
+   * becomes the {@code data} of the {@code completed} event. An empty stream is a valid empty
+   * result for {@link OperationSpec.Kind#STREAM}.
+   *
+   * <p>Errors: signal a {@link dev.switchboard.error.SwitchboardException} for a contract error;
+   * anything else is reported as {@code INTERNAL}.
+   *
+   * @param invocation the validated command (params already checked and defaulted) and its stats
+   * @param connection the connection the command names
+   */
+  Flowable<JsonNode> execute(Invocation invocation, C connection);
+}

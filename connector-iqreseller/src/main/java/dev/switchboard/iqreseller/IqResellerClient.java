@@ -1,0 +1,98 @@
+package dev.switchboard.iqreseller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.error.Category;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.Resolution;
+import dev.switchboard.http.ProviderHttp;
+import dev.switchboard.json.Json;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The IQ Reseller data API of one connection (a WCF REST service): {@code GET} with the session
+ * in the {@code iqr-session-token} header. Every call is retried as a whole on transient failures
+ * and re-run once with a new session on 401.
+ */
+final class IqResellerClient {
+  private final ProviderHttp http;
+  private final IqResellerSession session;
+  private final String baseUrl;
+  private final long timeoutMs;
+  private final int maxPageSize;
+
+  IqResellerClient(ProviderHttp http, IqResellerSession session, String baseUrl, long timeoutMs,
+      int maxPageSize) {
+    this.http = http;
+    this.session = session;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.timeoutMs = timeoutMs;
+    this.maxPageSize = maxPageSize;
+  }
+
+  /** The largest page the provider returns; asking for more gets this many (§2.5). */
+  int maxPageSize() {
+    return maxPageSize;
+  }
+
+  /** GET returning the raw body, after retries and at most one re-login. */
+  Single<Buffer> get(String path, Map<String, String> query, Instant deadline) {
+    return http.retrying(fetch(path, query), true, deadline);
+  }
+
+  /** GET of a JSON document; an unreadable body is retried like a cut connection, then reported. */
+  Single<JsonNode> getJson(String path, Map<String, String> query, Instant deadline) {
+    return http.retrying(fetch(path, query).map(body -> parse(path, body)), true, deadline);
+  }
+
+  /** One attempt (cold): with the session token, and once more with a new one on 401. */
+  private Single<Buffer> fetch(String path, Map<String, String> query) {
+    return session.tokens().withToken(token -> http.exchange(callName(path), () -> {
+      HttpRequest<Buffer> req = http.client().getAbs(baseUrl + path)
+          .putHeader("iqr-session-token", token).putHeader("Accept", "application/json")
+          .timeout(timeoutMs);
+      query.forEach(req::addQueryParam);
+      return req.send();
+    })).map(r -> r.body() == null ? Buffer.buffer() : r.body());
+  }
+
+  private static String callName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** GET of a bare JSON array, the shape of every IQ Reseller list (§2.3). */
+  Single<JsonNode> getArray(String path, Map<String, String> query, Instant deadline) {
+    return getJson(path, query, deadline).map(n -> {
+      if (!n.isArray()) {
+        throw badResponse(callName(path), "expected a JSON array, got " + n.getNodeType(), false);
+      }
+      return n;
+    });
+  }
+
+  Completable close() {
+    return session.end();
+  }
+
+  private static JsonNode parse(String path, Buffer body) {
+    try {
+      return Json.parse(body.getBytes());
+    } catch (IOException e) {
+      throw badResponse(callName(path), "response is not valid JSON (" + body.length() + " bytes)", true);
+    }
+  }
+
+  static ProviderCallException badResponse(String call, String why, boolean retry) {
+    ObjectNode detail = Json.object().put("call", call);
+    Resolution r = retry ? Resolution.retry(Category.PROVIDER, "PROVIDER_BAD_RESPONSE")
+        : Resolution.fail(Category.PROVIDER, "PROVIDER_BAD_RESPONSE");
+    return new ProviderCallException(r, "IQ Reseller " + call + ": " + why, detail, null, null);
+  }
+}

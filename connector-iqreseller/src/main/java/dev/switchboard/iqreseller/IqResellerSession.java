@@ -1,0 +1,83 @@
+package dev.switchboard.iqreseller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.auth.Token;
+import dev.switchboard.auth.TokenSource;
+import dev.switchboard.error.Category;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.http.ProviderHttp;
+import dev.switchboard.json.Json;
+import dev.switchboard.metrics.Metrics;
+import dev.switchboard.spi.Secret;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The IQ Reseller session of one connection: {@code POST Session {"APIToken"}} gives the session
+ * token in {@code Data}; {@code DELETE Session} with {@code Authorization: Bearer} ends it. The
+ * lifetime is not published, so the token lives until a 401 unless {@code sessionRefresh} is
+ * set (provider-apis.md §2.2).
+ */
+final class IqResellerSession {
+  private final TokenSource<String> tokens;
+  private final ProviderHttp http;
+  private final String sessionUrl;
+  private final Secret apiKey;
+
+  IqResellerSession(ProviderHttp http, String sessionUrl, Secret apiKey, Duration refreshAfter,
+      Clock clock, Metrics metrics, String connection) {
+    this.http = http;
+    this.sessionUrl = sessionUrl;
+    this.apiKey = apiKey;
+    this.tokens = new TokenSource<>(() -> login(refreshAfter, clock)
+        .doOnSuccess(t -> metrics.increment("switchboard_token_refreshes_total",
+            "Provider logins and token refreshes", "provider", "iqreseller",
+            "connection", connection)), clock);
+  }
+
+  TokenSource<String> tokens() {
+    return tokens;
+  }
+
+  private Single<Token<String>> login(Duration refreshAfter, Clock clock) {
+    Buffer body = Buffer.buffer(Json.bytes(Json.object().put("APIToken", apiKey.reveal())));
+    return http.exchange("Session.create", () -> http.client().postAbs(sessionUrl)
+            .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
+            .sendBuffer(body))
+        .onErrorResumeNext(e -> Single.error(ProviderCallException.isAuthExpiry(e)
+            ? refused("the API key was refused (HTTP 401)") : e))
+        .map(resp -> {
+          JsonNode data = parse(resp.body()).path("Data");
+          // Both refusal shapes are possible: 401, or 200 with "Data": null (§2.2 step 6).
+          if (!data.isTextual() || data.asText().isBlank()) {
+            throw refused("the session call returned no session token");
+          }
+          return new Token<>(data.asText(), null,
+              refreshAfter == null ? null : clock.instant().plus(refreshAfter));
+        });
+  }
+
+  /** Ends the session if one is open. */
+  Completable end() {
+    return tokens.close(token -> http.exchange("Session.delete", () -> http.client()
+        .deleteAbs(sessionUrl).putHeader("Authorization", "Bearer " + token).send())
+        .ignoreElement());
+  }
+
+  private static JsonNode parse(Buffer body) {
+    try {
+      return body == null ? Json.object() : Json.parse(body.getBytes());
+    } catch (java.io.IOException e) {
+      return Json.object();
+    }
+  }
+
+  private static SwitchboardException refused(String why) {
+    return new SwitchboardException("IQR_LOGIN_REFUSED", Category.AUTH,
+        "IQ Reseller login failed: " + why + "; check the connection's apiKey");
+  }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.launcher;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
+import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.SandboxConfig;
+import java.util.Map;
+
+/** The demo a newcomer gets from {@code run} with no configuration: sandbox providers and one connection each. */
+final class DemoConnections {
+  private DemoConnections() {}
+
+  static SandboxConfig sandboxConfig() {
+    return SandboxConfig.demo();
+  }
+
+  static Map<String, Map<String, ObjectNode>> of(Sandbox sandbox) {
+    ObjectNode acme = Json.object().put("apiKey", SandboxConfig.DEMO_IQ_RESELLER_API_KEY)
+        .put("sessionUrl", sandbox.iqReseller().sessionUrl())
+        .put("baseUrl", sandbox.iqReseller().baseUrl());
+    return Map.of("iqreseller", Map.of("acme", acme));
+  }
+}

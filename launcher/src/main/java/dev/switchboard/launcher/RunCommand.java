@@ -1,0 +1,57 @@
+package dev.switchboard.launcher;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Run the platform. With no --config: embedded Kafka broker, "
+    + "sandbox providers and demo connections.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "YAML configuration file")
+  Path config;
+
+  @Option(names = "--kafka-port", defaultValue = "9092",
+      description = "port of the embedded broker (when kafka.bootstrap is not set)")
+  int kafkaPort;
+
+  @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.switchboard",
+      description = "where the embedded broker keeps its data across restarts")
+  Path dataDir;
+
+  @Option(names = "--http-port", description = "port of /health, /ready, /metrics")
+  Integer httpPort;
+
+  @Override
+  public Integer call() throws Exception {
+    SwitchboardConfig cfg = config == null ? SwitchboardConfig.empty()
+        : SwitchboardConfig.load(config, System.getenv());
+    if (httpPort != null) {
+      cfg = cfg.withHttpPort(httpPort);
+    }
+    Platform platform = Platform.start(new Platform.Options(cfg, dataDir, kafkaPort));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      platform.close();
+      stopped.countDown();
+    }, "switchboard-shutdown"));
+    System.out.println();
+    System.out.println("Switchboard is running.");
+    System.out.println("  Kafka bootstrap : " + platform.bootstrap());
+    System.out.println("  Ops endpoints   : http://127.0.0.1:" + platform.httpPort()
+        + "/health  /ready  /metrics");
+    System.out.println("  Connections     : " + platform.connections().entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue().keySet()).toList());
+    if (platform.demo()) {
+      System.out.println("  Demo sandbox    : IQ Reseller simulator, connection 'acme'");
+      System.out.println();
+      System.out.println("Try, in another terminal:");
+      System.out.println("  java -jar launcher/target/switchboard.jar send iqreseller "
+          + "salesOrders.list --connection acme --quiet");
+    }
+    System.out.println("Stop with Ctrl-C.");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.switchboard.sandbox.iqreseller;
+
+import dev.switchboard.sandbox.iqreseller.DataRoutes.DataCall;
+import dev.switchboard.sandbox.iqreseller.DataRoutes.Match;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code webapi.svc/*}: route, authenticate by {@code iqr-session-token}, apply the tenant's
+ * scenario, answer. Order matters: an unknown UriTemplate is 404 before any auth check (WCF
+ * dispatch), and latency is added with a timer, never by blocking the event loop.
+ */
+final class DataApiHandler {
+  /** CERTAIN header name (provider-apis.md §2.2 step 3); HTTP header lookup is case-insensitive. */
+  static final String SESSION_HEADER = "iqr-session-token";
+
+  private final DataRoutes routes;
+  private final SessionStore sessions;
+  private final StatsCounters counters;
+  private final IqResellerSettings settings;
+
+  DataApiHandler(DataRoutes routes, SessionStore sessions, StatsCounters counters, IqResellerSettings settings) {
+    this.routes = routes;
+    this.sessions = sessions;
+    this.counters = counters;
+    this.settings = settings;
+  }
+
+  void handle(RoutingContext ctx) {
+    Match match = routes.match(ctx.pathParam("param0"));
+    if (match == null) {
+      Replies.message(ctx, 404, "Endpoint not found.");
+      return;
+    }
+    if (!match.route().verbs().contains(ctx.request().method())) {
+      Replies.message(ctx, 405, "Method not allowed.");
+      return;
+    }
+    String token = ctx.request().getHeader(SESSION_HEADER);
+    ctx.put(RequestLog.SESSION, TokenHash.of(token));
+    SessionStore.Session session = sessions.touch(token);
+    if (session == null) {
+      unauthorized(ctx);
+      return;
+    }
+    TenantState tenant = session.tenant;
+    ctx.put(RequestLog.TENANT, tenant.name());
+    IqResellerScenario scenario;
+    try {
+      scenario = tenant.scenario().overriddenBy(ScenarioCodec.fromHeader(ctx));
+    } catch (IllegalArgumentException e) {
+      Replies.message(ctx, 400, e.getMessage());
+      return;
+    }
+    Integer limit = scenario.expireSessionAfterCalls();
+    if (session.dataCalls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
+      sessions.remove(session.token);
+      counters.faultInjected();
+      unauthorized(ctx);
+      return;
+    }
+    String routeName = match.route().name(match.format());
+    counters.dataCall(routeName);
+    DataReply reply;
+    try {
+      reply = match.route().op().apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));
+    } catch (BadParam e) {
+      reply = new DataReply.ErrorReply(400, e.getMessage());
+    }
+    DataReply answer = reply;
+    long delay = scenario.delayMsFor(reply.page());
+    if (delay > 0) ctx.vertx().setTimer(delay, t -> respond(ctx, match, answer, scenario, tenant, routeName));
+    else respond(ctx, match, answer, scenario, tenant, routeName);
+  }
+
+  private void respond(RoutingContext ctx, Match match, DataReply reply, IqResellerScenario scenario,
+      TenantState tenant, String routeName) {
+    Integer page = reply.page();
+    IqResellerScenario.FailPage fail = scenario.failPage();
+    if (fail != null && page != null && fail.page() == page && tenant.fireFault(fail, routeName)) {
+      counters.faultInjected();
+      if (fail.retryAfterSeconds() != null) {
+        ctx.response().putHeader("Retry-After", String.valueOf(fail.retryAfterSeconds()));
+      }
+      Replies.message(ctx, fail.status(), "An error has occurred.");
+      return;
+    }
+    boolean truncate = scenario.truncates(page);
+    if (truncate) counters.faultInjected();
+    DataResponses.send(ctx, match.format(), reply, truncate);
+  }
+
+  /** LIKELY status (the main client re-auths on 401); the body is an ASSUMPTION (§2.6). */
+  private void unauthorized(RoutingContext ctx) {
+    counters.unauthorized();
+    Replies.json(ctx, 401, new JsonObject().put("Message", "Session expired"));
+  }
+}

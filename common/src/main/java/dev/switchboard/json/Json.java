@@ -16,6 +16,7 @@ public final class Json {
   /** Shared, thread-safe mapper. Duplicate keys are refused so a command has one meaning. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   static {
@@ -34,8 +35,11 @@ public final class Json {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  /** Parses bytes; throws {@link IOException} for anything that is not one JSON document. */
+  /** Parses bytes; throws {@link IOException} for anything that is not exactly one JSON document. */
   public static JsonNode parse(byte[] bytes) throws IOException {
+    if (bytes.length == 0) {
+      throw new IOException("empty document");
+    }
     return MAPPER.readTree(bytes);
   }
 

@@ -36,7 +36,7 @@ public final class CommandParser {
 
   /** @param headerReplyTo the {@code kafka_replyTopic} header value, or null */
   public Parsed parse(byte[] value, String headerReplyTo) {
-    if (value == null) {
+    if (value == null || value.length == 0) {
       return new Unanswerable("EMPTY_VALUE: record has no value");
     }
     JsonNode root;

@@ -45,20 +45,27 @@ public final class Metrics {
     return a == null ? 0 : a.sum();
   }
 
-  /** Prometheus text format, series sorted for stable output. */
+  /** Prometheus text format; names, and series within a name, sorted for stable output. */
   public String scrape() {
-    Map<String, StringBuilder> byName = new TreeMap<>();
-    counters.forEach((s, v) -> append(byName, s, s + " " + v.sum()));
-    gauges.forEach((s, v) -> append(byName, s, s + " " + v.getAsDouble()));
-    histograms.values().forEach(h -> h.render(byName.computeIfAbsent(h.name, this::header)));
+    Map<String, Map<String, String>> byName = new TreeMap<>();
+    counters.forEach((s, v) -> put(byName, s, s + " " + v.sum() + "\n"));
+    gauges.forEach((s, v) -> put(byName, s, s + " " + v.getAsDouble() + "\n"));
+    histograms.forEach((s, h) -> {
+      StringBuilder b = new StringBuilder();
+      h.render(b);
+      put(byName, s, b.toString());
+    });
     StringBuilder out = new StringBuilder();
-    byName.values().forEach(out::append);
+    byName.forEach((name, series) -> {
+      out.append(header(name));
+      series.values().forEach(out::append);
+    });
     return out.toString();
   }
 
-  private void append(Map<String, StringBuilder> byName, String series, String line) {
+  private static void put(Map<String, Map<String, String>> byName, String series, String text) {
     String name = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
-    byName.computeIfAbsent(name, this::header).append(line).append('\n');
+    byName.computeIfAbsent(name, k -> new TreeMap<>()).put(series, text);
   }
 
   private StringBuilder header(String name) {

@@ -10,10 +10,11 @@ import java.util.function.Function;
 /**
  * Paged provider results as one cold, demand-driven stream of records.
  *
- * <p>Demand: a page is requested from the provider only after the previous page's records have
- * been requested downstream; at most one fetched page waits ahead of the page being consumed.
- * So memory holds about two pages, however long the stream. A page cap guards against providers
- * (or bugs) that never end.
+ * <p>Demand: pages are fetched one at a time, and fetching runs at most two pages ahead of the
+ * records requested downstream (one page being emitted, one fetched and waiting; RxJava's
+ * {@code concatMapSingle} starts the next fetch as soon as it hands a page on). Without demand,
+ * fetching stops. So memory holds about three pages, however long the stream. A page cap guards
+ * against providers (or bugs) that never end.
  */
 public final class Paging {
   private Paging() {}

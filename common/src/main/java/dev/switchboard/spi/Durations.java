@@ -11,22 +11,28 @@ public final class Durations {
 
   private Durations() {}
 
-  /** Returns the duration, or null when the text is not one. */
+  /** Returns the duration, or null when the text is not a non-negative duration that fits. */
   public static Duration tryParse(String text) {
     Matcher m = SHORT.matcher(text.trim());
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
     try {
-      return Duration.parse(text.trim());
-    } catch (DateTimeParseException e) {
+      Duration d;
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d = switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+      } else {
+        d = Duration.parse(text.trim());
+      }
+      d.toMillis(); // refuses what does not fit in the millisecond timers it feeds
+      return d.isNegative() ? null : d;
+    } catch (DateTimeParseException | ArithmeticException e) {
+      return null; // NumberFormatException is an IllegalArgumentException below
+    } catch (IllegalArgumentException e) {
       return null;
     }
   }

@@ -80,7 +80,7 @@ final class ConnectorHost<C> extends VerticleBase {
         .map(v -> {
           publisher = new ResultPublisher(Topology.clientProps(settings, provider + "-results"));
           Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
-              publisher, context, scheduler, clock, settings.resultWindow());
+              publisher, context, scheduler, clock, settings);
           intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics);
           CommandPoller poller = new CommandPoller(consumerProps(provider), topics.commands(),
               context, intake);

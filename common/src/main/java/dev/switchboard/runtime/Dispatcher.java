@@ -44,11 +44,15 @@ final class Dispatcher<C> {
   private final Context context;
   private final Scheduler scheduler;
   private final Clock clock;
+  /** Buffer of the hop onto the event loop; demand itself is bounded by the publisher. */
+  private static final int BATCH_HOP = 64;
   private final int window;
+  private final int windowBytes;
   private final Scheduler onContext;
 
   Dispatcher(Topics topics, Map<String, Operation<C>> operations, Map<String, C> connections,
-      ResultPublisher publisher, Context context, Scheduler scheduler, Clock clock, int window) {
+      ResultPublisher publisher, Context context, Scheduler scheduler, Clock clock,
+      RuntimeSettings settings) {
     this.topics = topics;
     this.operations = operations;
     this.connections = connections;
@@ -56,7 +60,8 @@ final class Dispatcher<C> {
     this.context = context;
     this.scheduler = scheduler;
     this.clock = clock;
-    this.window = window;
+    this.window = settings.resultWindow();
+    this.windowBytes = settings.resultWindowBytes();
     this.onContext = VertxScheduler.of(context);
   }
 
@@ -83,10 +88,10 @@ final class Dispatcher<C> {
     }
     Invocation inv = new Invocation(cmd, params);
     StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), cmd.replyTo()), inv,
-        op.spec().kind(), window);
+        op.spec().kind(), window, windowBytes);
     Flowable.defer(() -> op.execute(inv, connection))
         .compose(f -> withDeadline(f, cmd))
-        .observeOn(onContext, false, window)
+        .observeOn(onContext, false, BATCH_HOP)
         .subscribe(pub);
     return new Execution(pub.done(), pub::abandon);
   }
@@ -128,7 +133,7 @@ final class Dispatcher<C> {
   private Future<Void> fail(ConsumerRecord<byte[], byte[]> rec, String id, String replyTo,
       SwitchboardException e) {
     return sink(rec, id, replyTo).send(ResultEvents.FAILED,
-        ResultEvents.failed(id, ErrorInfo.of(e)));
+        Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e))));
   }
 
   private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String replyTo) {
@@ -143,7 +148,7 @@ final class Dispatcher<C> {
       }
       headers.add(new RecordHeader(ContractHeaders.EVENT_TYPE,
           type.getBytes(StandardCharsets.UTF_8)));
-      return publisher.send(context, target, key, Json.bytes(event), headers);
+      return publisher.send(context, target, key, event, headers);
     };
   }
 

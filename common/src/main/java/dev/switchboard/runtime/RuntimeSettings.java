@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runtime knobs. Defaults suit one instance on a small machine; every bound is per instance.
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param maxInFlightPerConnection commands executing at once per connection
  * @param resultWindow records of one command sent to Kafka but not yet acknowledged; the stream
  *     is asked for more only as acknowledgements come back
+ * @param resultWindowBytes the same bound in bytes: result memory of the instance stays under
+ *     about {@code maxInFlight * resultWindowBytes} however large the result sets
  * @param maxCommandBytes larger command values fail with {@code COMMAND_TOO_LARGE}
  * @param queueHighWater records held for one partition before the partition is paused
  * @param shutdownGrace how long a stop waits for in-flight commands before abandoning them
@@ -22,40 +25,89 @@ import java.util.Map;
  */
 public record RuntimeSettings(String bootstrap, String topicPrefix, int partitions,
     short replicationFactor, String groupPrefix, int maxInFlight, int maxInFlightPerConnection,
-    int resultWindow, int maxCommandBytes, int queueHighWater, Duration shutdownGrace,
-    Map<String, String> kafka) {
+    int resultWindow, int resultWindowBytes, int maxCommandBytes, int queueHighWater,
+    Duration shutdownGrace, Map<String, String> kafka) {
 
   public static RuntimeSettings defaults(String bootstrap) {
     return new RuntimeSettings(bootstrap, "switchboard", 6, (short) 1, "switchboard", 256, 32,
-        256, 1 << 20, 512, Duration.ofSeconds(30), Map.of());
+        2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of());
   }
 
   public RuntimeSettings withTopicPrefix(String prefix) {
-    return new RuntimeSettings(bootstrap, prefix, partitions, replicationFactor, groupPrefix,
-        maxInFlight, maxInFlightPerConnection, resultWindow, maxCommandBytes, queueHighWater,
-        shutdownGrace, kafka);
-  }
-
-  public RuntimeSettings withBounds(int instance, int perConnection, int window) {
-    return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor, groupPrefix,
-        instance, perConnection, window, maxCommandBytes, queueHighWater, shutdownGrace, kafka);
+    return with(b -> b.topicPrefix = prefix);
   }
 
   public RuntimeSettings withPartitions(int n) {
-    return new RuntimeSettings(bootstrap, topicPrefix, n, replicationFactor, groupPrefix,
-        maxInFlight, maxInFlightPerConnection, resultWindow, maxCommandBytes, queueHighWater,
-        shutdownGrace, kafka);
+    return with(b -> b.partitions = n);
+  }
+
+  /** Bounds: commands per instance, commands per connection, unacknowledged records per command. */
+  public RuntimeSettings withBounds(int instance, int perConnection, int window) {
+    return with(b -> {
+      b.maxInFlight = instance;
+      b.maxInFlightPerConnection = perConnection;
+      b.resultWindow = window;
+    });
+  }
+
+  public RuntimeSettings withResultWindowBytes(int bytes) {
+    return with(b -> b.resultWindowBytes = bytes);
   }
 
   public RuntimeSettings withMaxCommandBytes(int bytes) {
-    return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor, groupPrefix,
-        maxInFlight, maxInFlightPerConnection, resultWindow, bytes, queueHighWater,
-        shutdownGrace, kafka);
+    return with(b -> b.maxCommandBytes = bytes);
   }
 
   public RuntimeSettings withShutdownGrace(Duration grace) {
-    return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor, groupPrefix,
-        maxInFlight, maxInFlightPerConnection, resultWindow, maxCommandBytes, queueHighWater,
-        grace, kafka);
+    return with(b -> b.shutdownGrace = grace);
+  }
+
+  public RuntimeSettings withKafka(Map<String, String> props) {
+    return with(b -> b.kafka = Map.copyOf(props));
+  }
+
+  private RuntimeSettings with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** Mutable copy used by the {@code with…} methods. */
+  private static final class Builder {
+    String bootstrap;
+    String topicPrefix;
+    int partitions;
+    short replicationFactor;
+    String groupPrefix;
+    int maxInFlight;
+    int maxInFlightPerConnection;
+    int resultWindow;
+    int resultWindowBytes;
+    int maxCommandBytes;
+    int queueHighWater;
+    Duration shutdownGrace;
+    Map<String, String> kafka;
+
+    Builder(RuntimeSettings s) {
+      bootstrap = s.bootstrap;
+      topicPrefix = s.topicPrefix;
+      partitions = s.partitions;
+      replicationFactor = s.replicationFactor;
+      groupPrefix = s.groupPrefix;
+      maxInFlight = s.maxInFlight;
+      maxInFlightPerConnection = s.maxInFlightPerConnection;
+      resultWindow = s.resultWindow;
+      resultWindowBytes = s.resultWindowBytes;
+      maxCommandBytes = s.maxCommandBytes;
+      queueHighWater = s.queueHighWater;
+      shutdownGrace = s.shutdownGrace;
+      kafka = s.kafka;
+    }
+
+    RuntimeSettings build() {
+      return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor,
+          groupPrefix, maxInFlight, maxInFlightPerConnection, resultWindow, resultWindowBytes,
+          maxCommandBytes, queueHighWater, shutdownGrace, kafka);
+    }
   }
 }

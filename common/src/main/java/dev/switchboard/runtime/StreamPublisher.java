@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.Category;
 import dev.switchboard.error.ErrorInfo;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.json.Json;
 import dev.switchboard.message.ResultEvents;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.OperationSpec.Kind;
@@ -13,9 +14,10 @@ import io.vertx.core.Promise;
 import org.reactivestreams.Subscription;
 
 /**
- * Publishes an operation's records to Kafka with end-to-end backpressure: it requests
- * {@code window} records, and one more each time Kafka acknowledges one, so at most
- * {@code window} records of a command are ever between the provider stream and the broker.
+ * Publishes an operation's records to Kafka with end-to-end backpressure: records are requested
+ * in small batches only while fewer than {@code window} records and {@code windowBytes} bytes of
+ * the command are sent but unacknowledged, so the bytes between the provider stream and the
+ * broker stay under about {@code windowBytes} plus one batch, however large the result set.
  * After the last acknowledgement it sends the single terminal event; {@link #done()} completes
  * when Kafka acknowledged that too. Signals must arrive on the event loop (the caller uses
  * {@code observeOn}); all state is confined to it.
@@ -27,22 +29,29 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private final ResultSink sink;
   private final Invocation invocation;
   private final Kind kind;
+  /** Demand is granted in batches this big, so a burst of huge records overshoots little. */
+  private static final int BATCH = 64;
   private final int window;
+  private final int windowBytes;
   private final long startNanos = System.nanoTime();
   private final Promise<Outcome> done = Promise.promise();
   private Subscription subscription;
   private long seq;
   private long unacked;
+  private long unackedBytes;
+  private long credit;
   private JsonNode single;
   private Throwable failure;
   private boolean upstreamDone;
   private boolean terminalSent;
 
-  StreamPublisher(ResultSink sink, Invocation invocation, Kind kind, int window) {
+  StreamPublisher(ResultSink sink, Invocation invocation, Kind kind, int window,
+      int windowBytes) {
     this.sink = sink;
     this.invocation = invocation;
     this.kind = kind;
     this.window = window;
+    this.windowBytes = windowBytes;
   }
 
   Future<Outcome> done() {
@@ -60,7 +69,23 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   @Override
   public void onSubscribe(Subscription s) {
     subscription = s;
-    s.request(kind == Kind.SINGLE ? 2 : window); // 2: to notice a second result, a bug
+    if (kind == Kind.SINGLE) {
+      s.request(2); // 2: to notice a second result, which is a bug
+    } else {
+      topUp();
+    }
+  }
+
+  /** Grants more demand while the command is under both windows. */
+  private void topUp() {
+    if (upstreamDone || unackedBytes >= windowBytes) {
+      return;
+    }
+    long want = Math.min(window - unacked - credit, BATCH - credit);
+    if (want > 0) {
+      credit += want;
+      subscription.request(want);
+    }
   }
 
   @Override
@@ -75,17 +100,21 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
       single = data;
       return;
     }
+    credit--;
     unacked++;
-    sink.send(ResultEvents.RECORD, ResultEvents.record(commandId(), seq++, data))
+    byte[] bytes = Json.bytes(ResultEvents.record(commandId(), seq++, data));
+    unackedBytes += bytes.length;
+    sink.send(ResultEvents.RECORD, bytes)
         .onComplete(ar -> {
           unacked--;
+          unackedBytes -= bytes.length;
           if (ar.failed()) {
             subscription.cancel();
             onError(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
                 "could not publish a record event: " + ar.cause().getClass().getSimpleName(),
                 true, null, null, ar.cause()));
-          } else if (!upstreamDone) {
-            subscription.request(1);
+          } else {
+            topUp();
           }
           maybeFinish();
         });
@@ -126,7 +155,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
         : ResultEvents.failed(commandId(), ErrorInfo.of(failure));
     outcome = failure == null ? new Outcome(ResultEvents.COMPLETED, seq, null)
         : new Outcome(ResultEvents.FAILED, seq, ErrorInfo.of(failure).code());
-    sink.send(event.get("type").asText(), event).onComplete(ar -> {
+    sink.send(event.get("type").asText(), Json.bytes(event)).onComplete(ar -> {
       if (ar.succeeded()) {
         done.tryComplete(outcome);
       } else {

@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A command is finished when its terminal (or DLQ) event is acknowledged; only then does the
  * lane's committable offset move, and only contiguously.
+ *
+ * <p>Redelivery to this same instance (a partition revoked and given back, e.g. after a broker
+ * restart) never runs a command twice: a record whose partition and offset are still executing
+ * here is adopted by the new lane and finishes when the running execution does.
  */
 final class CommandIntake implements CommandPoller.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CommandIntake.class);
@@ -60,6 +64,7 @@ final class CommandIntake implements CommandPoller.Listener {
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
   private final Map<String, Integer> perConnection = new HashMap<>();
   private final Set<Dispatcher.Execution> running = new HashSet<>();
+  private final Map<String, Dispatcher.Execution> runningByOffset = new HashMap<>();
   private CommandPoller poller;
   private boolean stopping;
   private Promise<Void> drained;
@@ -111,6 +116,11 @@ final class CommandIntake implements CommandPoller.Listener {
       if (lane == null) {
         continue; // revoked while the batch was on its way
       }
+      Dispatcher.Execution already = runningByOffset.get(offsetKey(lane.tp, rec.offset()));
+      if (already != null) {
+        adopt(lane, rec.offset(), already);
+        continue;
+      }
       String replyHeader = Dispatcher.header(rec, dev.switchboard.message.ContractHeaders.REPLY_TOPIC);
       CommandParser.Parsed parsed = parser.parse(rec.value(), replyHeader);
       String connection = parsed instanceof CommandParser.Valid v ? v.command().connection() : null;
@@ -154,9 +164,12 @@ final class CommandIntake implements CommandPoller.Listener {
     }
     long startNanos = System.nanoTime();
     Dispatcher.Execution exec = dispatcher.dispatch(p.record(), p.parsed());
+    String key = offsetKey(lane.tp, p.record().offset());
     running.add(exec);
+    runningByOffset.put(key, exec);
     exec.done().onComplete(ar -> {
       running.remove(exec);
+      runningByOffset.remove(key);
       if (p.connection() != null) {
         perConnection.merge(p.connection(), -1, Integer::sum);
       }
@@ -173,6 +186,18 @@ final class CommandIntake implements CommandPoller.Listener {
       }
       drain();
     });
+  }
+
+  /** The record is already executing here (redelivered after a revoke): wait for that run. */
+  private void adopt(Lane lane, long offset, Dispatcher.Execution running) {
+    lane.offsets.taken(offset);
+    running.done().onSuccess(o -> finished(lane, offset));
+    LOG.info("event=command.redelivered_while_running provider={} partition={} offset={}",
+        provider, lane.tp, offset);
+  }
+
+  private static String offsetKey(TopicPartition tp, long offset) {
+    return tp + "@" + offset;
   }
 
   private void finished(Lane lane, long offset) {

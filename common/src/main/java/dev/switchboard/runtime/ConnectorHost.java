@@ -124,6 +124,9 @@ final class ConnectorHost<C> extends VerticleBase {
     Properties p = Topology.clientProps(settings, provider + "-commands-"
         + UUID.randomUUID().toString().substring(0, 8));
     p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "." + provider);
+    // KIP-848 incremental rebalancing: partitions a member keeps are never revoked, so a broker
+    // restart or a new instance does not stop-and-redeliver work that is running fine.
+    p.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");

@@ -112,6 +112,11 @@ public final class RuntimeHarness implements AutoCloseable {
     return new TopicReader(settings.bootstrap(), topics.results());
   }
 
+  /** A reader of any topic, from its beginning. */
+  public static TopicReader reader(String bootstrap, String topic) {
+    return new TopicReader(bootstrap, topic);
+  }
+
   public TopicReader dlq() {
     return new TopicReader(settings.bootstrap(), topics.dlq());
   }

@@ -70,6 +70,9 @@ public final class CommandParser {
     JsonNode replyNode = root.get("replyTo");
     if (replyNode != null && !replyNode.isNull() && !validTopic(replyNode.asText())) {
       problems.add("replyTo is not a valid topic name");
+    } else if ((replyNode == null || replyNode.isNull()) && headerReplyTo != null
+        && !validTopic(headerReplyTo)) {
+      problems.add("the kafka_replyTopic header is not a valid topic name");
     }
     Instant deadline = null;
     JsonNode deadlineNode = root.get("deadline");

@@ -43,6 +43,7 @@ final class ConnectorHost<C> extends VerticleBase {
   private final Clock clock;
   private final Map<String, C> connections = new HashMap<>();
   private ResultPublisher publisher;
+  private ReplyTopics replyTopics;
   private CommandIntake intake;
   private WebClient webClient;
   private volatile boolean ready;
@@ -79,8 +80,10 @@ final class ConnectorHost<C> extends VerticleBase {
         .compose(v -> Topology.ensure(vertx, settings, topics))
         .map(v -> {
           publisher = new ResultPublisher(Topology.clientProps(settings, provider + "-results"));
+          replyTopics = new ReplyTopics(org.apache.kafka.clients.admin.Admin.create(
+              Topology.clientProps(settings, provider + "-replies")), context);
           Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
-              publisher, context, scheduler, clock, settings);
+              publisher, replyTopics, context, scheduler, clock, settings);
           intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics);
           CommandPoller poller = new CommandPoller(consumerProps(provider), topics.commands(),
               context, intake);
@@ -107,6 +110,9 @@ final class ConnectorHost<C> extends VerticleBase {
         .compose(v -> vertx.executeBlocking(() -> {
           if (publisher != null) {
             publisher.close();
+          }
+          if (replyTopics != null) {
+            replyTopics.close();
           }
           return null;
         }))

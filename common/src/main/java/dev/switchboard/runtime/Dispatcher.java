@@ -17,6 +17,7 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,10 +50,12 @@ final class Dispatcher<C> {
   private final int window;
   private final int windowBytes;
   private final Scheduler onContext;
+  private final ReplyTopics replyTopics;
 
   Dispatcher(Topics topics, Map<String, Operation<C>> operations, Map<String, C> connections,
-      ResultPublisher publisher, Context context, Scheduler scheduler, Clock clock,
-      RuntimeSettings settings) {
+      ResultPublisher publisher, ReplyTopics replyTopics, Context context, Scheduler scheduler,
+      Clock clock, RuntimeSettings settings) {
+    this.replyTopics = replyTopics;
     this.topics = topics;
     this.operations = operations;
     this.connections = connections;
@@ -69,11 +72,44 @@ final class Dispatcher<C> {
     if (parsed instanceof CommandParser.Unanswerable u) {
       return settled(toDlq(rec, u.reason()), "dlq", u.reason().split(":")[0]);
     }
+    String id = parsed instanceof CommandParser.Invalid i ? i.id()
+        : ((CommandParser.Valid) parsed).command().id();
+    String reply = parsed instanceof CommandParser.Invalid i ? i.replyTo()
+        : ((CommandParser.Valid) parsed).command().replyTo();
+    String target = replyTarget(reply);
+    if (target.equals(topics.results())) {
+      return route(rec, parsed);
+    }
+    // Deferred: nothing runs until we know the results can be delivered.
+    Promise<Execution> started = Promise.promise();
+    Future<StreamPublisher.Outcome> done = replyTopics.exists(target)
+        .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
+        .compose(exists -> {
+          Execution e = exists ? route(rec, parsed) : settled(fail(rec, id, topics.results(),
+              SwitchboardException.invalid("REPLY_TOPIC_NOT_FOUND", "reply topic '" + target
+                  + "' does not exist; create it before sending commands that name it")),
+              ResultEvents.FAILED, "REPLY_TOPIC_NOT_FOUND");
+          started.complete(e);
+          return e.done();
+        });
+    return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
+  }
+
+  private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed) {
     if (parsed instanceof CommandParser.Invalid i) {
-      return settled(fail(rec, i.id(), i.replyTo(), SwitchboardException.invalid(i.code(),
-          i.message())), ResultEvents.FAILED, i.code());
+      return settled(fail(rec, i.id(), replyTarget(i.replyTo()),
+          SwitchboardException.invalid(i.code(), i.message())), ResultEvents.FAILED, i.code());
     }
     return execute(rec, ((CommandParser.Valid) parsed).command());
+  }
+
+  /**
+   * Where results go: the reply topic the parser resolved (the {@code replyTo} field, else a
+   * valid {@code kafka_replyTopic} header), else the provider's results topic. Headers are not
+   * read again here: the parser already refused invalid ones.
+   */
+  private String replyTarget(String replyTo) {
+    return replyTo != null ? replyTo : topics.results();
   }
 
   private Execution execute(ConsumerRecord<byte[], byte[]> rec, Command cmd) {
@@ -84,11 +120,12 @@ final class Dispatcher<C> {
       checkRoute(cmd, op, connection);
       params = op.spec().params().validate(cmd.params());
     } catch (SwitchboardException e) {
-      return settled(fail(rec, cmd.id(), cmd.replyTo(), e), ResultEvents.FAILED, e.code());
+      return settled(fail(rec, cmd.id(), replyTarget(cmd.replyTo()), e), ResultEvents.FAILED,
+          e.code());
     }
     Invocation inv = new Invocation(cmd, params);
-    StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), cmd.replyTo()), inv,
-        op.spec().kind(), window, windowBytes);
+    StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), replyTarget(cmd.replyTo())),
+        inv, op.spec().kind(), window, windowBytes);
     Flowable.defer(() -> op.execute(inv, connection))
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)
@@ -130,15 +167,13 @@ final class Dispatcher<C> {
     return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code)), () -> { });
   }
 
-  private Future<Void> fail(ConsumerRecord<byte[], byte[]> rec, String id, String replyTo,
+  private Future<Void> fail(ConsumerRecord<byte[], byte[]> rec, String id, String target,
       SwitchboardException e) {
-    return sink(rec, id, replyTo).send(ResultEvents.FAILED,
+    return sink(rec, id, target).send(ResultEvents.FAILED,
         Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e))));
   }
 
-  private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String replyTo) {
-    String topic = replyTo != null ? replyTo : header(rec, ContractHeaders.REPLY_TOPIC);
-    String target = topic != null ? topic : topics.results();
+  private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target) {
     Header correlation = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return (type, event) -> {

@@ -110,4 +110,12 @@ class CommandParserInvalidTest {
     assertThat(invalid(json, "not a topic").replyTo()).isNull();
     assertThat(invalid(json, null).replyTo()).isNull();
   }
+
+  @Test
+  void aValidCommandWithAnInvalidReplyTopicHeaderIsInvalidAndAnsweredOnTheResultsTopic() {
+    String json = "{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\"}";
+    Invalid i = invalid(json, "not a topic!");
+    assertThat(i.message()).contains("kafka_replyTopic");
+    assertThat(i.replyTo()).isNull();
+  }
 }

@@ -46,6 +46,13 @@ class IqResellerBadInputIT {
       ObjectNode big = RuntimeHarness.command("items.list", "acme", null);
       big.with("params").put("padding", "x".repeat(5000));
       String oversized = platform.send(big);
+      ObjectNode noReplyTopic = RuntimeHarness.command("inventory.count", "acme", null)
+          .put("replyTo", "no-such-topic-" + System.nanoTime());
+      String missingReply = platform.send(noReplyTopic);
+      ObjectNode badHeader = RuntimeHarness.command("inventory.count", "acme", null);
+      String badReplyHeader = badHeader.path("id").asText();
+      platform.sendRaw(key, Json.bytes(badHeader), List.of(new RecordHeader(
+          ContractHeaders.REPLY_TOPIC, "not a topic!".getBytes(StandardCharsets.UTF_8))));
       ObjectNode truncated = RuntimeHarness.command("items.list", "acme", null);
       String brokenResponse = truncated.path("id").asText();
       iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
@@ -58,8 +65,12 @@ class IqResellerBadInputIT {
       platform.sendRaw(key, Json.bytes(good), List.of(
           new RecordHeader(ContractHeaders.CORRELATION_ID, new byte[] {1, 2, 3})));
 
-      results.untilTerminal(List.of(unknownOp, unknownConn, badParams, oversized, goodId),
-          Duration.ofSeconds(60));
+      results.untilTerminal(List.of(unknownOp, unknownConn, badParams, oversized, missingReply,
+          badReplyHeader, goodId), Duration.ofSeconds(60));
+      // answered on the results topic, and never executed: no count call for these two
+      assertFailed(results, missingReply, "REPLY_TOPIC_NOT_FOUND", "INVALID_COMMAND");
+      assertFailed(results, badReplyHeader, "INVALID_COMMAND", "INVALID_COMMAND");
+      assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isZero();
       assertFailed(results, unknownOp, "UNKNOWN_OPERATION", "INVALID_COMMAND");
       assertFailed(results, unknownConn, "UNKNOWN_CONNECTION", "INVALID_COMMAND");
       JsonNode params = assertFailed(results, badParams, "INVALID_PARAMS", "INVALID_COMMAND");

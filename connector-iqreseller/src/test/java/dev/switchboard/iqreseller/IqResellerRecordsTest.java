@@ -1,0 +1,87 @@
+package dev.switchboard.iqreseller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.json.Json;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Normalisation of provider records: trimmed CHAR columns, ISO dates, the 1900 sentinel. */
+class IqResellerRecordsTest {
+
+  private static JsonNode parse(String json) throws Exception {
+    return Json.parse(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode normalizeText(String value) {
+    return IqResellerRecords.normalize(Json.object().put("v", value)).get("v");
+  }
+
+  @Test
+  void trimsPaddedStringsAtEveryDepth() throws Exception {
+    JsonNode in = parse("{'status':'Open      ','lines':[{'condition':'USED  ','tags':["
+        + "' a ','b   ']}],'nested':{'deeper':{'name':'  Acme Ltd  '}}}");
+    JsonNode out = IqResellerRecords.normalize(in);
+    assertThat(out.path("status").asText()).isEqualTo("Open");
+    assertThat(out.path("lines").get(0).path("condition").asText()).isEqualTo("USED");
+    assertThat(out.path("lines").get(0).path("tags").get(0).asText()).isEqualTo("a");
+    assertThat(out.path("lines").get(0).path("tags").get(1).asText()).isEqualTo("b");
+    assertThat(out.path("nested").path("deeper").path("name").asText()).isEqualTo("Acme Ltd");
+    assertThat(in.path("status").asText()).as("input untouched").isEqualTo("Open      ");
+  }
+
+  @Test
+  void convertsUsDatesToIsoLocalDateTimes() {
+    assertThat(normalizeText("3/18/2020 3:52:42 PM").asText()).isEqualTo("2020-03-18T15:52:42");
+    assertThat(normalizeText("3/6/2020 12:00:00 AM").asText()).isEqualTo("2020-03-06T00:00:00");
+    assertThat(normalizeText("12/31/2021 12:30:05 PM").asText())
+        .isEqualTo("2021-12-31T12:30:05");
+    assertThat(normalizeText("  3/18/2020 3:52:42 PM   ").asText())
+        .as("padded date").isEqualTo("2020-03-18T15:52:42");
+  }
+
+  @Test
+  void theNineteenHundredSentinelBecomesNull() {
+    JsonNode out = normalizeText("1/1/1900 12:00:00 AM");
+    assertThat(out).isNotNull();
+    assertThat(out.isNull()).isTrue();
+    assertThat(normalizeText("1/1/1900 12:00:01 AM").asText())
+        .as("only the exact sentinel means no date").isEqualTo("1900-01-01T00:00:01");
+  }
+
+  @Test
+  void keepsNumbersBooleansAndNulls() throws Exception {
+    JsonNode out = IqResellerRecords.normalize(
+        parse("{'so':1234,'total':19.95,'paid':true,'void':false,'shipdate':null,"
+            + "'big':12345678901234,'list':[1,null,false]}"));
+    assertThat(out.path("so").isIntegralNumber()).isTrue();
+    assertThat(out.path("so").asLong()).isEqualTo(1234);
+    assertThat(out.path("total").isNumber()).isTrue();
+    assertThat(out.path("total").asDouble()).isEqualTo(19.95);
+    assertThat(out.path("paid").isBoolean()).isTrue();
+    assertThat(out.path("paid").asBoolean()).isTrue();
+    assertThat(out.path("void").asBoolean()).isFalse();
+    assertThat(out.has("shipdate")).isTrue();
+    assertThat(out.get("shipdate").isNull()).isTrue();
+    assertThat(out.path("big").asLong()).isEqualTo(12345678901234L);
+    assertThat(out.path("list").toString()).isEqualTo("[1,null,false]");
+  }
+
+  @Test
+  void keepsAnImpossibleDateAsTheTrimmedString() {
+    JsonNode out = normalizeText(" 13/45/2020 1:00:00 PM ");
+    assertThat(out.isTextual()).isTrue();
+    assertThat(out.asText()).isEqualTo("13/45/2020 1:00:00 PM");
+    assertThat(normalizeText("1/1/2020 13:00:00 PM").asText()).isEqualTo("1/1/2020 13:00:00 PM");
+  }
+
+  @Test
+  void leavesStringsThatAreNotUsDatesAlone() {
+    assertThat(normalizeText("2020-03-18T15:52:42").asText()).isEqualTo("2020-03-18T15:52:42");
+    assertThat(normalizeText("3/18/2020").asText()).isEqualTo("3/18/2020");
+    assertThat(normalizeText("3/18/2020 3:52 PM").asText()).isEqualTo("3/18/2020 3:52 PM");
+    assertThat(normalizeText("").asText()).isEmpty();
+    assertThat(normalizeText("   ").asText()).isEmpty();
+  }
+}

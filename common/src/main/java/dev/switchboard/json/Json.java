@@ -17,7 +17,11 @@ public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      // Money is decimal text: 578.6800 must stay 578.6800, never 578.68 or 1E+2.
+      .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature
+          .STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   static {
     // Nesting bomb guard: commands are small documents.

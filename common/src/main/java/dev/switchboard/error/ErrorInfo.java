@@ -16,13 +16,16 @@ import dev.switchboard.json.Json;
 public record ErrorInfo(String code, Category category, String message, boolean retryable,
     JsonNode provider) {
 
-  /** Maps any throwable to contract terms; unknown throwables become {@code INTERNAL}. */
+  /**
+   * Maps any throwable to contract terms. Unknown throwables are bugs: {@code INTERNAL}, not
+   * retryable, and their message is not copied (it could hold anything, secrets included).
+   */
   public static ErrorInfo of(Throwable t) {
     if (t instanceof SwitchboardException e) {
       return new ErrorInfo(e.code(), e.category(), e.getMessage(), e.retryable(), e.provider());
     }
     return new ErrorInfo("INTERNAL_ERROR", Category.INTERNAL,
-        "internal error: " + t.getClass().getSimpleName(), true, null);
+        "internal error: " + t.getClass().getSimpleName(), false, null);
   }
 
   public ObjectNode toJson() {

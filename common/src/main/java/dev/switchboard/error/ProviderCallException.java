@@ -9,8 +9,8 @@ public class ProviderCallException extends SwitchboardException {
 
   public ProviderCallException(Resolution resolution, String message, JsonNode provider,
       Duration retryAfter, Throwable cause) {
-    super(resolution.code(), resolution.category(), message,
-        resolution.action() != Action.FAIL, provider, retryAfter, cause);
+    super(resolution.code(), resolution.category(), message, resolution.action() == Action.RETRY
+        || resolution.action() == Action.RATE_LIMITED, provider, retryAfter, cause);
     this.action = resolution.action();
   }
 

@@ -26,9 +26,11 @@ public final class ProviderHttp {
   private final ErrorClassifier classifier;
   private final Retry retry;
   private final Metrics metrics;
+  private final java.time.Clock clock;
 
   public ProviderHttp(String provider, WebClient client, ErrorClassifier classifier, Retry retry,
-      Metrics metrics) {
+      Metrics metrics, java.time.Clock clock) {
+    this.clock = clock;
     this.provider = provider;
     this.client = client;
     this.classifier = classifier;
@@ -65,7 +67,7 @@ public final class ProviderHttp {
         ObjectNode detail = Json.object().put("status", status);
         return Single.error(new ProviderCallException(r, provider + " " + call
             + " answered HTTP " + status, detail, RetryAfter.parse(
-                resp.getHeader("Retry-After"), Instant.now()), null));
+                resp.getHeader("Retry-After"), clock.instant()), null));
       });
     });
   }

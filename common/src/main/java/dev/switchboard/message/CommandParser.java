@@ -54,7 +54,9 @@ public final class CommandParser {
           + " printable characters)");
     }
     String id = idNode.asText();
-    String replyTo = root.hasNonNull("replyTo") ? root.get("replyTo").asText() : headerReplyTo;
+    JsonNode replyField = root.get("replyTo");
+    String replyTo = replyField != null && replyField.isTextual() ? replyField.asText()
+        : replyField == null || replyField.isNull() ? headerReplyTo : null;
     if (value.length > maxBytes) {
       // Bounded by the broker's max message size, so parsing it to find the id was safe.
       return new Invalid(id, validTopic(replyTo) ? replyTo : null, "COMMAND_TOO_LARGE",
@@ -68,7 +70,8 @@ public final class CommandParser {
       problems.add("params must be an object");
     }
     JsonNode replyNode = root.get("replyTo");
-    if (replyNode != null && !replyNode.isNull() && !validTopic(replyNode.asText())) {
+    if (replyNode != null && !replyNode.isNull()
+        && (!replyNode.isTextual() || !validTopic(replyNode.asText()))) {
       problems.add("replyTo is not a valid topic name");
     } else if ((replyNode == null || replyNode.isNull()) && headerReplyTo != null
         && !validTopic(headerReplyTo)) {

@@ -3,7 +3,8 @@ package dev.switchboard.retry;
 import java.time.Duration;
 
 /**
- * Bounded exponential backoff with full jitter.
+ * Bounded exponential backoff with "equal" jitter: each wait is between half and all of the
+ * exponential step, so retries of many commands spread out but never come back too early.
  *
  * @param maxAttempts attempts in all, the first included
  * @param initialDelay delay before the second attempt (before jitter)

@@ -39,7 +39,7 @@ final class CommandIntake implements CommandPoller.Listener {
   private static final long LANE_MAX_BYTES = 8L << 20;
 
   private record Pending(ConsumerRecord<byte[], byte[]> record, CommandParser.Parsed parsed,
-      String connection, String operation) {}
+      String id, String connection, String operation) {}
 
   private final class Lane {
     final TopicPartition tp;
@@ -125,7 +125,9 @@ final class CommandIntake implements CommandPoller.Listener {
       CommandParser.Parsed parsed = parser.parse(rec.value(), replyHeader);
       String connection = parsed instanceof CommandParser.Valid v ? v.command().connection() : null;
       String operation = parsed instanceof CommandParser.Valid v ? v.command().operation() : "-";
-      lane.queue.add(new Pending(rec, parsed, connection, operation));
+      String id = parsed instanceof CommandParser.Valid v ? v.command().id()
+          : parsed instanceof CommandParser.Invalid i ? i.id() : "-";
+      lane.queue.add(new Pending(rec, parsed, id, connection, operation));
       lane.bytes += rec.serializedValueSize() < 0 ? 0 : rec.serializedValueSize();
       lane.offsets.taken(rec.offset());
     }
@@ -208,11 +210,15 @@ final class CommandIntake implements CommandPoller.Listener {
   }
 
   private void log(Pending p, StreamPublisher.Outcome o, long startNanos) {
+    // Callers choose operation names: only real ones become label values, so a flood of
+    // misspelt names cannot grow the metric series without bound.
+    String label = "UNKNOWN_OPERATION".equals(o.errorCode()) ? "unknown" : p.operation();
     metrics.increment("switchboard_commands_total", "Commands by terminal outcome",
-        "provider", provider, "operation", p.operation(), "outcome", o.type());
-    LOG.info("event=command.{} provider={} connection={} operation={} offset={} records={} "
-        + "durationMs={}{}", o.type(), provider, p.connection(), p.operation(),
-        p.record().offset(), o.records(), (System.nanoTime() - startNanos) / 1_000_000,
+        "provider", provider, "operation", label, "outcome", o.type());
+    LOG.info("event=command.{} provider={} command={} connection={} operation={} partition={} "
+        + "offset={} records={} durationMs={}{}", o.type(), provider, p.id(), p.connection(),
+        p.operation(), p.record().partition(), p.record().offset(), o.records(),
+        (System.nanoTime() - startNanos) / 1_000_000,
         o.errorCode() == null ? "" : " code=" + o.errorCode());
   }
 

@@ -62,6 +62,7 @@ final class CommandPoller {
   private final AtomicLong lag = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
   private volatile boolean running = true;
+  private long lagReadAt;
   private Thread thread;
 
   CommandPoller(Properties props, String topic, Context context, Listener listener) {
@@ -104,6 +105,11 @@ final class CommandPoller {
     }
   }
 
+  /** Whether the poll loop still runs (it ends on stop, or on an unexpected consumer failure). */
+  boolean alive() {
+    return thread != null && thread.isAlive() && running;
+  }
+
   /** Highest record lag over assigned partitions, as last reported by the consumer. */
   long lag() {
     return lag.get();
@@ -131,11 +137,15 @@ final class CommandPoller {
           context.runOnContext(v -> listener.onRecords(list));
         }
         commit(false, consumer.assignment());
-        updateLag();
+        if (System.nanoTime() - lagReadAt > 5_000_000_000L) {
+          lagReadAt = System.nanoTime();
+          updateLag();
+        }
       }
     } catch (WakeupException e) {
       // stop() woke us: fall through to the final commit
     } catch (RuntimeException e) {
+      running = false; // reported through /ready
       LOG.error("event=poller.failed topic={} error={}", topic, e.toString());
     } finally {
       try {

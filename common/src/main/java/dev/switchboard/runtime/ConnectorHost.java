@@ -45,6 +45,7 @@ final class ConnectorHost<C> extends VerticleBase {
   private ResultPublisher publisher;
   private ReplyTopics replyTopics;
   private CommandIntake intake;
+  private CommandPoller poller;
   private WebClient webClient;
   private volatile boolean ready;
 
@@ -57,8 +58,9 @@ final class ConnectorHost<C> extends VerticleBase {
     this.clock = clock;
   }
 
+  /** Started, and still consuming: a dead poll thread makes the instance not ready. */
   boolean ready() {
-    return ready;
+    return ready && poller != null && poller.alive();
   }
 
   @Override
@@ -71,7 +73,8 @@ final class ConnectorHost<C> extends VerticleBase {
     Retry retry = new Retry(RetryPolicy.DEFAULT, scheduler, clock, e -> metrics.increment(
         "switchboard_provider_retries_total", "Provider calls retried", "provider", provider,
         "code", e.code()));
-    ProviderHttp http = new ProviderHttp(provider, webClient, connector.errors(), retry, metrics);
+    ProviderHttp http = new ProviderHttp(provider, webClient, connector.errors(), retry, metrics,
+        clock);
     ConnectorContext ctx = new ConnectorContext(vertx, http, clock, scheduler, metrics);
     return Rx.future(Flowable.fromIterable(connectionConfigs.entrySet())
             .concatMapCompletable(e -> connector.connect(new ConnectionConfig(e.getKey(),
@@ -85,8 +88,7 @@ final class ConnectorHost<C> extends VerticleBase {
           Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
               publisher, replyTopics, context, scheduler, clock, settings);
           intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics);
-          CommandPoller poller = new CommandPoller(consumerProps(provider), topics.commands(),
-              context, intake);
+          poller = new CommandPoller(consumerProps(provider), topics.commands(), context, intake);
           intake.attach(poller);
           poller.start();
           ready = true;
@@ -129,7 +131,7 @@ final class ConnectorHost<C> extends VerticleBase {
   private Properties consumerProps(String provider) {
     Properties p = Topology.clientProps(settings, provider + "-commands-"
         + UUID.randomUUID().toString().substring(0, 8));
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "." + provider);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(provider));
     // KIP-848 incremental rebalancing: partitions a member keeps are never revoked, so a broker
     // restart or a new instance does not stop-and-redeliver work that is running fine.
     p.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");

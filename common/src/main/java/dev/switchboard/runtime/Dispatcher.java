@@ -125,7 +125,7 @@ final class Dispatcher<C> {
     }
     Invocation inv = new Invocation(cmd, params);
     StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), replyTarget(cmd.replyTo())),
-        inv, op.spec().kind(), window, windowBytes);
+        sink(rec, cmd.id(), topics.results()), inv, op.spec().kind(), window, windowBytes);
     Flowable.defer(() -> op.execute(inv, connection))
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * @param topicPrefix prefix of every topic name
  * @param partitions partitions of topics created at start
  * @param replicationFactor replication of topics created at start
- * @param groupPrefix consumer group is {@code <groupPrefix>.<provider>}
+ * @param groupPrefix consumer group is {@code <groupPrefix>.<provider>}; null (the default)
+ *     uses the topic prefix, so deployments with different prefixes never share a group
  * @param maxInFlight commands executing at once per provider on this instance
  * @param maxInFlightPerConnection commands executing at once per connection
  * @param resultWindow records of one command sent to Kafka but not yet acknowledged; the stream
@@ -29,8 +30,17 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
     Duration shutdownGrace, Map<String, String> kafka) {
 
   public static RuntimeSettings defaults(String bootstrap) {
-    return new RuntimeSettings(bootstrap, "switchboard", 6, (short) 1, "switchboard", 256, 32,
+    return new RuntimeSettings(bootstrap, "switchboard", 6, (short) 1, null, 256, 32,
         2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of());
+  }
+
+  /** The consumer group of a provider's command consumer. */
+  public String groupId(String provider) {
+    return (groupPrefix != null ? groupPrefix : topicPrefix) + "." + provider;
+  }
+
+  public RuntimeSettings withReplicationFactor(short rf) {
+    return with(b -> b.replicationFactor = rf);
   }
 
   public RuntimeSettings withTopicPrefix(String prefix) {

@@ -27,6 +27,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   record Outcome(String type, long records, String errorCode) {}
 
   private final ResultSink sink;
+  private final ResultSink fallback;
   private final Invocation invocation;
   private final Kind kind;
   /** Demand is granted in batches this big, so a burst of huge records overshoots little. */
@@ -45,9 +46,15 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private boolean upstreamDone;
   private boolean terminalSent;
 
-  StreamPublisher(ResultSink sink, Invocation invocation, Kind kind, int window,
-      int windowBytes) {
+  /**
+   * @param fallback where a {@code failed} event goes when the terminal event cannot be
+   *     published (reply topic gone or forbidden, result over the size limit), so the command
+   *     still gets its one answer and its offset can be committed
+   */
+  StreamPublisher(ResultSink sink, ResultSink fallback, Invocation invocation, Kind kind,
+      int window, int windowBytes) {
     this.sink = sink;
+    this.fallback = fallback;
     this.invocation = invocation;
     this.kind = kind;
     this.window = window;
@@ -155,13 +162,18 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
         : ResultEvents.failed(commandId(), ErrorInfo.of(failure));
     outcome = failure == null ? new Outcome(ResultEvents.COMPLETED, seq, null)
         : new Outcome(ResultEvents.FAILED, seq, ErrorInfo.of(failure).code());
-    sink.send(event.get("type").asText(), Json.bytes(event)).onComplete(ar -> {
-      if (ar.succeeded()) {
-        done.tryComplete(outcome);
-      } else {
-        done.tryFail(ar.cause());
-      }
-    });
+    sink.send(event.get("type").asText(), Json.bytes(event))
+        .recover(e -> fallback.send(ResultEvents.FAILED, Json.bytes(ResultEvents.failed(
+            commandId(), ErrorInfo.of(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
+                "the " + event.get("type").asText() + " event could not be published: "
+                    + e.getClass().getSimpleName(), false, null, null, e))))))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            done.tryComplete(outcome);
+          } else {
+            done.tryFail(ar.cause());
+          }
+        });
   }
 
   private String commandId() {

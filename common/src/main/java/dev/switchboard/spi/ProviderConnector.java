@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A provider plugin, found with {@link java.util.ServiceLoader}. A connector declares and wires:
  * its connection configuration keys (a {@link Schema}), how to open a connection, and its operations. The runtime owns Kafka,
- * dispatch, backpressure, retries of whole commands, commits and shutdown.
+ * dispatch, backpressure, provider-call retries (through {@code ConnectorContext.http()}),
+ * commits and shutdown.
  *
  * <p>Threading: every method is called on the connector's Vert.x context (one event loop), so
  * connector state needs no locks; nothing here may block.

@@ -21,14 +21,23 @@ class ErrorInfoTest {
   }
 
   @Test
-  void providerCallExceptionIsRetryableUnlessItsActionIsFail() {
+  void providerCallExceptionIsRetryableOnlyForRetryAndRateLimitedActions() {
     ProviderCallException retry = new ProviderCallException(
         Resolution.retry(Category.TRANSIENT, "PROVIDER_TIMEOUT"), "timed out", null, null, null);
     ProviderCallException fail = new ProviderCallException(
         Resolution.fail(Category.NOT_FOUND, "PROVIDER_NOT_FOUND"), "gone", null, null, null);
 
+    ProviderCallException expiredTwice = new ProviderCallException(new Resolution(
+        Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"), "401", null, null,
+        null);
+    ProviderCallException throttled = new ProviderCallException(new Resolution(
+        Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"), "429", null, null,
+        null);
     assertThat(ErrorInfo.of(retry).retryable()).isTrue();
+    assertThat(ErrorInfo.of(throttled).retryable()).isTrue();
     assertThat(ErrorInfo.of(fail).retryable()).isFalse();
+    // a credential refused even after a fresh login: sending the command again will not help
+    assertThat(ErrorInfo.of(expiredTwice).retryable()).isFalse();
     assertThat(ErrorInfo.of(fail).category()).isEqualTo(Category.NOT_FOUND);
   }
 
@@ -43,6 +52,7 @@ class ErrorInfoTest {
     assertThat(info.message()).doesNotContain("hunter2").doesNotContain("login failed");
     assertThat(info.message()).contains("IllegalStateException");
     assertThat(info.provider()).isNull();
+    assertThat(info.retryable()).isFalse(); // a bug: re-sending will not help
     assertThat(Json.text(info.toJson())).doesNotContain("hunter2").doesNotContain("provider");
   }
 

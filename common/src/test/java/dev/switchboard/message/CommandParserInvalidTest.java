@@ -118,4 +118,12 @@ class CommandParserInvalidTest {
     assertThat(i.message()).contains("kafka_replyTopic");
     assertThat(i.replyTo()).isNull();
   }
+
+  @Test
+  void aNonStringReplyToIsRefusedEvenWhenItsTextWouldBeATopicName() {
+    Invalid i = invalid("{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\",\"replyTo\":42}",
+        "hdr.replies");
+    assertThat(i.message()).contains("replyTo");
+    assertThat(i.replyTo()).isNull(); // neither the number nor the header it overrode
+  }
 }

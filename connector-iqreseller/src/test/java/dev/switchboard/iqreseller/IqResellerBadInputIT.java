@@ -72,6 +72,9 @@ class IqResellerBadInputIT {
       assertFailed(results, badReplyHeader, "INVALID_COMMAND", "INVALID_COMMAND");
       assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isZero();
       assertFailed(results, unknownOp, "UNKNOWN_OPERATION", "INVALID_COMMAND");
+      // a caller's made-up operation name never becomes a metric label
+      assertThat(platform.metrics().scrape()).doesNotContain("salesOrders.delete")
+          .contains("operation=\"unknown\",outcome=\"failed\"");
       assertFailed(results, unknownConn, "UNKNOWN_CONNECTION", "INVALID_COMMAND");
       JsonNode params = assertFailed(results, badParams, "INVALID_PARAMS", "INVALID_COMMAND");
       assertThat(params.path("message").asText()).contains("pageSize").contains("colour");

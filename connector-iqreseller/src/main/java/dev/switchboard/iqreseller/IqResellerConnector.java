@@ -59,11 +59,13 @@ public final class IqResellerConnector implements ProviderConnector<IqResellerCl
   @Override
   public Single<IqResellerClient> connect(ConnectionConfig config, ConnectorContext ctx) {
     return Single.fromCallable(() -> {
+      long timeoutMs = config.duration("requestTimeout").toMillis();
       IqResellerSession session = new IqResellerSession(ctx.http(), config.string("sessionUrl"),
           config.secret("apiKey"), config.string("sessionRefresh") == null ? null
-              : config.duration("sessionRefresh"), ctx.clock(), ctx.metrics(), config.name());
-      return new IqResellerClient(ctx.http(), session, config.string("baseUrl"),
-          config.duration("requestTimeout").toMillis(), (int) config.integer("maxPageSize"));
+              : config.duration("sessionRefresh"), timeoutMs, ctx.clock(), ctx.metrics(),
+          config.name());
+      return new IqResellerClient(ctx.http(), session, config.string("baseUrl"), timeoutMs,
+          (int) config.integer("maxPageSize"));
     });
   }
 

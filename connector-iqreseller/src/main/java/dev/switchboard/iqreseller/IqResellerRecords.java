@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 final class IqResellerRecords {
   private static final Pattern US_DATE =
       Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M");
-  private static final DateTimeFormatter US =
-      DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
+  /** Strict: 2/30/2020 is not a date (a lenient parser would move it to 2/29). */
+  private static final DateTimeFormatter US = DateTimeFormatter
+      .ofPattern("M/d/uuuu h:mm:ss a", Locale.US).withResolverStyle(ResolverStyle.STRICT);
   private static final LocalDateTime NO_DATE = LocalDateTime.of(1900, 1, 1, 0, 0);
 
   private IqResellerRecords() {}

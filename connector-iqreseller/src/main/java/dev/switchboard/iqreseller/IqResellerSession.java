@@ -27,10 +27,12 @@ final class IqResellerSession {
   private final ProviderHttp http;
   private final String sessionUrl;
   private final Secret apiKey;
+  private final long timeoutMs;
 
   IqResellerSession(ProviderHttp http, String sessionUrl, Secret apiKey, Duration refreshAfter,
-      Clock clock, Metrics metrics, String connection) {
+      long timeoutMs, Clock clock, Metrics metrics, String connection) {
     this.http = http;
+    this.timeoutMs = timeoutMs;
     this.sessionUrl = sessionUrl;
     this.apiKey = apiKey;
     this.tokens = new TokenSource<>(() -> login(refreshAfter, clock)
@@ -47,7 +49,7 @@ final class IqResellerSession {
     Buffer body = Buffer.buffer(Json.bytes(Json.object().put("APIToken", apiKey.reveal())));
     return http.exchange("Session.create", () -> http.client().postAbs(sessionUrl)
             .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
-            .sendBuffer(body))
+            .timeout(timeoutMs).sendBuffer(body))
         .onErrorResumeNext(e -> Single.error(ProviderCallException.isAuthExpiry(e)
             ? refused("the API key was refused (HTTP 401)") : e))
         .map(resp -> {
@@ -64,15 +66,21 @@ final class IqResellerSession {
   /** Ends the session if one is open. */
   Completable end() {
     return tokens.close(token -> http.exchange("Session.delete", () -> http.client()
-        .deleteAbs(sessionUrl).putHeader("Authorization", "Bearer " + token).send())
+        .deleteAbs(sessionUrl).putHeader("Authorization", "Bearer " + token).timeout(timeoutMs)
+        .send())
         .ignoreElement());
   }
 
+  /** An empty 200 counts as "no token"; a body that is not JSON is a broken response. */
   private static JsonNode parse(Buffer body) {
-    try {
-      return body == null ? Json.object() : Json.parse(body.getBytes());
-    } catch (java.io.IOException e) {
+    if (body == null || body.length() == 0) {
       return Json.object();
+    }
+    try {
+      return Json.parse(body.getBytes());
+    } catch (java.io.IOException e) {
+      throw IqResellerClient.badResponse("Session.create", "the session answer is not JSON ("
+          + body.length() + " bytes)", false);
     }
   }
 

@@ -84,4 +84,11 @@ class IqResellerRecordsTest {
     assertThat(normalizeText("").asText()).isEmpty();
     assertThat(normalizeText("   ").asText()).isEmpty();
   }
+
+  @Test
+  void impossibleCalendarDatesAreKeptNotMovedToANearbyDay() {
+    assertThat(normalizeText("2/30/2020 1:00:00 PM").asText()).isEqualTo("2/30/2020 1:00:00 PM");
+    assertThat(normalizeText("4/31/2020 1:00:00 PM").asText()).isEqualTo("4/31/2020 1:00:00 PM");
+    assertThat(normalizeText("2/29/2020 1:00:00 PM").asText()).isEqualTo("2020-02-29T13:00:00");
+  }
 }

@@ -66,8 +66,7 @@ public final class Platform implements AutoCloseable {
       connections = DemoConnections.of(sandbox);
     }
     Metrics metrics = new Metrics();
-    RuntimeSettings settings = RuntimeSettings.defaults(bootstrap)
-        .withTopicPrefix(cfg.topicPrefix()).withPartitions(cfg.partitions());
+    RuntimeSettings settings = cfg.settings(bootstrap);
     switchboard = await(Switchboard.start(vertx, settings, connections, Clock.systemUTC(),
         metrics));
     probe = BrokerProbe.start(vertx, bootstrap);

@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SwitchboardConfig cfg = config == null ? SwitchboardConfig.empty()
+    SwitchboardConfig cfg = config == null ? SwitchboardConfig.empty().withEnv(System.getenv())
         : SwitchboardConfig.load(config, System.getenv());
     if (httpPort != null) {
       cfg = cfg.withHttpPort(httpPort);

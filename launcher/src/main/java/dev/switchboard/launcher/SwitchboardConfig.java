@@ -3,49 +3,58 @@ package dev.switchboard.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.switchboard.json.Json;
+import dev.switchboard.runtime.RuntimeSettings;
+import dev.switchboard.spi.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The YAML configuration of {@code switchboard run} (see docs/configuration.md). String values
- * may hold {@code ${ENV_VAR}} and {@code ${file:/path}} placeholders, resolved at load so that
- * secrets live in the environment or in mounted files, never in the YAML.
+ * The YAML configuration of {@code switchboard run} (docs/configuration.md). Values may hold
+ * {@code ${ENV_VAR}} and {@code ${file:/path}} placeholders (see {@link Placeholders}), so that
+ * secrets live in the environment or in mounted files, never in the YAML. Unknown keys are
+ * refused: a misspelt setting is an error at start, not a silent default.
  *
  * @param bootstrap Kafka bootstrap servers, or null for the embedded broker
- * @param topicPrefix topic name prefix
- * @param partitions partitions of topics created at start
+ * @param kafka the {@code kafka} section (topic prefix, partitions, replication, client properties)
+ * @param runtime the {@code runtime} section (bounds and windows), possibly empty
  * @param httpPort port of /health, /ready, /metrics
  * @param connections provider id, then connection id, then its settings
  */
-public record SwitchboardConfig(String bootstrap, String topicPrefix, int partitions,
-    int httpPort, Map<String, Map<String, ObjectNode>> connections) {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runtime, int httpPort,
+    Map<String, Map<String, ObjectNode>> connections) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Set<String> TOP = Set.of("kafka", "runtime", "http", "connectors");
+  private static final Set<String> KAFKA = Set.of("bootstrap", "topicPrefix", "partitions",
+      "replicationFactor", "properties");
+  private static final Set<String> RUNTIME = Set.of("maxInFlight", "maxInFlightPerConnection",
+      "resultWindow", "resultWindowBytes", "maxCommandBytes", "shutdownGrace");
 
   /** No file: embedded broker, default ports, no connections (the demo adds its own). */
   public static SwitchboardConfig empty() {
-    return new SwitchboardConfig(null, "switchboard", 6, 8080, Map.of());
+    return new SwitchboardConfig(null, YAML.createObjectNode(), YAML.createObjectNode(), 8080,
+        Map.of());
   }
 
+  /** Reads {@code file}, resolving placeholders from {@code env}. */
   public static SwitchboardConfig load(Path file, Map<String, String> env) throws IOException {
     JsonNode root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(file + ": expected a YAML mapping at the top");
     }
-    root = resolve(root, v -> substitute(v, env));
-    JsonNode kafka = root.path("kafka");
+    root = Placeholders.resolve(root, env);
+    known(root, TOP, "");
+    known(root.path("kafka"), KAFKA, "kafka.");
+    known(root.path("runtime"), RUNTIME, "runtime.");
+    known(root.path("http"), Set.of("port"), "http.");
     Map<String, Map<String, ObjectNode>> connections = new LinkedHashMap<>();
     root.path("connectors").fields().forEachRemaining(p -> {
+      known(p.getValue(), Set.of("connections"), "connectors." + p.getKey() + ".");
       Map<String, ObjectNode> byName = new LinkedHashMap<>();
       p.getValue().path("connections").fields().forEachRemaining(c -> {
         if (!c.getValue().isObject()) {
@@ -56,59 +65,63 @@ public record SwitchboardConfig(String bootstrap, String topicPrefix, int partit
       });
       connections.put(p.getKey(), byName);
     });
-    String bootstrap = env.getOrDefault("SWITCHBOARD_KAFKA_BOOTSTRAP",
-        kafka.hasNonNull("bootstrap") ? kafka.get("bootstrap").asText() : null);
-    return new SwitchboardConfig(bootstrap, kafka.path("topicPrefix").asText("switchboard"),
-        kafka.path("partitions").asInt(6), root.path("http").path("port").asInt(8080),
-        connections);
+    JsonNode kafka = root.path("kafka");
+    String bootstrap = kafka.hasNonNull("bootstrap") ? kafka.get("bootstrap").asText() : null;
+    return new SwitchboardConfig(bootstrap, kafka, root.path("runtime"),
+        root.path("http").path("port").asInt(8080), connections).withEnv(env);
+  }
+
+  /** {@code SWITCHBOARD_KAFKA_BOOTSTRAP} wins over the file (and applies without a file). */
+  public SwitchboardConfig withEnv(Map<String, String> env) {
+    String b = env.get("SWITCHBOARD_KAFKA_BOOTSTRAP");
+    return b == null || b.isBlank() ? this : withBootstrap(b);
+  }
+
+  public String topicPrefix() {
+    return kafka.path("topicPrefix").asText("switchboard");
+  }
+
+  public int partitions() {
+    return kafka.path("partitions").asInt(6);
+  }
+
+  /** Runtime settings for {@code bootstrapServers}, with this file's overrides applied. */
+  public RuntimeSettings settings(String bootstrapServers) {
+    RuntimeSettings d = RuntimeSettings.defaults(bootstrapServers);
+    RuntimeSettings s = d.withTopicPrefix(topicPrefix()).withPartitions(partitions())
+        .withReplicationFactor((short) kafka.path("replicationFactor").asInt(1))
+        .withBounds(runtime.path("maxInFlight").asInt(d.maxInFlight()),
+            runtime.path("maxInFlightPerConnection").asInt(d.maxInFlightPerConnection()),
+            runtime.path("resultWindow").asInt(d.resultWindow()))
+        .withResultWindowBytes(runtime.path("resultWindowBytes").asInt(d.resultWindowBytes()))
+        .withMaxCommandBytes(runtime.path("maxCommandBytes").asInt(d.maxCommandBytes()));
+    if (runtime.hasNonNull("shutdownGrace")) {
+      var grace = Durations.tryParse(runtime.get("shutdownGrace").asText());
+      if (grace == null) {
+        throw new IllegalArgumentException("runtime.shutdownGrace is not a duration");
+      }
+      s = s.withShutdownGrace(grace);
+    }
+    Map<String, String> props = new LinkedHashMap<>();
+    kafka.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(),
+        e.getValue().asText()));
+    return s.withKafka(props);
   }
 
   public SwitchboardConfig withBootstrap(String b) {
-    return new SwitchboardConfig(b, topicPrefix, partitions, httpPort, connections);
-  }
-
-  public SwitchboardConfig withConnections(Map<String, Map<String, ObjectNode>> c) {
-    return new SwitchboardConfig(bootstrap, topicPrefix, partitions, httpPort, c);
+    return new SwitchboardConfig(b, kafka, runtime, httpPort, connections);
   }
 
   public SwitchboardConfig withHttpPort(int port) {
-    return new SwitchboardConfig(bootstrap, topicPrefix, partitions, port, connections);
+    return new SwitchboardConfig(bootstrap, kafka, runtime, port, connections);
   }
 
-  private static JsonNode resolve(JsonNode node, UnaryOperator<String> f) {
-    if (node.isTextual()) {
-      return TextNode.valueOf(f.apply(node.asText()));
-    }
-    if (node.isObject()) {
-      ObjectNode out = Json.object();
-      node.fields().forEachRemaining(e -> out.set(e.getKey(), resolve(e.getValue(), f)));
-      return out;
-    }
-    return node;
-  }
-
-  /** Replaces placeholders; an unset variable or unreadable file is an error naming the key only. */
-  static String substitute(String value, Map<String, String> env) {
-    Matcher m = PLACEHOLDER.matcher(value);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String ref = m.group(1);
-      String replacement;
-      if (ref.startsWith("file:")) {
-        try {
-          replacement = Files.readString(Path.of(ref.substring(5))).strip();
-        } catch (IOException e) {
-          throw new IllegalArgumentException("cannot read secret file " + ref.substring(5));
-        }
-      } else {
-        replacement = env.get(ref);
-        if (replacement == null) {
-          throw new IllegalArgumentException("environment variable " + ref + " is not set");
-        }
+  private static void known(JsonNode section, Set<String> keys, String path) {
+    section.fieldNames().forEachRemaining(k -> {
+      if (!keys.contains(k)) {
+        throw new IllegalArgumentException("unknown setting '" + path + k + "'; known: "
+            + new java.util.TreeSet<>(keys));
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    return out.toString();
+    });
   }
 }

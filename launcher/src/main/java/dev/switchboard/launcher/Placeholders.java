@@ -1,0 +1,80 @@
+package dev.switchboard.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ${ENV_VAR}} and {@code ${file:/path}} in configuration values. A value that is exactly
+ * one placeholder takes the type its text has in YAML ({@code maxPageSize: ${PAGE}} with
+ * {@code PAGE=500} is the integer 500); inside longer text it stays text. Errors name the
+ * variable or file, never a value.
+ */
+final class Placeholders {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+  private static final Pattern WHOLE = Pattern.compile("\\$\\{[^}]+}");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private Placeholders() {}
+
+  static JsonNode resolve(JsonNode node, Map<String, String> env) {
+    if (node.isTextual()) {
+      String text = node.asText();
+      String value = substitute(text, env);
+      return WHOLE.matcher(text).matches() ? typed(value) : NODES.textNode(value);
+    }
+    if (node.isObject()) {
+      ObjectNode out = NODES.objectNode();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(), resolve(e.getValue(), env)));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = NODES.arrayNode();
+      node.forEach(n -> out.add(resolve(n, env)));
+      return out;
+    }
+    return node;
+  }
+
+  private static JsonNode typed(String value) {
+    if (value.matches("-?\\d{1,18}")) {
+      return NODES.numberNode(Long.parseLong(value));
+    }
+    if (value.equals("true") || value.equals("false")) {
+      return NODES.booleanNode(Boolean.parseBoolean(value));
+    }
+    return NODES.textNode(value);
+  }
+
+  /** Replaces placeholders; an unset variable or unreadable file is an error naming it only. */
+  static String substitute(String value, Map<String, String> env) {
+    Matcher m = PLACEHOLDER.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String ref = m.group(1);
+      String replacement;
+      if (ref.startsWith("file:")) {
+        try {
+          replacement = Files.readString(Path.of(ref.substring(5))).strip();
+        } catch (IOException e) {
+          throw new IllegalArgumentException("cannot read secret file " + ref.substring(5));
+        }
+      } else {
+        replacement = env.get(ref);
+        if (replacement == null) {
+          throw new IllegalArgumentException("environment variable " + ref + " is not set");
+        }
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

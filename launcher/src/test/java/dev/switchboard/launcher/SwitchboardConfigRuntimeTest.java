@@ -1,0 +1,82 @@
+package dev.switchboard.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.runtime.RuntimeSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime and Kafka client sections, typed placeholders, and refusal of unknown keys. */
+class SwitchboardConfigRuntimeTest {
+  @TempDir
+  Path dir;
+
+  private Path yaml(String text) throws Exception {
+    return Files.writeString(dir.resolve("c.yaml"), text);
+  }
+
+  @Test
+  void runtimeBoundsReplicationAndKafkaClientPropertiesReachTheSettings() throws Exception {
+    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+        kafka:
+          bootstrap: b:9093
+          replicationFactor: 3
+          properties:
+            security.protocol: SASL_SSL
+            sasl.jaas.config: ${JAAS}
+        runtime:
+          maxInFlight: 64
+          maxInFlightPerConnection: 8
+          shutdownGrace: 45s
+        """), Map.of("JAAS", "org.example.Login required;"));
+    RuntimeSettings s = c.settings(c.bootstrap());
+    assertThat(s.bootstrap()).isEqualTo("b:9093");
+    assertThat(s.replicationFactor()).isEqualTo((short) 3);
+    assertThat(s.maxInFlight()).isEqualTo(64);
+    assertThat(s.maxInFlightPerConnection()).isEqualTo(8);
+    assertThat(s.resultWindow()).isEqualTo(RuntimeSettings.defaults("x").resultWindow());
+    assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(s.kafka()).containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.jaas.config", "org.example.Login required;");
+  }
+
+  @Test
+  void aWholeValuePlaceholderTakesItsYamlTypeAndPlaceholdersInListsResolve() throws Exception {
+    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+        connectors:
+          iqreseller:
+            connections:
+              acme:
+                apiKey: ${KEY}
+                maxPageSize: ${PAGE}
+                note: page ${PAGE}
+                tags: [ "${KEY}" ]
+        """), Map.of("KEY", "k-1", "PAGE", "500"));
+    var acme = c.connections().get("iqreseller").get("acme");
+    assertThat(acme.get("maxPageSize").isIntegralNumber()).isTrue();
+    assertThat(acme.get("maxPageSize").asInt()).isEqualTo(500);
+    assertThat(acme.get("note").asText()).isEqualTo("page 500");
+    assertThat(acme.get("tags").get(0).asText()).isEqualTo("k-1");
+  }
+
+  @Test
+  void unknownKeysAreRefusedByName() throws Exception {
+    for (String text : new String[] {"kafka:\n  bootstrapp: x\n", "runtime:\n  maxInflight: 1\n",
+        "metrics:\n  port: 1\n", "connectors:\n  iqreseller:\n    conections: {}\n"}) {
+      assertThatThrownBy(() -> SwitchboardConfig.load(yaml(text), Map.of())).as(text)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown setting");
+    }
+  }
+
+  @Test
+  void theBootstrapEnvironmentOverrideAppliesWithoutAFileToo() {
+    assertThat(SwitchboardConfig.empty().withEnv(Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "e:1"))
+        .bootstrap()).isEqualTo("e:1");
+    assertThat(SwitchboardConfig.empty().withEnv(Map.of()).bootstrap()).isNull();
+  }
+}

@@ -15,6 +15,22 @@ public interface ErrorClassifier {
   /** The resolution for an HTTP status that is not 2xx. */
   Resolution ofStatus(int status);
 
+  /**
+   * A non-2xx answer as the caller will see it: the resolution, the {@code error.provider}
+   * detail, and a one-line summary for the message (or null). Providers whose meaning lives in
+   * the body (error labels, codes) override this; the default reads the status only.
+   *
+   * @param body the response body, possibly empty; never logged whole
+   */
+  default ProviderError ofResponse(int status, io.vertx.core.buffer.Buffer body) {
+    return new ProviderError(ofStatus(status),
+        dev.switchboard.json.Json.object().put("status", status), null);
+  }
+
+  /** How a provider's error answer is reported. */
+  record ProviderError(Resolution resolution, com.fasterxml.jackson.databind.node.ObjectNode detail,
+      String summary) {}
+
   /** The resolution for a failure below HTTP: refused connection, reset, timeout. */
   default Resolution ofTransport(Throwable t) {
     if (t instanceof ConnectException) {

@@ -1,10 +1,8 @@
 package dev.switchboard.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.error.ErrorClassifier;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.Resolution;
-import dev.switchboard.json.Json;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.retry.Retry;
 import io.reactivex.rxjava3.core.Single;
@@ -63,11 +61,10 @@ public final class ProviderHttp {
         if (status >= 200 && status < 300) {
           return Single.just(resp);
         }
-        Resolution r = classifier.ofStatus(status);
-        ObjectNode detail = Json.object().put("status", status);
-        return Single.error(new ProviderCallException(r, provider + " " + call
-            + " answered HTTP " + status, detail, RetryAfter.parse(
-                resp.getHeader("Retry-After"), clock.instant()), null));
+        ErrorClassifier.ProviderError e = classifier.ofResponse(status, resp.body());
+        return Single.error(new ProviderCallException(e.resolution(), provider + " " + call
+            + " answered HTTP " + status + (e.summary() == null ? "" : ": " + e.summary()),
+            e.detail(), RetryAfter.parse(resp.getHeader("Retry-After"), clock.instant()), null));
       });
     });
   }

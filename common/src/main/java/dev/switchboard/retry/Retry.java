@@ -2,6 +2,7 @@ package dev.switchboard.retry;
 
 import dev.switchboard.error.Action;
 import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.SwitchboardException;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
@@ -38,7 +39,7 @@ public final class Retry {
    * @param deadline no attempt starts after it; null for none
    */
   public <T> Single<T> apply(Single<T> call, boolean idempotent, Instant deadline) {
-    return call.retryWhen(errors -> {
+    Single<T> retried = call.retryWhen(errors -> {
       int[] attempt = {0};
       return errors.flatMap(e -> {
         attempt[0]++;
@@ -54,6 +55,20 @@ public final class Retry {
         return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
       });
     });
+    return idempotent ? retried : retried.onErrorResumeNext(e -> Single.error(unknownOutcome(e)));
+  }
+
+  /**
+   * A write that failed in a way that does not say whether it was applied (timeout, lost
+   * connection, 5xx) must not invite a blind re-send: reported as not retryable.
+   */
+  private static Throwable unknownOutcome(Throwable e) {
+    if (e instanceof ProviderCallException p && p.action() == Action.RETRY) {
+      return new SwitchboardException("WRITE_OUTCOME_UNKNOWN", p.category(), "the write may or "
+          + "may not have been applied (" + p.getMessage() + "); check before sending it again",
+          false, p.provider(), null, p);
+    }
+    return e;
   }
 
   private static boolean retryable(ProviderCallException p, boolean idempotent) {

@@ -116,9 +116,11 @@ class RetryTest {
   }
 
   @Test
-  void nonIdempotentCallIsNotRetriedOnRetryFailure() {
+  void nonIdempotentCallIsNotRetriedOnRetryFailureAndReportsAnUnknownOutcome() {
     ProviderCallException e = failure(Action.RETRY, null);
-    retry.apply(failing(e), false, null).test().assertError(e);
+    retry.apply(failing(e), false, null).test().assertError(t ->
+        t instanceof dev.switchboard.error.SwitchboardException s
+            && s.code().equals("WRITE_OUTCOME_UNKNOWN") && !s.retryable() && s.getCause() == e);
     advance(60_000);
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(retried).isEmpty();

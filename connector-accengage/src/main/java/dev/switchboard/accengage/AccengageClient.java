@@ -1,0 +1,101 @@
+package dev.switchboard.accengage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.auth.RequestSigner;
+import dev.switchboard.auth.TokenSource;
+import dev.switchboard.http.ProviderHttp;
+import dev.switchboard.json.Json;
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * Accengage REST v1 for one connection. Every attempt is signed afresh over the exact bytes it
+ * sends ({@code Accengage-Time}, {@code Accengage-Signature}) and carries the access token;
+ * an {@code API_ERR_TOKEN} answer gets one new token and one replay. No attempt ever sends
+ * {@code Expect: 100-continue}, which the vendor's load balancers do not support.
+ */
+final class AccengageClient {
+  private final ProviderHttp http;
+  private final RequestSigner signer;
+  private final TokenSource<String> token;
+  private final URI base;
+  private final String partnerId;
+  private final long timeoutMs;
+  private final int maxPages;
+
+  AccengageClient(ProviderHttp http, RequestSigner signer, TokenSource<String> token, URI base,
+      String partnerId, long timeoutMs, int maxPages) {
+    this.http = http;
+    this.signer = signer;
+    this.token = token;
+    this.base = base;
+    this.partnerId = partnerId;
+    this.timeoutMs = timeoutMs;
+    this.maxPages = maxPages;
+  }
+
+  URI base() {
+    return base;
+  }
+
+  String partnerId() {
+    return partnerId;
+  }
+
+  int maxPages() {
+    return maxPages;
+  }
+
+  /** One GET of an absolute URI on this connection's origin; retried if {@code idempotent}. */
+  Single<HttpResponse<Buffer>> get(String call, URI uri, Instant deadline) {
+    return http.retrying(attempt(call, HttpMethod.GET, uri, new byte[0]), true, deadline);
+  }
+
+  /** GET returning the JSON body. */
+  Single<JsonNode> getJson(String call, URI uri, Instant deadline) {
+    return get(call, uri, deadline).map(r -> json(call, r.body()));
+  }
+
+  /**
+   * POST of a JSON body, serialised once: the bytes signed are the bytes sent. Not idempotent:
+   * retried only when the provider refused it outright (throttling, expired token).
+   */
+  Single<JsonNode> post(String call, URI uri, JsonNode body, Instant deadline) {
+    byte[] bytes = Json.bytes(body);
+    return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
+        .map(r -> json(call, r.body()));
+  }
+
+  private Single<HttpResponse<Buffer>> attempt(String call, HttpMethod method, URI uri,
+      byte[] body) {
+    return token.withToken(t -> http.exchange(call, () -> {
+      HttpRequest<Buffer> req = http.client().requestAbs(method, uri.toString())
+          .putHeader("Authorization", t).putHeader("Accept", "application/json")
+          .timeout(timeoutMs);
+      signer.sign(method.name(), body).forEach(req::putHeader); // per attempt: a fresh time
+      if (body.length == 0) {
+        return req.send();
+      }
+      return req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
+    }));
+  }
+
+  URI resolve(String path) {
+    return base.resolve(path);
+  }
+
+  static JsonNode json(String call, Buffer body) {
+    try {
+      return body == null || body.length() == 0 ? Json.object() : Json.parse(body.getBytes());
+    } catch (IOException e) {
+      throw AccengageAuth.badResponse(call, "the answer is not JSON (" + body.length()
+          + " bytes)");
+    }
+  }
+}

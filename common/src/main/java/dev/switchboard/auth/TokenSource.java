@@ -2,6 +2,7 @@ package dev.switchboard.auth;
 
 import dev.switchboard.error.ProviderCallException;
 import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.subjects.SingleSubject;
 import java.time.Clock;
@@ -61,6 +62,24 @@ public final class TokenSource<T> {
       }
       invalidate(t);
       return token().flatMap(call::apply);
+    }));
+  }
+
+  /**
+   * {@link #withToken} for a streamed answer: the one replay with a new token happens only if
+   * the expiry signal came before any item (AccountsIQ reports an expired token in the result
+   * header, before the records), so nothing is emitted twice.
+   */
+  public <R> Flowable<R> withTokenStream(Function<T, Flowable<R>> call) {
+    return token().flatMapPublisher(t -> Flowable.defer(() -> {
+      boolean[] emitted = {false};
+      return call.apply(t).doOnNext(x -> emitted[0] = true).onErrorResumeNext(e -> {
+        if (emitted[0] || !ProviderCallException.isAuthExpiry(e)) {
+          return Flowable.error(e);
+        }
+        invalidate(t);
+        return token().flatMapPublisher(call::apply);
+      });
     }));
   }
 

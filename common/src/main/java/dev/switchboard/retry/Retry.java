@@ -39,23 +39,38 @@ public final class Retry {
    * @param deadline no attempt starts after it; null for none
    */
   public <T> Single<T> apply(Single<T> call, boolean idempotent, Instant deadline) {
-    Single<T> retried = call.retryWhen(errors -> {
-      int[] attempt = {0};
-      return errors.flatMap(e -> {
-        attempt[0]++;
-        if (!(e instanceof ProviderCallException p) || attempt[0] >= policy.maxAttempts()
-            || !retryable(p, idempotent)) {
-          return Flowable.error(e);
-        }
-        Duration wait = delay(p, attempt[0]);
-        if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
-          return Flowable.error(e);
-        }
-        onRetry.accept(p);
-        return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
-      });
-    });
+    Single<T> retried = call.retryWhen(errors -> decide(errors, idempotent, deadline, () -> false));
     return idempotent ? retried : retried.onErrorResumeNext(e -> Single.error(unknownOutcome(e)));
+  }
+
+  /**
+   * A streamed read (one provider answer parsed as it arrives), retried like {@link #apply} but
+   * only while it has emitted nothing: once records went out, a second attempt would repeat them.
+   */
+  public <T> Flowable<T> applyUntilFirst(Flowable<T> call, Instant deadline) {
+    return Flowable.defer(() -> {
+      boolean[] emitted = {false};
+      return call.doOnNext(x -> emitted[0] = true)
+          .retryWhen(errors -> decide(errors, true, deadline, () -> emitted[0]));
+    });
+  }
+
+  private Flowable<Long> decide(Flowable<Throwable> errors, boolean idempotent, Instant deadline,
+      java.util.function.BooleanSupplier tooLate) {
+    int[] attempt = {0};
+    return errors.flatMap(e -> {
+      attempt[0]++;
+      if (!(e instanceof ProviderCallException p) || attempt[0] >= policy.maxAttempts()
+          || !retryable(p, idempotent) || tooLate.getAsBoolean()) {
+        return Flowable.error(e);
+      }
+      Duration wait = delay(p, attempt[0]);
+      if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+        return Flowable.error(e);
+      }
+      onRetry.accept(p);
+      return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
+    });
   }
 
   /**

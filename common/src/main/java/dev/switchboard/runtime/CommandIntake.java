@@ -180,8 +180,9 @@ final class CommandIntake implements CommandPoller.Listener {
         log(p, ar.result(), startNanos);
       } else {
         // Terminal event not acknowledged: leave the offset open so the command is redelivered.
-        LOG.error("event=command.unpublished provider={} operation={} offset={} error={}",
-            provider, p.operation(), p.record().offset(), ar.cause().toString());
+        LOG.error("event=command.unpublished provider={} command={} operation={} partition={} "
+            + "offset={} error={}", provider, p.id(), p.operation(), p.record().partition(),
+            p.record().offset(), ar.cause().toString());
       }
       if (drained != null && running.isEmpty()) {
         drained.tryComplete();
@@ -212,7 +213,7 @@ final class CommandIntake implements CommandPoller.Listener {
   private void log(Pending p, StreamPublisher.Outcome o, long startNanos) {
     // Callers choose operation names: only real ones become label values, so a flood of
     // misspelt names cannot grow the metric series without bound.
-    String label = "UNKNOWN_OPERATION".equals(o.errorCode()) ? "unknown" : p.operation();
+    String label = dispatcher.knownOperation(p.operation()) ? p.operation() : "unknown";
     metrics.increment("switchboard_commands_total", "Commands by terminal outcome",
         "provider", provider, "operation", label, "outcome", o.type());
     LOG.info("event=command.{} provider={} command={} connection={} operation={} partition={} "

@@ -167,10 +167,21 @@ final class Dispatcher<C> {
     return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code)), () -> { });
   }
 
+  /**
+   * Answers a command that never ran; if its reply topic cannot take the answer, the provider's
+   * results topic does (with the same event), so the command is answered and committed.
+   */
   private Future<Void> fail(ConsumerRecord<byte[], byte[]> rec, String id, String target,
       SwitchboardException e) {
-    return sink(rec, id, target).send(ResultEvents.FAILED,
-        Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e))));
+    byte[] event = Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e)));
+    Future<Void> sent = sink(rec, id, target).send(ResultEvents.FAILED, event);
+    return target.equals(topics.results()) ? sent
+        : sent.recover(x -> sink(rec, id, topics.results()).send(ResultEvents.FAILED, event));
+  }
+
+  /** Operation names that may be metric label values: only the declared ones. */
+  boolean knownOperation(String name) {
+    return operations.containsKey(name);
   }
 
   private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target) {

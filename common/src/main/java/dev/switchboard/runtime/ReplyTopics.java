@@ -13,11 +13,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Whether a caller's reply topic exists, checked before the command runs: a command whose
  * results cannot be delivered must not be executed (least of all a write), and a send to a
  * missing topic would hold the publisher for {@code max.block.ms}. Non-blocking (Admin futures
- * completed on the caller's context); a topic seen once is remembered, a missing one for a few
- * seconds.
+ * completed on the caller's context); an answer is remembered for a while (a topic that exists
+ * for a minute, a missing one for a few seconds), so a deleted topic is noticed.
  */
 final class ReplyTopics implements AutoCloseable {
   private static final long MISSING_TTL_MS = 5_000;
+  private static final long EXISTS_TTL_MS = 60_000;
   private final Admin admin;
   private final Context context;
   private final Map<String, Long> known = new ConcurrentHashMap<>();
@@ -41,7 +42,7 @@ final class ReplyTopics implements AutoCloseable {
             new DescribeTopicsOptions().timeoutMs(5_000)).allTopicNames().toCompletionStage(),
             context)
         .map(d -> {
-          known.put(topic, Long.MAX_VALUE);
+          known.put(topic, now + EXISTS_TTL_MS);
           return true;
         })
         .recover(e -> {

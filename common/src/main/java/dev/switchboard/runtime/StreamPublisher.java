@@ -119,7 +119,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
             subscription.cancel();
             onError(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
                 "could not publish a record event: " + ar.cause().getClass().getSimpleName(),
-                true, null, null, ar.cause()));
+                false, null, null, ar.cause())); // e.g. over the size limit: it would fail again
           } else {
             topUp();
           }
@@ -162,14 +162,15 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
         : ResultEvents.failed(commandId(), ErrorInfo.of(failure));
     outcome = failure == null ? new Outcome(ResultEvents.COMPLETED, seq, null)
         : new Outcome(ResultEvents.FAILED, seq, ErrorInfo.of(failure).code());
-    sink.send(event.get("type").asText(), Json.bytes(event))
+    sink.send(event.get("type").asText(), Json.bytes(event)).map(outcome)
         .recover(e -> fallback.send(ResultEvents.FAILED, Json.bytes(ResultEvents.failed(
             commandId(), ErrorInfo.of(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
                 "the " + event.get("type").asText() + " event could not be published: "
-                    + e.getClass().getSimpleName(), false, null, null, e))))))
+                    + e.getClass().getSimpleName(), false, null, null, e)))))
+            .map(new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED")))
         .onComplete(ar -> {
           if (ar.succeeded()) {
-            done.tryComplete(outcome);
+            done.tryComplete(ar.result());
           } else {
             done.tryFail(ar.cause());
           }

@@ -59,6 +59,7 @@ public final class Schema {
         }
         continue;
       }
+      v = coerce(f, v);
       String problem = check(f, v);
       if (problem != null) {
         problems.add("'" + f.name() + "' " + problem);
@@ -70,6 +71,24 @@ public final class Schema {
       throw SwitchboardException.invalid("INVALID_PARAMS", String.join("; ", problems));
     }
     return out;
+  }
+
+  /**
+   * Integer and boolean text ({@code "500"}, {@code "true"}) counts as the number or boolean:
+   * configuration placeholders always resolve to text.
+   */
+  private static JsonNode coerce(Field f, JsonNode v) {
+    if (!v.isTextual()) {
+      return v;
+    }
+    String t = v.asText().trim();
+    if (f.type() == Type.INTEGER && t.matches("-?\\d{1,18}")) {
+      return Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(t));
+    }
+    if (f.type() == Type.BOOLEAN && (t.equals("true") || t.equals("false"))) {
+      return Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(t));
+    }
+    return v;
   }
 
   private static String check(Field f, JsonNode v) {

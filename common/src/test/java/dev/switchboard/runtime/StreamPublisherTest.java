@@ -96,6 +96,8 @@ class StreamPublisherTest {
     assertThat(p.done().isComplete()).isFalse(); // answered only once the fallback is acked
     fallback.get(0).ack().complete();
     assertThat(p.done().succeeded()).isTrue();
+    assertThat(p.done().result().type()).isEqualTo("failed"); // logged and counted as sent
+    assertThat(p.done().result().errorCode()).isEqualTo("PUBLISH_FAILED");
   }
 
   @Test

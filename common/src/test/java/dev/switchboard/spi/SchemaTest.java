@@ -87,7 +87,7 @@ class SchemaTest {
 
   @Test
   void wrongTypesAreRefused() throws Exception {
-    assertThat(problems("{\"customer\":\"c\",\"pageSize\":\"10\"}")).endsWith("must be an integer");
+    assertThat(problems("{\"customer\":\"c\",\"pageSize\":\"ten\"}")).endsWith("must be an integer");
     assertThat(problems("{\"customer\":\"c\",\"pageSize\":1.5}")).endsWith("must be an integer");
     assertThat(problems("{\"customer\":\"c\",\"includeLines\":\"yes\"}"))
         .isEqualTo("'includeLines' must be true or false");
@@ -132,5 +132,14 @@ class SchemaTest {
     assertThat(s.has("required")).isFalse();
     assertThatThrownBy(() -> Schema.builder().build().validate(Json.object().put("x", 1)))
         .isInstanceOf(SwitchboardException.class).hasMessage("unknown parameter 'x'");
+  }
+
+  @Test
+  void integerAndBooleanTextIsTypedBecauseConfigPlaceholdersAreText() throws Exception {
+    var out = schema.validate((com.fasterxml.jackson.databind.node.ObjectNode) dev.switchboard.json
+        .Json.MAPPER.readTree("{\"customer\":\"c\",\"pageSize\":\"10\",\"includeLines\":\"true\"}"));
+    assertThat(out.get("pageSize").isIntegralNumber()).isTrue();
+    assertThat(out.get("pageSize").asInt()).isEqualTo(10);
+    assertThat(out.get("includeLines").isBoolean()).isTrue();
   }
 }

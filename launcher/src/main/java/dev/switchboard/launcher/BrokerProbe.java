@@ -14,17 +14,18 @@ final class BrokerProbe implements AutoCloseable {
   private final long timer;
   private volatile boolean reachable = true;
 
-  private BrokerProbe(Vertx vertx, String bootstrap) {
+  private BrokerProbe(Vertx vertx, String bootstrap, java.util.Map<String, String> kafka) {
     this.vertx = vertx;
     Properties p = new Properties();
+    p.putAll(kafka); // TLS/SASL settings: the probe must reach the broker the runtime reaches
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(CommonClientConfigs.CLIENT_ID_CONFIG, "switchboard-probe");
     this.admin = Admin.create(p);
     this.timer = vertx.setPeriodic(5000, t -> check());
   }
 
-  static BrokerProbe start(Vertx vertx, String bootstrap) {
-    return new BrokerProbe(vertx, bootstrap);
+  static BrokerProbe start(Vertx vertx, String bootstrap, java.util.Map<String, String> kafka) {
+    return new BrokerProbe(vertx, bootstrap, kafka);
   }
 
   boolean reachable() {

@@ -12,23 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${ENV_VAR}} and {@code ${file:/path}} in configuration values. A value that is exactly
- * one placeholder takes the type its text has in YAML ({@code maxPageSize: ${PAGE}} with
- * {@code PAGE=500} is the integer 500); inside longer text it stays text. Errors name the
- * variable or file, never a value.
+ * {@code ${ENV_VAR}} and {@code ${file:/path}} in configuration values. The result is always
+ * text, exactly as given (a secret {@code 007} stays {@code 007}); fields declared as integers or
+ * booleans accept such text (see {@code Schema}). Errors name the variable or file, never a value.
  */
 final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
-  private static final Pattern WHOLE = Pattern.compile("\\$\\{[^}]+}");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Placeholders() {}
 
   static JsonNode resolve(JsonNode node, Map<String, String> env) {
     if (node.isTextual()) {
-      String text = node.asText();
-      String value = substitute(text, env);
-      return WHOLE.matcher(text).matches() ? typed(value) : NODES.textNode(value);
+      return NODES.textNode(substitute(node.asText(), env));
     }
     if (node.isObject()) {
       ObjectNode out = NODES.objectNode();
@@ -41,16 +37,6 @@ final class Placeholders {
       return out;
     }
     return node;
-  }
-
-  private static JsonNode typed(String value) {
-    if (value.matches("-?\\d{1,18}")) {
-      return NODES.numberNode(Long.parseLong(value));
-    }
-    if (value.equals("true") || value.equals("false")) {
-      return NODES.booleanNode(Boolean.parseBoolean(value));
-    }
-    return NODES.textNode(value);
   }
 
   /** Replaces placeholders; an unset variable or unreadable file is an error naming it only. */

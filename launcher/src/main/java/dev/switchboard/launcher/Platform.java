@@ -69,7 +69,7 @@ public final class Platform implements AutoCloseable {
     RuntimeSettings settings = cfg.settings(bootstrap);
     switchboard = await(Switchboard.start(vertx, settings, connections, Clock.systemUTC(),
         metrics));
-    probe = BrokerProbe.start(vertx, bootstrap);
+    probe = BrokerProbe.start(vertx, bootstrap, settings.kafka());
     ops = await(OpsServer.start(vertx, cfg.httpPort(),
         () -> switchboard.ready() && probe.reachable(), metrics));
     LOG.info("event=platform.started bootstrap={} http={} providers={}", bootstrap,

@@ -48,6 +48,11 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
       throw new IllegalArgumentException(file + ": expected a YAML mapping at the top");
     }
     root = Placeholders.resolve(root, env);
+    for (String section : TOP) {
+      if (root.has(section) && !root.get(section).isObject()) {
+        throw new IllegalArgumentException("'" + section + "' must be a mapping");
+      }
+    }
     known(root, TOP, "");
     known(root.path("kafka"), KAFKA, "kafka.");
     known(root.path("runtime"), RUNTIME, "runtime.");
@@ -68,7 +73,7 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
     JsonNode kafka = root.path("kafka");
     String bootstrap = kafka.hasNonNull("bootstrap") ? kafka.get("bootstrap").asText() : null;
     return new SwitchboardConfig(bootstrap, kafka, root.path("runtime"),
-        root.path("http").path("port").asInt(8080), connections).withEnv(env);
+        port(root.path("http")), connections).withEnv(env);
   }
 
   /** {@code SWITCHBOARD_KAFKA_BOOTSTRAP} wins over the file (and applies without a file). */
@@ -82,19 +87,39 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
   }
 
   public int partitions() {
-    return kafka.path("partitions").asInt(6);
+    return positive(kafka, "kafka.", "partitions", 6);
+  }
+
+  /** A whole number from 1 to 2^31-1, written as a number or as text; refused otherwise. */
+  private static int positive(JsonNode section, String path, String key, int dflt) {
+    JsonNode v = section.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    String t = v.asText().trim();
+    if ((v.isIntegralNumber() || v.isTextual()) && t.matches("\\d{1,10}")) {
+      long n = Long.parseLong(t);
+      if (n >= 1 && n <= Integer.MAX_VALUE) {
+        return (int) n;
+      }
+    }
+    throw new IllegalArgumentException(path + key + " must be a whole number of at least 1");
   }
 
   /** Runtime settings for {@code bootstrapServers}, with this file's overrides applied. */
   public RuntimeSettings settings(String bootstrapServers) {
     RuntimeSettings d = RuntimeSettings.defaults(bootstrapServers);
-    RuntimeSettings s = d.withTopicPrefix(topicPrefix()).withPartitions(partitions())
-        .withReplicationFactor((short) kafka.path("replicationFactor").asInt(1))
-        .withBounds(runtime.path("maxInFlight").asInt(d.maxInFlight()),
-            runtime.path("maxInFlightPerConnection").asInt(d.maxInFlightPerConnection()),
-            runtime.path("resultWindow").asInt(d.resultWindow()))
-        .withResultWindowBytes(runtime.path("resultWindowBytes").asInt(d.resultWindowBytes()))
-        .withMaxCommandBytes(runtime.path("maxCommandBytes").asInt(d.maxCommandBytes()));
+    RuntimeSettings s = d.withTopicPrefix(topicPrefix())
+        .withPartitions(positive(kafka, "kafka.", "partitions", 6))
+        .withReplicationFactor((short) positive(kafka, "kafka.", "replicationFactor", 1))
+        .withBounds(positive(runtime, "runtime.", "maxInFlight", d.maxInFlight()),
+            positive(runtime, "runtime.", "maxInFlightPerConnection",
+                d.maxInFlightPerConnection()),
+            positive(runtime, "runtime.", "resultWindow", d.resultWindow()))
+        .withResultWindowBytes(positive(runtime, "runtime.", "resultWindowBytes",
+            d.resultWindowBytes()))
+        .withMaxCommandBytes(positive(runtime, "runtime.", "maxCommandBytes",
+            d.maxCommandBytes()));
     if (runtime.hasNonNull("shutdownGrace")) {
       var grace = Durations.tryParse(runtime.get("shutdownGrace").asText());
       if (grace == null) {
@@ -114,6 +139,18 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
 
   public SwitchboardConfig withHttpPort(int port) {
     return new SwitchboardConfig(bootstrap, kafka, runtime, port, connections);
+  }
+
+  private static int port(JsonNode http) {
+    JsonNode v = http.get("port");
+    if (v == null || v.isNull()) {
+      return 8080;
+    }
+    String t = v.asText().trim();
+    if (t.matches("\\d{1,5}") && Integer.parseInt(t) <= 65_535) {
+      return Integer.parseInt(t);
+    }
+    throw new IllegalArgumentException("http.port must be a port number");
   }
 
   private static void known(JsonNode section, Set<String> keys, String path) {

@@ -46,7 +46,7 @@ class SwitchboardConfigRuntimeTest {
   }
 
   @Test
-  void aWholeValuePlaceholderTakesItsYamlTypeAndPlaceholdersInListsResolve() throws Exception {
+  void placeholdersStayTextExactlyAsGivenAlsoInLists() throws Exception {
     SwitchboardConfig c = SwitchboardConfig.load(yaml("""
         connectors:
           iqreseller:
@@ -56,12 +56,18 @@ class SwitchboardConfigRuntimeTest {
                 maxPageSize: ${PAGE}
                 note: page ${PAGE}
                 tags: [ "${KEY}" ]
-        """), Map.of("KEY", "k-1", "PAGE", "500"));
+        """), Map.of("KEY", "007", "PAGE", "500"));
     var acme = c.connections().get("iqreseller").get("acme");
-    assertThat(acme.get("maxPageSize").isIntegralNumber()).isTrue();
-    assertThat(acme.get("maxPageSize").asInt()).isEqualTo(500);
+    assertThat(acme.get("apiKey").asText()).isEqualTo("007"); // a secret keeps its zeros
+    assertThat(acme.get("maxPageSize").asText()).isEqualTo("500"); // typed by the schema
     assertThat(acme.get("note").asText()).isEqualTo("page 500");
-    assertThat(acme.get("tags").get(0).asText()).isEqualTo("k-1");
+    assertThat(acme.get("tags").get(0).asText()).isEqualTo("007");
+    var checked = new dev.switchboard.iqreseller.IqResellerConnector().configSpec().validate(
+        (com.fasterxml.jackson.databind.node.ObjectNode) acme.deepCopy().without(
+            java.util.List.of("note", "tags")));
+    assertThat(checked.get("maxPageSize").isIntegralNumber()).isTrue();
+    assertThat(checked.get("maxPageSize").asInt()).isEqualTo(500);
+    assertThat(checked.get("apiKey").asText()).isEqualTo("007");
   }
 
   @Test
@@ -78,5 +84,21 @@ class SwitchboardConfigRuntimeTest {
     assertThat(SwitchboardConfig.empty().withEnv(Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "e:1"))
         .bootstrap()).isEqualTo("e:1");
     assertThat(SwitchboardConfig.empty().withEnv(Map.of()).bootstrap()).isNull();
+  }
+
+  @Test
+  void numbersAreCheckedNotGuessed() throws Exception {
+    for (String text : new String[] {"runtime:\n  maxInFlight: lots\n",
+        "runtime:\n  maxInFlight: 0\n", "runtime:\n  resultWindow: -5\n",
+        "runtime:\n  maxInFlight: 1.9\n", "kafka:\n  partitions: 99999999999\n",
+        "http:\n  port: 70000\n", "runtime: 5\n"}) {
+      assertThatThrownBy(() -> {
+        SwitchboardConfig c = SwitchboardConfig.load(yaml(text), Map.of());
+        c.settings("b:1");
+      }).as(text).isInstanceOf(IllegalArgumentException.class);
+    }
+    SwitchboardConfig c = SwitchboardConfig.load(yaml("runtime:\n  maxInFlight: ${N}\n"),
+        Map.of("N", "12"));
+    assertThat(c.settings("b:1").maxInFlight()).isEqualTo(12);
   }
 }

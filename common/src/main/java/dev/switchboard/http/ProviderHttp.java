@@ -69,6 +69,17 @@ public final class ProviderHttp {
     });
   }
 
+  /** Re-runs a streamed answer while it has emitted nothing, see {@link Retry#applyUntilFirst}. */
+  public <T> io.reactivex.rxjava3.core.Flowable<T> retryingStream(
+      io.reactivex.rxjava3.core.Flowable<T> call, Instant deadline) {
+    return retry.applyUntilFirst(call, deadline);
+  }
+
+  /** Records one provider call made outside {@link #exchange} (e.g. a streamed SOAP answer). */
+  public void observe(String call, String status, long startNanos) {
+    record(call, status, startNanos);
+  }
+
   /** Re-runs {@code call} on retryable failures, see {@link Retry#apply}. */
   public <T> Single<T> retrying(Single<T> call, boolean idempotent, Instant deadline) {
     return retry.apply(call, idempotent, deadline);

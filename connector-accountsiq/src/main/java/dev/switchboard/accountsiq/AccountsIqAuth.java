@@ -1,0 +1,96 @@
+package dev.switchboard.accountsiq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.accountsiq.SoapRequest.Credentials;
+import dev.switchboard.auth.Token;
+import dev.switchboard.auth.TokenSource;
+import dev.switchboard.error.Category;
+import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.json.Json;
+import dev.switchboard.metrics.Metrics;
+import dev.switchboard.spi.Secret;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Single;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The two ways in (provider-apis.md §1.3, §1.4). {@code login} (1.1): {@code Login(companyID,
+ * partnerKey, userKey)} gives a session token valid 20 minutes, sent as the body's
+ * {@code <token>}; renewed two minutes early. {@code app} (2.0): {@code TokenGet(clientId,
+ * clientSecret)} gives an access and a refresh token; the access token goes in the
+ * {@code AiqSoapHeader} with the entity; on expiry {@code TokenRefresh} rotates both, and a
+ * refused refresh falls back to {@code TokenGet}. A refused login is AUTH, never a loop.
+ */
+final class AccountsIqAuth {
+  private AccountsIqAuth() {}
+
+  static TokenSource<Credentials> login(SoapTransport t, String endpoint, String companyId,
+      Secret partnerKey, Secret userKey, Duration lifetime, Clock clock, Metrics m, String conn) {
+    JsonNode fields = Json.object().put("companyID", companyId)
+        .put("partnerKey", partnerKey.reveal()).put("userKey", userKey.reveal());
+    return new TokenSource<>(() -> once(t, endpoint, "Login", fields, ResultShape.BARE)
+        .map(v -> {
+          if (!v.isTextual() || v.asText().isBlank()) {
+            throw refused("Login returned no session token");
+          }
+          counted(m, conn);
+          var now = clock.instant();
+          return new Token<>(new Credentials(v.asText(), null, null), now.plus(lifetime),
+              now.plus(lifetime.minus(lifetime.compareTo(Duration.ofMinutes(4)) > 0
+                  ? Duration.ofMinutes(2) : lifetime.dividedBy(4))));
+        }), clock);
+  }
+
+  static TokenSource<Credentials> app(SoapTransport t, String endpoint, String entity,
+      String clientId, Secret clientSecret, Clock clock, Metrics m, String conn) {
+    AtomicReference<String> refresh = new AtomicReference<>();
+    JsonNode get = Json.object().put("clientId", clientId).put("clientSecret",
+        clientSecret.reveal());
+    return new TokenSource<>(() -> {
+      String r = refresh.get();
+      Single<JsonNode> tokens = r == null ? once(t, endpoint, "TokenGet", get,
+          ResultShape.TRAILING_STATUS) : once(t, endpoint, "TokenRefresh", ((com.fasterxml
+          .jackson.databind.node.ObjectNode) get.deepCopy()).put("refreshToken", r),
+          ResultShape.TRAILING_STATUS).onErrorResumeNext(e -> once(t, endpoint, "TokenGet", get,
+          ResultShape.TRAILING_STATUS)); // a used or expired refresh token: start over
+      return tokens.map(v -> {
+        String access = v.path("AccessToken").asText("");
+        if (access.isBlank()) {
+          throw refused("TokenGet returned no access token");
+        }
+        refresh.set(v.path("RefreshToken").asText(null));
+        counted(m, conn);
+        return new Token<>(new Credentials(null, entity, access), null, null);
+      });
+    }, clock);
+  }
+
+  /** One unauthenticated call; its first record, or an AUTH failure. */
+  private static Single<JsonNode> once(SoapTransport t, String endpoint, String op,
+      JsonNode fields, ResultShape shape) {
+    byte[] env = SoapRequest.envelope(op, Credentials.none(), fields, java.util.Map.of());
+    return t.exchange(endpoint, op, env, shape).concatMap(e -> {
+      if (e instanceof SoapResponseParser.Outcome o && o.status() != null
+          && !AccountsIqErrors.success(o.status())) {
+        return Flowable.error(refused(op + " answered " + o.status() + " " + o.errorCode()));
+      }
+      if (e instanceof SoapResponseParser.Fault f) {
+        return Flowable.error(refused(op + " answered a SOAP fault: " + f.message()));
+      }
+      return Flowable.just(e);
+    }).filter(e -> e instanceof SoapResponseParser.Record)
+        .map(e -> ((SoapResponseParser.Record) e).value()).first(Json.MAPPER.nullNode());
+  }
+
+  private static void counted(Metrics m, String conn) {
+    m.increment("switchboard_token_refreshes_total", "Provider logins and token refreshes",
+        "provider", "accountsiq", "connection", conn);
+  }
+
+  private static SwitchboardException refused(String why) {
+    return new SwitchboardException("AIQ_LOGIN_REFUSED", Category.AUTH, "AccountsIQ refused the "
+        + "credentials: " + why + "; check the connection's auth settings");
+  }
+}

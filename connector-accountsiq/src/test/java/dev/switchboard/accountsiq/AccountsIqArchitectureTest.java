@@ -1,0 +1,10 @@
+package dev.switchboard.accountsiq;
+
+import dev.switchboard.testing.ConnectorArchitectureRules;
+
+class AccountsIqArchitectureTest extends ConnectorArchitectureRules {
+  @Override
+  protected String connectorPackage() {
+    return "dev.switchboard.accountsiq";
+  }
+}

@@ -1,27 +1,31 @@
 package dev.switchboard.sandbox;
 
+import dev.switchboard.sandbox.accengage.AccengageSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Objects;
 
 /**
- * The running provider simulators: one HTTP server per provider (IQ Reseller today; AccountsIQ
- * and Accengage will join as siblings). Used by connector tests, by the launcher's embedded demo,
- * and standalone via {@link SandboxMain}.
+ * The running provider simulators: one HTTP server per provider (IQ Reseller and Accengage today;
+ * AccountsIQ will join as a sibling). Used by connector tests, by the launcher's embedded demo, and
+ * standalone via {@link SandboxMain}.
  *
  * <pre>{@code
  * Sandbox sandbox = Sandbox.start(vertx, SandboxConfig.demo()).await();
  * String sessionUrl = sandbox.iqReseller().sessionUrl();
+ * String accengageUrl = sandbox.accengage().baseUrl();
  * ...
  * sandbox.close();
  * }</pre>
  */
 public final class Sandbox {
   private final IqResellerSimulator iqReseller;
+  private final AccengageSimulator accengage;
 
-  private Sandbox(IqResellerSimulator iqReseller) {
+  private Sandbox(IqResellerSimulator iqReseller, AccengageSimulator accengage) {
     this.iqReseller = iqReseller;
+    this.accengage = accengage;
   }
 
   /** Starts every provider server; fails (closing what started) if any fails to bind. */
@@ -29,7 +33,11 @@ public final class Sandbox {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(config, "config");
     return IqResellerSimulator.start(vertx, config.host(), config.iqResellerPort(), config.clock(),
-        config.iqReseller()).map(Sandbox::new);
+        config.iqReseller()).compose(iqr ->
+            AccengageSimulator.start(vertx, config.host(), config.accengagePort(), config.clock(),
+                config.accengage())
+                .map(acc -> new Sandbox(iqr, acc))
+                .recover(failure -> iqr.close().transform(closed -> Future.<Sandbox>failedFuture(failure))));
   }
 
   /** The IQ Reseller simulator: URLs, stats, scenario control. */
@@ -37,8 +45,13 @@ public final class Sandbox {
     return iqReseller;
   }
 
+  /** The Accengage simulator: base URL, stats, scenario control. */
+  public AccengageSimulator accengage() {
+    return accengage;
+  }
+
   /** Stops every provider server. The Vert.x instance is the caller's and stays open. */
   public Future<Void> close() {
-    return iqReseller.close();
+    return Future.join(iqReseller.close(), accengage.close()).mapEmpty();
   }
 }

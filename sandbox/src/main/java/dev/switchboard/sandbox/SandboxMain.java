@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox;
 
+import dev.switchboard.sandbox.accengage.AccengageSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
@@ -8,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Standalone sandbox with the demo tenants:
  * {@code java -cp ... dev.switchboard.sandbox.SandboxMain [--port N] [--host H]}.
- * Prints the connection URLs and the demo API key; stops on Ctrl-C.
+ * Prints the connection URLs and the demo API keys; stops on Ctrl-C.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -40,6 +41,13 @@ public final class SandboxMain {
     System.out.println("  baseUrl:    " + iqr.baseUrl());
     System.out.println("  apiKey:     " + SandboxConfig.DEMO_IQ_RESELLER_API_KEY + "  (demo tenant acme)");
     System.out.println("  control:    " + iqr.controlUrl() + "stats");
+    AccengageSimulator acc = sandbox.accengage();
+    System.out.println("Accengage simulator (requests signed: SHA-1 of body + API key + Accengage-Time):");
+    System.out.println("  baseUrl:    " + acc.baseUrl());
+    System.out.println("  email:      " + SandboxConfig.DEMO_ACCENGAGE_EMAIL);
+    System.out.println("  apiKey:     " + SandboxConfig.DEMO_ACCENGAGE_API_KEY + "  (demo user)");
+    System.out.println("  partnerId:  " + SandboxConfig.DEMO_ACCENGAGE_PARTNER_ID);
+    System.out.println("  control:    " + acc.controlUrl() + "stats");
     System.out.println("Press Ctrl-C to stop.");
 
     CountDownLatch stopped = new CountDownLatch(1);

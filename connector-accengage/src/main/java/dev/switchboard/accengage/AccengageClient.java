@@ -86,6 +86,16 @@ final class AccengageClient {
     }));
   }
 
+  /**
+   * Every {@code Link} field of an answer, joined: a server may send each relation in a field
+   * of its own (RFC 9110 §5.3 allows combining them with commas), and reading only the first
+   * would lose {@code next} and end a list early.
+   */
+  static String links(HttpResponse<Buffer> r) {
+    var all = r.headers().getAll("Link");
+    return all.isEmpty() ? null : String.join(", ", all);
+  }
+
   URI resolve(String path) {
     return base.resolve(path);
   }

@@ -40,7 +40,7 @@ final class DeviceExport implements Operation<AccengageClient> {
     var first = Routes.uri(client, "/v1/me/apps/{partnerId}/devices", inv.params(), query);
     LinkPaginator<Page> pages = new LinkPaginator<>(first, client.base(), Page::link, p -> null);
     return Paging.records(pages, uri -> client.get("devices.export", uri, inv.deadline())
-            .map(r -> new Page(r.getHeader("Link"), r.body() == null ? ""
+            .map(r -> new Page(AccengageClient.links(r), r.body() == null ? ""
                 : r.body().toString(StandardCharsets.UTF_8))),
         p -> Csv.records(p.csv(), ';'), client.maxPages(), inv::pageFetched);
   }

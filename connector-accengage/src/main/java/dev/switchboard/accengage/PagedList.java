@@ -38,7 +38,7 @@ final class PagedList implements Operation<AccengageClient> {
     LinkPaginator<Page> pages = new LinkPaginator<>(first, client.base(), Page::link,
         p -> p.body().get("links"));
     return Paging.records(pages, uri -> client.get(spec.name(), uri, inv.deadline())
-            .map(r -> new Page(r.getHeader("Link"), AccengageClient.json(spec.name(), r.body()))),
+            .map(r -> new Page(AccengageClient.links(r), AccengageClient.json(spec.name(), r.body()))),
         p -> Routes.items(p.body(), itemsField), client.maxPages(), inv::pageFetched);
   }
 }

@@ -18,6 +18,10 @@ final class DemoConnections {
     ObjectNode acme = Json.object().put("apiKey", SandboxConfig.DEMO_IQ_RESELLER_API_KEY)
         .put("sessionUrl", sandbox.iqReseller().sessionUrl())
         .put("baseUrl", sandbox.iqReseller().baseUrl());
-    return Map.of("iqreseller", Map.of("acme", acme));
+    ObjectNode shop = Json.object().put("baseUrl", sandbox.accengage().baseUrl())
+        .put("email", SandboxConfig.DEMO_ACCENGAGE_EMAIL)
+        .put("apiKey", SandboxConfig.DEMO_ACCENGAGE_API_KEY)
+        .put("partnerId", SandboxConfig.DEMO_ACCENGAGE_PARTNER_ID);
+    return Map.of("iqreseller", Map.of("acme", acme), "accengage", Map.of("shop", shop));
   }
 }

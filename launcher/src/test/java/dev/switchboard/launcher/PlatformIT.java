@@ -60,6 +60,15 @@ class PlatformIT {
       assertThat(end.path("records").asLong()).isEqualTo(2500); // SandboxConfig.demo()
       assertThat(records.get()).isEqualTo(2500);
 
+      try (CommandClient client = new CommandClient(bootstrap, "switchboard", "accengage")) {
+        var cmd = Json.object().put("id", UUID.randomUUID().toString())
+            .put("operation", "segments.list").put("connection", "shop");
+        JsonNode segments = client.call(cmd, e -> { }, Duration.ofSeconds(120));
+        assertThat(segments).as("accengage demo terminal event").isNotNull();
+        assertThat(segments.path("type").asText()).isEqualTo("completed");
+        assertThat(segments.path("records").asLong()).isEqualTo(40); // SandboxConfig.demo()
+      }
+
       HttpResponse<String> health = get(httpPort, "/health");
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("UP");

@@ -1,0 +1,178 @@
+package dev.switchboard.sandbox.accountsiq;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
+
+/**
+ * Faults, latency and data size for one tenant, as data. A tenant is a 1.1 companyID or a 2.0
+ * clientId. Set per tenant (config, {@link AccountsIqSimulator#setScenario},
+ * {@code PUT /_sandbox/scenarios/{tenant}}) and overridable per request with the header
+ * {@code x-sandbox-scenario: <this record as JSON>}; the header's non-null members replace the
+ * tenant's. Every member is optional. {@code operation} is a SOAP operation name or {@code "*"} (any
+ * but Login/TokenGet/TokenRefresh, which must be named);
+ * {@code times} defaults to 1 and counts per tenant until the scenario is replaced. JSON form:
+ *
+ * <pre>{@code
+ * {"expireTokenAfterCalls": 3,
+ *  "dropConnectionAfterWrite": {"operation": "SaveInvoiceGetBackInvoiceID", "times": 1},
+ *  "rateLimit": {"times": 2},
+ *  "latencyMs": 20,
+ *  "slowOperation": {"operation": "GetCustomerList", "latencyMs": 3000},
+ *  "customerCount": 100000,
+ *  "unknownErrorCode": {"operation": "GetCustomer", "code": "SOMETHING_NEW_2027"},
+ *  "soapFault": {"operation": "GetInvoicesBy", "times": 1},
+ *  "xxePayload": {"operation": "GetCustomer"},
+ *  "refuseCredentials": true}
+ * }</pre>
+ *
+ * @param expireTokenAfterCalls the 1.1 session or 2.0 access token dies after this many calls; the
+ *     next call gets the expired answer ({@code HasExpired=true})
+ * @param dropConnectionAfterWrite APPLY the operation, then close the TCP connection without an
+ *     answer: the client cannot know the outcome and must look the record up (by ExternalReference)
+ * @param rateLimit the next {@code times} calls (of {@code operation} if set; Login, TokenGet and
+ *     TokenRefresh only when named) answer HTTP 200
+ *     {@code Failure}/{@code OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED} (ASSUMPTION, §1.9)
+ * @param latencyMs added to every call of the tenant, with a timer
+ * @param slowOperation added latency on one operation
+ * @param customerCount generated customers seen by the tenant (e.g. 100,000 to test streaming)
+ * @param unknownErrorCode answer {@code Failure} with an ErrorCode in no published list, to test a
+ *     connector's UNRECOGNISED fallback; nothing is applied
+ * @param soapFault answer HTTP 500 {@code soap:Server}; nothing is applied
+ * @param xxePayload answer HTTP 200 whose body declares a DOCTYPE with an external entity; the
+ *     client must refuse to parse it; nothing is applied
+ * @param refuseCredentials Login/TokenGet refuse the tenant's (correct) credentials
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccountsIqScenario(
+    Integer expireTokenAfterCalls,
+    OperationFault dropConnectionAfterWrite,
+    RateLimit rateLimit,
+    Long latencyMs,
+    SlowOperation slowOperation,
+    Integer customerCount,
+    UnknownErrorCode unknownErrorCode,
+    OperationFault soapFault,
+    OperationFault xxePayload,
+    Boolean refuseCredentials) {
+
+  private static final AccountsIqScenario NONE =
+      new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null);
+
+  /** A fault on {@code operation} ({@code "*"} = any) the first {@code times} (default 1) times. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record OperationFault(String operation, Integer times) {
+    public OperationFault {
+      Objects.requireNonNull(operation, "operation");
+      times = times == null ? 1 : times;
+    }
+
+  }
+
+  /** Rate-limit the next {@code times} (default 1) calls, of {@code operation} if set. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record RateLimit(Integer times, String operation) {
+    public RateLimit {
+      times = times == null ? 1 : times;
+    }
+  }
+
+  /** Delay {@code operation} by {@code latencyMs}. */
+  public record SlowOperation(String operation, long latencyMs) {
+    public SlowOperation {
+      Objects.requireNonNull(operation, "operation");
+    }
+  }
+
+  /** Answer {@code operation} with ErrorCode {@code code} (default {@code SOMETHING_NEW_2027}). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record UnknownErrorCode(String operation, String code, Integer times) {
+    public UnknownErrorCode {
+      Objects.requireNonNull(operation, "operation");
+      code = code == null ? "SOMETHING_NEW_2027" : code;
+      times = times == null ? 1 : times;
+    }
+  }
+
+  public AccountsIqScenario {
+    if (customerCount != null && (customerCount < 0 || customerCount > AccountsIqEntity.MAX_CUSTOMERS)) {
+      throw new IllegalArgumentException("customerCount out of range: " + customerCount);
+    }
+  }
+
+  public static AccountsIqScenario none() {
+    return NONE;
+  }
+
+  /** This scenario with every non-null member of {@code o} taking precedence. */
+  public AccountsIqScenario overriddenBy(AccountsIqScenario o) {
+    if (o == null) return this;
+    return new AccountsIqScenario(
+        o.expireTokenAfterCalls != null ? o.expireTokenAfterCalls : expireTokenAfterCalls,
+        o.dropConnectionAfterWrite != null ? o.dropConnectionAfterWrite : dropConnectionAfterWrite,
+        o.rateLimit != null ? o.rateLimit : rateLimit,
+        o.latencyMs != null ? o.latencyMs : latencyMs,
+        o.slowOperation != null ? o.slowOperation : slowOperation,
+        o.customerCount != null ? o.customerCount : customerCount,
+        o.unknownErrorCode != null ? o.unknownErrorCode : unknownErrorCode,
+        o.soapFault != null ? o.soapFault : soapFault,
+        o.xxePayload != null ? o.xxePayload : xxePayload,
+        o.refuseCredentials != null ? o.refuseCredentials : refuseCredentials);
+  }
+
+  public AccountsIqScenario withExpireTokenAfterCalls(int calls) {
+    return overriddenBy(new AccountsIqScenario(calls, null, null, null, null, null, null, null, null, null));
+  }
+
+  public AccountsIqScenario withDropConnectionAfterWrite(String operation, int times) {
+    return overriddenBy(new AccountsIqScenario(null, new OperationFault(operation, times), null, null, null, null,
+        null, null, null, null));
+  }
+
+  public AccountsIqScenario withRateLimit(int times) {
+    return overriddenBy(new AccountsIqScenario(null, null, new RateLimit(times, null), null, null, null, null, null,
+        null, null));
+  }
+
+  public AccountsIqScenario withLatencyMs(long ms) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, ms, null, null, null, null, null, null));
+  }
+
+  public AccountsIqScenario withSlowOperation(String operation, long ms) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, new SlowOperation(operation, ms), null, null,
+        null, null, null));
+  }
+
+  public AccountsIqScenario withCustomerCount(int n) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, n, null, null, null, null));
+  }
+
+  public AccountsIqScenario withUnknownErrorCode(String operation, String code) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null,
+        new UnknownErrorCode(operation, code, null), null, null, null));
+  }
+
+  public AccountsIqScenario withSoapFault(String operation, int times) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null,
+        new OperationFault(operation, times), null, null));
+  }
+
+  public AccountsIqScenario withXxePayload(String operation) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null,
+        new OperationFault(operation, null), null));
+  }
+
+  public AccountsIqScenario withRefuseCredentials(boolean refuse) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null, null, refuse));
+  }
+
+  /** Added latency for a call of {@code operation}. */
+  long delayMsFor(String operation) {
+    long ms = latencyMs == null ? 0 : latencyMs;
+    if (slowOperation != null && slowOperation.operation().equals(operation)) ms += slowOperation.latencyMs();
+    return Math.max(0, ms);
+  }
+
+  boolean refusesCredentials() {
+    return Boolean.TRUE.equals(refuseCredentials);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.switchboard.sandbox.accountsiq;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A record of some {@link Schema}, as canonical wire texts (null = absent/nil) plus the items of
+ * its one nested list. Generated and stored data alike are AiqRecords, so one writer serves all.
+ * Not thread-safe: stored records are replaced, never mutated, once published.
+ */
+final class AiqRecord {
+  final Schema schema;
+  private final String[] values;
+  private List<AiqRecord> items;
+
+  AiqRecord(Schema schema) {
+    this.schema = schema;
+    this.values = new String[schema.size()];
+  }
+
+  private AiqRecord(Schema schema, String[] values, List<AiqRecord> items) {
+    this.schema = schema;
+    this.values = values;
+    this.items = items;
+  }
+
+  String get(String name) {
+    return values[schema.indexOf(name)];
+  }
+
+  String get(int i) {
+    return values[i];
+  }
+
+  AiqRecord set(String name, String value) {
+    values[schema.indexOf(name)] = value;
+    return this;
+  }
+
+  AiqRecord set(int i, String value) {
+    values[i] = value;
+    return this;
+  }
+
+  AiqRecord set(String name, long value) {
+    return set(name, Long.toString(value));
+  }
+
+  AiqRecord set(String name, boolean value) {
+    return set(name, Boolean.toString(value));
+  }
+
+  AiqRecord set(String name, BigDecimal value) {
+    return set(name, value == null ? null : value.toPlainString());
+  }
+
+  AiqRecord set(String name, LocalDateTime value) {
+    return set(name, value == null ? null : AiqDates.canonical(value));
+  }
+
+  /** The nested list's items, or null when the list element is absent. */
+  List<AiqRecord> items() {
+    return items;
+  }
+
+  AiqRecord items(List<AiqRecord> list) {
+    this.items = list;
+    return this;
+  }
+
+  int integer(String name) {
+    String v = get(name);
+    return v == null ? 0 : Integer.parseInt(v);
+  }
+
+  BigDecimal decimal(String name) {
+    String v = get(name);
+    return v == null ? BigDecimal.ZERO : new BigDecimal(v);
+  }
+
+  boolean bool(String name) {
+    return "true".equals(get(name));
+  }
+
+  LocalDateTime dateTime(String name) {
+    String v = get(name);
+    return v == null ? null : AiqDates.fromCanonical(v);
+  }
+
+  /** A deep copy (items copied too). */
+  AiqRecord copy() {
+    List<AiqRecord> copied = null;
+    if (items != null) {
+      copied = new ArrayList<>(items.size());
+      for (AiqRecord r : items) copied.add(r.copy());
+    }
+    return new AiqRecord(schema, Arrays.copyOf(values, values.length), copied);
+  }
+}

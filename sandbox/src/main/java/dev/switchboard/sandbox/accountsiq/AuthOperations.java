@@ -1,0 +1,117 @@
+package dev.switchboard.sandbox.accountsiq;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code Login} (1.1, §1.3), {@code TokenGet}/{@code TokenRefresh} (2.0, §1.4: SOAP operations,
+ * not a REST token endpoint) and {@code GetEntitiesByToken} (2.0 only). Credentials are compared
+ * exactly — the docs name stray whitespace as a cause of failed logins — and in constant time.
+ */
+final class AuthOperations {
+  private final TenantRegistry tenants;
+  private final LoginTokens loginTokens;
+  private final AppTokens appTokens;
+  private final AccountsIqSettings settings;
+  private final StatsCounters counters;
+
+  AuthOperations(TenantRegistry tenants, LoginTokens loginTokens, AppTokens appTokens, AccountsIqSettings settings,
+      StatsCounters counters) {
+    this.tenants = tenants;
+    this.loginTokens = loginTokens;
+    this.appTokens = appTokens;
+    this.settings = settings;
+    this.counters = counters;
+  }
+
+  /** The tenant a credentials operation names (companyID or clientId), or null. */
+  TenantState tenantOf(Operation op, XmlNode request) {
+    return "Login".equals(op.name())
+        ? tenants.find(request.text("companyID"), AccountsIqTenant.Kind.LOGIN)
+        : tenants.find(request.text("clientId"), AccountsIqTenant.Kind.APP);
+  }
+
+  /** {@code Login(companyID, partnerKey, userKey)} → {@code LoginResult}: the session token. */
+  OpReply login(OpCall call) {
+    XmlNode r = call.request();
+    TenantState t = call.tenant();
+    boolean ok = t != null && same(r.text("partnerKey"), t.config.secret())
+        && same(r.text("userKey"), t.config.userKey()) && !call.scenario().refusesCredentials();
+    if (!ok) {
+      counters.loginRefused();
+      return OpReply.failure("UNKNOWN", "Invalid credentials");
+    }
+    LoginTokens.Session s = loginTokens.create(t.key());
+    counters.login(t.key());
+    return OpReply.success(new OpReply.Text(s.token));
+  }
+
+  /** {@code TokenGet(clientId, clientSecret)} → {@code WSResult3} with {@code Result{AccessToken, RefreshToken}}. */
+  OpReply tokenGet(OpCall call) {
+    OpReply refused = checkApp(call);
+    if (refused != null) return refused;
+    AppTokens.Pair p = appTokens.issue(call.tenant().key());
+    counters.tokenGet(call.tenant().key());
+    return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
+  }
+
+  /** {@code TokenRefresh(clientId, clientSecret, refreshToken)}: rotates both tokens; a refresh token works once. */
+  OpReply tokenRefresh(OpCall call) {
+    OpReply refused = checkApp(call);
+    if (refused != null) return refused;
+    String refreshToken = SoapRequest.trimToNull(call.request().text("refreshToken"));
+    AppTokens.Pair p = appTokens.rotate(call.tenant().key(), refreshToken);
+    if (p == null) {
+      counters.tokenRequestRefused();
+      return OpReply.failure("OAUTH_INTEGRATION_APPS_REFRESH_TOKEN_EXPIRED",
+          "The refresh token is expired or was already used.");
+    }
+    counters.tokenRefresh(call.tenant().key());
+    return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
+  }
+
+  /** {@code GetEntitiesByToken} (2.0 only, body has no parameters): the app's entities as {@code WSEntity}. */
+  OpReply entitiesByToken(OpCall call) {
+    List<AiqRecord> out = new ArrayList<>();
+    for (String id : call.tenant().config.entities()) {
+      AccountsIqEntity e = tenants.store(id).entity;
+      out.add(new AiqRecord(Schemas.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
+          .set("BaseCurrency", e.baseCurrency()));
+    }
+    return OpReply.success(new OpReply.Many("WSEntity", out.iterator()));
+  }
+
+  private OpReply checkApp(OpCall call) {
+    XmlNode r = call.request();
+    String code = null;
+    String message = null;
+    if (blank(r.text("clientId"))) {
+      code = "OAUTH_INTEGRATION_APPS_CLIENTID_IS_NULL_OR_EMPTY";
+      message = "clientId is null or empty.";
+    } else if (blank(r.text("clientSecret"))) {
+      code = "OAUTH_INTEGRATION_APPS_CLIENTSECRET_IS_NULL_OR_EMPTY";
+      message = "clientSecret is null or empty.";
+    } else if (call.tenant() == null || !same(r.text("clientSecret"), call.tenant().config.secret())
+        || call.scenario().refusesCredentials()) {
+      code = settings.wrongClientSecretErrorCode();
+      message = "Integration application not found for these credentials.";
+    } else if (call.tenant().config.revoked()) {
+      code = "OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED";
+      message = "The application is revoked.";
+    }
+    if (code == null) return null;
+    counters.tokenRequestRefused();
+    return OpReply.failure(code, message);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static boolean same(String given, String expected) {
+    if (given == null || expected == null) return false;
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+}

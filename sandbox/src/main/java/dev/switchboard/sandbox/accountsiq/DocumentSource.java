@@ -1,0 +1,43 @@
+package dev.switchboard.sandbox.accountsiq;
+
+import java.time.LocalDateTime;
+
+/** A generated, creation-ordered document list (invoices or transactions) a {@link DocumentBook} overlays. */
+interface DocumentSource {
+  long size();
+
+  /** Non-decreasing in {@code index}. */
+  LocalDateTime created(long index);
+
+  AiqRecord generate(long index);
+
+  long idOf(long index);
+
+  /** The index of generated id {@code id}, or -1. */
+  long indexOfId(long id);
+
+  /** The index of the generated document whose original ExternalReference is {@code ref}, or -1. */
+  long indexOfReference(String ref);
+
+  static DocumentSource of(InvoiceGenerator g) {
+    return new DocumentSource() {
+      @Override public long size() { return g.size; }
+      @Override public LocalDateTime created(long i) { return g.created(i); }
+      @Override public AiqRecord generate(long i) { return g.generate(i); }
+      @Override public long idOf(long i) { return InvoiceGenerator.FIRST_ID + i; }
+      @Override public long indexOfId(long id) { return g.indexOfId(id); }
+      @Override public long indexOfReference(String ref) { return g.indexOfReference(ref); }
+    };
+  }
+
+  static DocumentSource of(TransactionGenerator g) {
+    return new DocumentSource() {
+      @Override public long size() { return g.size; }
+      @Override public LocalDateTime created(long i) { return g.created(i); }
+      @Override public AiqRecord generate(long i) { return g.generate(i); }
+      @Override public long idOf(long i) { return TransactionGenerator.FIRST_ID + i; }
+      @Override public long indexOfId(long id) { return g.indexOfId(id); }
+      @Override public long indexOfReference(String ref) { return g.indexOfReference(ref); }
+    };
+  }
+}

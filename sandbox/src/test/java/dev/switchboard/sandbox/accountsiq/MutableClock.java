@@ -1,0 +1,24 @@
+package dev.switchboard.sandbox.accountsiq;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand, so a 20-minute token lifetime is tested in milliseconds. */
+final class MutableClock extends Clock {
+  private volatile Instant now;
+
+  MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  @Override public Instant instant() { return now; }
+  @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+  @Override public Clock withZone(ZoneId zone) { return this; }
+}

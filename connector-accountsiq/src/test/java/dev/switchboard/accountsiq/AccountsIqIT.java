@@ -1,0 +1,149 @@
+package dev.switchboard.accountsiq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
+import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
+import dev.switchboard.sandbox.accountsiq.AccountsIqScenario;
+import dev.switchboard.testing.RuntimeHarness;
+import dev.switchboard.testing.TopicReader;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reads, safe writes and faults on both endpoint versions, through the real broker. */
+class AccountsIqIT {
+  static AccountsIqFixture aiq;
+  static RuntimeHarness platform;
+
+  @BeforeAll
+  static void start() throws Exception {
+    aiq = new AccountsIqFixture();
+    platform = RuntimeHarness.start("accountsiq", aiq.connections(), s -> s);
+  }
+
+  @AfterEach
+  void reset() {
+    aiq.sim().setScenario(AccountsIqFixture.tenant("legacy"), AccountsIqScenario.none());
+    aiq.sim().setScenario(AccountsIqFixture.tenant("app"), AccountsIqScenario.none());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+    aiq.close();
+  }
+
+  static List<JsonNode> run(String connection, String op, ObjectNode params, String id)
+      throws Exception {
+    ObjectNode cmd = RuntimeHarness.command(op, connection, params);
+    if (id != null) {
+      cmd.put("id", id);
+    }
+    platform.send(cmd);
+    try (TopicReader r = platform.results()) {
+      String cid = cmd.path("id").asText();
+      r.untilTerminal(List.of(cid), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
+      return r.events(cid);
+    }
+  }
+
+  static JsonNode last(List<JsonNode> events) {
+    return events.get(events.size() - 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void customersStreamAndOneCanBeRead(String conn) throws Exception {
+    List<JsonNode> events = run(conn, "customers.list", null, null);
+    assertThat(last(events).path("type").asText()).as(last(events).toString()).isEqualTo("completed");
+    assertThat(last(events).path("records").asLong()).isEqualTo(500);
+    String code = events.get(3).path("data").path("Code").asText();
+    JsonNode one = last(run(conn, "customers.get", Json.object().put("customerCode", code), null));
+    assertThat(one.path("data").path("Code").asText()).isEqualTo(code);
+    JsonNode missing = last(run(conn, "customers.get", Json.object().put("customerCode",
+        "NO_SUCH_CUSTOMER"), null));
+    assertThat(missing.path("error").path("category").asText()).isEqualTo("NOT_FOUND");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void invoicesPageBySkipUnderTheCap(String conn) throws Exception {
+    ObjectNode q = Json.object();
+    q.putObject("query").put("FromDate", "2000-01-01T00:00:00").put("ToDate", "2100-01-01T00:00:00")
+        .put("FromCreationDate", "2000-01-01T00:00:00").put("ToCreationDate", "2100-01-01T00:00:00");
+    JsonNode done = last(run(conn, "invoices.query", q, null));
+    assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.path("records").asLong()).isGreaterThanOrEqualTo(2_500);
+    assertThat(done.path("pages").asLong()).isEqualTo(done.path("records").asLong() / 1_000 + 1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void aWriteWhoseAnswerIsLostIsAppliedExactlyOnceAndAReplayFindsIt(String conn) throws Exception {
+    var data = aiq.sim().data(AccountsIqConfig.DEMO_COMPANY_ID);
+    long before = data.createdInvoiceCount();
+    String customer = run(conn, "customers.list", null, null).get(0).path("data").path("Code")
+        .asText();
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withDropConnectionAfterWrite("SaveInvoiceGetBackInvoiceID", 1));
+    ObjectNode p = Json.object().put("customerCode", customer);
+    p.putObject("invoice").putArray("Lines").addObject()
+        .put("StockItemDescription", "consulting").put("GLAccountCode", "4000")
+        .put("InvoicedQuantity", 1).put("StockItemPrice", 100).put("TaxCode", "STD");
+    String id = "inv-" + conn + "-" + System.nanoTime();
+    JsonNode first = last(run(conn, "invoices.create", p, id));
+    assertThat(first.path("type").asText()).as(first.toString()).isEqualTo("completed");
+    assertThat(first.path("data").path("existing").asBoolean()).isTrue(); // found after the drop
+    assertThat(data.invoiceIdsByExternalReference(id)).hasSize(1);
+    assertThat(data.createdInvoiceCount() - before).isEqualTo(1);
+
+    JsonNode replay = last(run(conn, "invoices.create", p, id)); // the same command again
+    assertThat(replay.path("data").path("existing").asBoolean()).isTrue();
+    assertThat(data.createdInvoiceCount() - before).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void anXxePayloadIsRefusedAndUnknownCodesSurface(String conn) throws Exception {
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withXxePayload("GetCustomer"));
+    JsonNode xxe = last(run(conn, "customers.get", Json.object().put("customerCode", "X"), null));
+    assertThat(xxe.path("error").path("code").asText()).isEqualTo("PROVIDER_BAD_RESPONSE");
+    assertThat(xxe.path("error").path("category").asText()).isEqualTo("PROVIDER");
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withUnknownErrorCode("GetCustomer", "SOMETHING_NEW_2027"));
+    JsonNode unknown = last(run(conn, "customers.get", Json.object().put("customerCode", "X"),
+        null));
+    assertThat(unknown.path("error").path("code").asText()).isEqualTo("UNRECOGNISED");
+    assertThat(unknown.path("error").path("provider").path("errorCode").asText())
+        .isEqualTo("SOMETHING_NEW_2027");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void tokenExpiryCostsOneLoginAndLosesNothing(String conn) throws Exception {
+    aiq.sim().expireAllTokens();
+    var before = aiq.sim().stats();
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withExpireTokenAfterCalls(1));
+    assertThat(last(run(conn, "customers.list", null, null)).path("records").asLong())
+        .isEqualTo(500);
+    assertThat(last(run(conn, "suppliers.list", null, null)).path("records").asLong())
+        .isEqualTo(100);
+    var after = aiq.sim().stats();
+    assertThat(logins(after, conn) - logins(before, conn)).isEqualTo(2);
+  }
+
+  private static long logins(dev.switchboard.sandbox.accountsiq.AccountsIqStats s, String conn) {
+    return conn.equals("legacy") ? s.logins().getOrDefault(AccountsIqFixture.tenant(conn), 0L)
+        : s.tokenGets().getOrDefault(AccountsIqFixture.tenant(conn), 0L)
+            + s.tokenRefreshes().getOrDefault(AccountsIqFixture.tenant(conn), 0L);
+  }
+}

@@ -68,6 +68,12 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
       new GetOperation("stockItems.get", "one stock item (GetStockItem)", "GetStockItem",
           "stockItemId", "stockItemID"),
       new InvoiceCreateOperation(),
+      new TransactionCreateOperation("batchSalesInvoices.create", "create a batch sales invoice "
+          + "(GL lines, posted at once), exactly once per externalReference",
+          "CreateBatchSalesInvoiceGetBackTransactionID", "inv", "ExternalReference"),
+      new TransactionCreateOperation("salesReceipts.create", "record a customer payment, exactly "
+          + "once per externalReference (sent as CheckReference)",
+          "SaveSalesReceiptGetBackTransactionID", "salesReceipt", "CheckReference"),
       new QueryOperation("invoices.query", "invoices by dates and filters (GetInvoicesBy)",
           "GetInvoicesBy", 1_000, true),
       new QueryOperation("transactions.query", "transactions by dates and filters "

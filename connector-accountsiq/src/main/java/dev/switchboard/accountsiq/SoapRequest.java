@@ -21,10 +21,14 @@ final class SoapRequest {
   static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
   private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
 
-  /** ASMX array item names by array element name; the default is {@code string}. */
+  /**
+   * ASMX array item names by {@code parent.array} or by array element name; the default is
+   * {@code string}. A batch invoice's lines are {@code BatchSalesInvoiceLine}, an invoice's
+   * {@code InvoiceLine}.
+   */
   static final Map<String, String> ARRAY_ITEMS = Map.of(
       "AccountIDsFilter", "int", "TransactionIDsFilter", "int", "InvoiceIDsFilter", "int",
-      "OrderIDsFilter", "int", "Lines", "InvoiceLine");
+      "OrderIDsFilter", "int", "Lines", "InvoiceLine", "inv.Lines", "BatchSalesInvoiceLine");
 
   /** Credentials placed in the envelope: a 1.1 body token, or the 2.0 header. */
   record Credentials(String bodyToken, String entity, String accessToken) {
@@ -71,7 +75,7 @@ final class SoapRequest {
       }
       for (var it = fields.fields(); it.hasNext(); ) {
         var e = it.next();
-        write(w, e.getKey(), e.getValue(), arrayItems);
+        write(w, operation, e.getKey(), e.getValue(), arrayItems);
       }
       w.writeEndElement();
       w.writeEndElement();
@@ -84,7 +88,7 @@ final class SoapRequest {
     return bytes.toByteArray();
   }
 
-  private static void write(XMLStreamWriter w, String name, JsonNode v,
+  private static void write(XMLStreamWriter w, String parent, String name, JsonNode v,
       Map<String, String> arrayItems) throws XMLStreamException {
     if (v.isNull()) {
       w.writeEmptyElement(name);
@@ -93,14 +97,15 @@ final class SoapRequest {
       w.writeStartElement(name);
       for (var it = v.fields(); it.hasNext(); ) {
         var e = it.next();
-        write(w, e.getKey(), e.getValue(), arrayItems);
+        write(w, name, e.getKey(), e.getValue(), arrayItems);
       }
       w.writeEndElement();
     } else if (v.isArray()) {
-      String item = arrayItems.getOrDefault(name, ARRAY_ITEMS.getOrDefault(name, "string"));
+      String item = arrayItems.getOrDefault(name, ARRAY_ITEMS.getOrDefault(parent + "." + name,
+          ARRAY_ITEMS.getOrDefault(name, "string")));
       w.writeStartElement(name);
       for (JsonNode n : v) {
-        write(w, item, n, arrayItems);
+        write(w, name, item, n, arrayItems);
       }
       w.writeEndElement();
     } else {

@@ -111,6 +111,41 @@ class AccountsIqIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"legacy", "app"})
+  void batchInvoicesAndReceiptsAreAppliedOnceDespiteALostAnswer(String conn) throws Exception {
+    var data = aiq.sim().data(AccountsIqConfig.DEMO_COMPANY_ID);
+    String customer = run(conn, "customers.list", null, null).get(0).path("data").path("Code")
+        .asText();
+    long before = data.createdTransactionCount();
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withDropConnectionAfterWrite("CreateBatchSalesInvoiceGetBackTransactionID", 1));
+    ObjectNode batch = Json.object();
+    ObjectNode inv = batch.putObject("inv").put("CustomerCode", customer)
+        .put("InvoiceDate", "2025-03-01T00:00:00").put("Description", "Web order");
+    inv.putArray("Lines").addObject().put("GLAccountCode", "4000").put("TaxCode", "STD")
+        .put("NetAmount", new java.math.BigDecimal("100.00")).put("TaxRate", 23);
+    inv.put("ExchangeRate", 1);
+    String batchId = "batch-" + conn + "-" + System.nanoTime();
+    JsonNode made = last(run(conn, "batchSalesInvoices.create", batch, batchId));
+    assertThat(made.path("type").asText()).as(made.toString()).isEqualTo("completed");
+    assertThat(made.path("data").path("existing").asBoolean()).isTrue();
+    assertThat(data.transactionIdsByExternalReference(batchId)).hasSize(1);
+
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withDropConnectionAfterWrite("SaveSalesReceiptGetBackTransactionID", 1));
+    ObjectNode receipt = Json.object();
+    receipt.putObject("salesReceipt").put("CustomerCode", customer)
+        .put("PaymentAmount", new java.math.BigDecimal("50.00")).put("BankAccountCode", "1200")
+        .put("PaymentDate", "2025-03-17T00:00:00").put("ExchangeRate", 1)
+        .put("BankExchangeRate", 1);
+    String receiptId = "rcpt-" + conn + "-" + System.nanoTime();
+    JsonNode paid = last(run(conn, "salesReceipts.create", receipt, receiptId));
+    assertThat(paid.path("type").asText()).as(paid.toString()).isEqualTo("completed");
+    assertThat(data.transactionIdsByExternalReference(receiptId)).hasSize(1);
+    assertThat(data.createdTransactionCount() - before).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
   void anXxePayloadIsRefusedAndUnknownCodesSurface(String conn) throws Exception {
     aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
         .withXxePayload("GetCustomer"));

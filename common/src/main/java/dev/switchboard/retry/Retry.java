@@ -78,7 +78,8 @@ public final class Retry {
    * connection, 5xx) must not invite a blind re-send: reported as not retryable.
    */
   private static Throwable unknownOutcome(Throwable e) {
-    if (e instanceof ProviderCallException p && p.action() == Action.RETRY) {
+    if (e instanceof ProviderCallException p && p.action() == Action.RETRY
+        && !NEVER_SENT.equals(p.code())) {
       return new SwitchboardException("WRITE_OUTCOME_UNKNOWN", p.category(), "the write may or "
           + "may not have been applied (" + p.getMessage() + "); check before sending it again",
           false, p.provider(), null, p);
@@ -87,8 +88,12 @@ public final class Retry {
   }
 
   private static boolean retryable(ProviderCallException p, boolean idempotent) {
-    return p.action() == Action.RATE_LIMITED || idempotent && p.action() == Action.RETRY;
+    return p.action() == Action.RATE_LIMITED || idempotent && p.action() == Action.RETRY
+        || NEVER_SENT.equals(p.code()); // a refused connection carried no request
   }
+
+  /** The transport code of a refused connection: the provider never saw the call. */
+  private static final String NEVER_SENT = "PROVIDER_UNREACHABLE";
 
   private Duration delay(ProviderCallException p, int attempt) {
     if (p.retryAfter() != null) {

@@ -44,4 +44,17 @@ class RetryStreamTest {
     ts.assertValues(1, 2).assertError(CUT);
     assertThat(attempts.get()).isEqualTo(1);
   }
+
+  @Test
+  void aWriteWhoseConnectionWasRefusedIsRetriedBecauseItWasNeverSent() {
+    ProviderCallException refused = new ProviderCallException(Resolution.retry(
+        Category.TRANSIENT, "PROVIDER_UNREACHABLE"), "refused", null, null, null);
+    var call = io.reactivex.rxjava3.core.Single.defer(() -> attempts.incrementAndGet() < 2
+        ? io.reactivex.rxjava3.core.Single.<String>error(refused)
+        : io.reactivex.rxjava3.core.Single.just("done"));
+    var ts = retry.apply(call, false, null).test();
+    scheduler.advanceTimeBy(10, TimeUnit.SECONDS);
+    ts.assertValue("done");
+    assertThat(attempts.get()).isEqualTo(2);
+  }
 }

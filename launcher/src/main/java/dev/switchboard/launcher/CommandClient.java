@@ -50,8 +50,7 @@ public final class CommandClient implements AutoCloseable {
   public JsonNode call(ObjectNode command, Consumer<JsonNode> onEvent, Duration timeout)
       throws Exception {
     String id = command.get("id").asText();
-    List<TopicPartition> parts = consumer.partitionsFor(topics.results(), Duration.ofSeconds(30))
-        .stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    List<TopicPartition> parts = resultPartitions();
     consumer.assign(parts);
     consumer.seekToEnd(parts);
     parts.forEach(consumer::position); // fix the start before the command can be answered
@@ -73,6 +72,25 @@ public final class CommandClient implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /**
+   * The results topic's partitions. Just after the platform created its topics the broker's
+   * metadata may not list them yet, so ask again for a while rather than fail.
+   */
+  private List<TopicPartition> resultPartitions() throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      var infos = consumer.partitionsFor(topics.results(), Duration.ofSeconds(10));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      }
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("topic " + topics.results() + " not found: is the "
+            + "platform running with this topic prefix and provider?");
+      }
+      Thread.sleep(200); // a CLI thread, not an event loop
+    }
   }
 
   @Override

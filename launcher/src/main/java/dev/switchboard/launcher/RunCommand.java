@@ -44,14 +44,16 @@ final class RunCommand implements Callable<Integer> {
     System.out.println("  Connections     : " + platform.connections().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().keySet()).toList());
     if (platform.demo()) {
-      System.out.println("  Demo sandbox    : IQ Reseller simulator (connection 'acme'), "
-          + "Accengage simulator (connection 'shop')");
+      System.out.println("  Demo sandbox    : IQ Reseller (connection 'acme'), Accengage ('shop'), "
+          + "AccountsIQ ('ledger' on 2.0, 'legacy' on 1.1)");
       System.out.println();
       System.out.println("Try, in another terminal:");
       System.out.println("  java -jar launcher/target/switchboard.jar send iqreseller "
           + "salesOrders.list --connection acme --quiet");
       System.out.println("  java -jar launcher/target/switchboard.jar send accengage "
           + "devices.export --connection shop --quiet");
+      System.out.println("  java -jar launcher/target/switchboard.jar send accountsiq "
+          + "customers.list --connection ledger --quiet");
     }
     System.out.println("Stop with Ctrl-C.");
     stopped.await();

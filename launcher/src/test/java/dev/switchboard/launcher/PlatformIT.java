@@ -68,6 +68,15 @@ class PlatformIT {
         assertThat(segments.path("type").asText()).isEqualTo("completed");
         assertThat(segments.path("records").asLong()).isEqualTo(40); // SandboxConfig.demo()
       }
+      try (CommandClient client = new CommandClient(bootstrap, "switchboard", "accountsiq")) {
+        for (String connection : new String[] {"ledger", "legacy"}) {
+          var cmd = Json.object().put("id", UUID.randomUUID().toString())
+              .put("operation", "suppliers.list").put("connection", connection);
+          JsonNode suppliers = client.call(cmd, e -> { }, Duration.ofSeconds(120));
+          assertThat(suppliers).as("accountsiq demo terminal event").isNotNull();
+          assertThat(suppliers.path("records").asLong()).as(connection).isEqualTo(100);
+        }
+      }
 
       HttpResponse<String> health = get(httpPort, "/health");
       assertThat(health.statusCode()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox;
 
 import dev.switchboard.sandbox.accengage.AccengageSimulator;
+import dev.switchboard.sandbox.accountsiq.AccountsIqSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,8 +23,11 @@ import java.util.Objects;
 public final class Sandbox {
   private final IqResellerSimulator iqReseller;
   private final AccengageSimulator accengage;
+  private final AccountsIqSimulator accountsIq;
 
-  private Sandbox(IqResellerSimulator iqReseller, AccengageSimulator accengage) {
+  private Sandbox(IqResellerSimulator iqReseller, AccengageSimulator accengage,
+      AccountsIqSimulator accountsIq) {
+    this.accountsIq = accountsIq;
     this.iqReseller = iqReseller;
     this.accengage = accengage;
   }
@@ -36,7 +40,11 @@ public final class Sandbox {
         config.iqReseller()).compose(iqr ->
             AccengageSimulator.start(vertx, config.host(), config.accengagePort(), config.clock(),
                 config.accengage())
-                .map(acc -> new Sandbox(iqr, acc))
+                .compose(acc -> AccountsIqSimulator.start(vertx, config.host(),
+                        config.accountsIqPort(), config.clock(), config.accountsIq())
+                    .map(aiq -> new Sandbox(iqr, acc, aiq))
+                    .recover(failure -> acc.close()
+                        .transform(closed -> Future.<Sandbox>failedFuture(failure))))
                 .recover(failure -> iqr.close().transform(closed -> Future.<Sandbox>failedFuture(failure))));
   }
 
@@ -50,8 +58,13 @@ public final class Sandbox {
     return accengage;
   }
 
+  /** The AccountsIQ simulator: both SOAP endpoints, stats, scenario control, stored data. */
+  public AccountsIqSimulator accountsIq() {
+    return accountsIq;
+  }
+
   /** Stops every provider server. The Vert.x instance is the caller's and stays open. */
   public Future<Void> close() {
-    return Future.join(iqReseller.close(), accengage.close()).mapEmpty();
+    return Future.join(iqReseller.close(), accengage.close(), accountsIq.close()).mapEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox;
 
 import dev.switchboard.sandbox.accengage.AccengageConfig;
+import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
 import dev.switchboard.sandbox.accengage.AccengageUser;
 import dev.switchboard.sandbox.iqreseller.IqResellerConfig;
 import dev.switchboard.sandbox.iqreseller.IqResellerTenant;
@@ -24,9 +25,10 @@ import java.util.Objects;
  * @param accengage Accengage settings and API users (email to user)
  */
 public record SandboxConfig(String host, int basePort, Clock clock, IqResellerConfig iqReseller,
-    AccengageConfig accengage) {
+    AccengageConfig accengage, AccountsIqConfig accountsIq) {
   public static final int IQ_RESELLER_PORT_OFFSET = 0;
   public static final int ACCENGAGE_PORT_OFFSET = 1;
+  public static final int ACCOUNTSIQ_PORT_OFFSET = 2;
   /** API key of the demo tenant {@code acme} in {@link #demo()}. Not a secret. */
   public static final String DEMO_IQ_RESELLER_API_KEY = "demo-acme-key";
   /** Email of the demo Accengage user in {@link #demo()}. */
@@ -41,20 +43,22 @@ public record SandboxConfig(String host, int basePort, Clock clock, IqResellerCo
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(iqReseller, "iqReseller");
     Objects.requireNonNull(accengage, "accengage");
-    if (basePort < 0 || basePort + ACCENGAGE_PORT_OFFSET > 65_535) {
+    Objects.requireNonNull(accountsIq, "accountsIq");
+    if (basePort < 0 || basePort + ACCOUNTSIQ_PORT_OFFSET > 65_535) {
       throw new IllegalArgumentException("bad basePort " + basePort);
     }
   }
 
   /** Without Accengage users (kept for callers written before the Accengage simulator). */
   public SandboxConfig(String host, int basePort, Clock clock, IqResellerConfig iqReseller) {
-    this(host, basePort, clock, iqReseller, AccengageConfig.defaults());
+    this(host, basePort, clock, iqReseller, AccengageConfig.defaults(),
+        AccountsIqConfig.defaults());
   }
 
   /** Loopback, ephemeral ports, system UTC clock, default provider settings, no tenants or users. */
   public static SandboxConfig defaults() {
     return new SandboxConfig("127.0.0.1", 0, Clock.systemUTC(), IqResellerConfig.defaults(),
-        AccengageConfig.defaults());
+        AccengageConfig.defaults(), AccountsIqConfig.defaults());
   }
 
   /**
@@ -62,7 +66,8 @@ public record SandboxConfig(String host, int basePort, Clock clock, IqResellerCo
    * 2,500 sales orders, 5,000 inventory units, 1,000 items, 300 customers/vendors), and Accengage
    * user {@value #DEMO_ACCENGAGE_EMAIL} (API key {@value #DEMO_ACCENGAGE_API_KEY}, seed 42) managing
    * app {@value #DEMO_ACCENGAGE_PARTNER_ID} with 250 messages, 40 segments and 25,000 devices
-   * (250 export pages).
+   * (250 export pages), and AccountsIQ entity {@code DEMO01} ({@link AccountsIqConfig#demo()}:
+   * a 1.1 login and a 2.0 integration app).
    */
   public static SandboxConfig demo() {
     return defaults()
@@ -70,7 +75,17 @@ public record SandboxConfig(String host, int basePort, Clock clock, IqResellerCo
             IqResellerTenant.of("acme", 42).withSizes(2_500, 5_000, 1_000, 300)))
         .withAccengage(AccengageConfig.defaults().withUser(
             AccengageUser.of(DEMO_ACCENGAGE_EMAIL, DEMO_ACCENGAGE_API_KEY, 42, DEMO_ACCENGAGE_PARTNER_ID)
-                .withSizes(250, 40, 25_000)));
+                .withSizes(250, 40, 25_000)))
+        .withAccountsIq(AccountsIqConfig.demo());
+  }
+
+  /** Port of the AccountsIQ server (both endpoints), or 0 for ephemeral. */
+  public int accountsIqPort() {
+    return basePort == 0 ? 0 : basePort + ACCOUNTSIQ_PORT_OFFSET;
+  }
+
+  public SandboxConfig withAccountsIq(AccountsIqConfig c) {
+    return new SandboxConfig(host, basePort, clock, iqReseller, accengage, c);
   }
 
   /** Port of the IQ Reseller server, or 0 for ephemeral. */
@@ -84,22 +99,22 @@ public record SandboxConfig(String host, int basePort, Clock clock, IqResellerCo
   }
 
   public SandboxConfig withHost(String h) {
-    return new SandboxConfig(h, basePort, clock, iqReseller, accengage);
+    return new SandboxConfig(h, basePort, clock, iqReseller, accengage, accountsIq);
   }
 
   public SandboxConfig withBasePort(int p) {
-    return new SandboxConfig(host, p, clock, iqReseller, accengage);
+    return new SandboxConfig(host, p, clock, iqReseller, accengage, accountsIq);
   }
 
   public SandboxConfig withClock(Clock c) {
-    return new SandboxConfig(host, basePort, c, iqReseller, accengage);
+    return new SandboxConfig(host, basePort, c, iqReseller, accengage, accountsIq);
   }
 
   public SandboxConfig withIqReseller(IqResellerConfig c) {
-    return new SandboxConfig(host, basePort, clock, c, accengage);
+    return new SandboxConfig(host, basePort, clock, c, accengage, accountsIq);
   }
 
   public SandboxConfig withAccengage(AccengageConfig c) {
-    return new SandboxConfig(host, basePort, clock, iqReseller, c);
+    return new SandboxConfig(host, basePort, clock, iqReseller, c, accountsIq);
   }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox;
 
 import dev.switchboard.sandbox.accengage.AccengageSimulator;
+import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
 import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,13 @@ public final class SandboxMain {
     System.out.println("  apiKey:     " + SandboxConfig.DEMO_ACCENGAGE_API_KEY + "  (demo user)");
     System.out.println("  partnerId:  " + SandboxConfig.DEMO_ACCENGAGE_PARTNER_ID);
     System.out.println("  control:    " + acc.controlUrl() + "stats");
+    var aiq = sandbox.accountsIq();
+    System.out.println("AccountsIQ simulator (SOAP 1.1, entity " + AccountsIqConfig.DEMO_COMPANY_ID
+        + "):");
+    System.out.println("  1.1 endpoint: " + aiq.endpoint11() + "  (Login "
+        + AccountsIqConfig.DEMO_PARTNER_KEY + " / " + AccountsIqConfig.DEMO_USER_KEY + ")");
+    System.out.println("  2.0 endpoint: " + aiq.endpoint20() + "  (TokenGet "
+        + AccountsIqConfig.DEMO_CLIENT_ID + " / " + AccountsIqConfig.DEMO_CLIENT_SECRET + ")");
     System.out.println("Press Ctrl-C to stop.");
 
     CountDownLatch stopped = new CountDownLatch(1);

@@ -51,6 +51,7 @@ final class SoapResponseParser {
   private String errorMessage;
   private boolean hasExpired;
   private boolean outcomeSent;
+  private boolean responseClosed;
   private String faultCode;
   private String faultString;
 
@@ -74,6 +75,10 @@ final class SoapResponseParser {
     }
     if (faultCode != null) {
       out.add(new Fault(faultCode, faultString));
+    } else if (!outcomeSent && shape == ResultShape.BARE && responseClosed) {
+      // An empty <LoginResponse/>: well formed, no value. The caller decides what that means
+      // (a refused login), not the parser.
+      out.add(new Outcome(null, null, null, false));
     } else if (!outcomeSent) {
       throw new XMLStreamException("the SOAP answer has no result element");
     }
@@ -130,6 +135,9 @@ final class SoapResponseParser {
   private void end(List<Event> out) {
     int depth = path.size();
     String name = path.remove(depth - 1);
+    if (depth == 3 && !name.equals("Fault")) {
+      responseClosed = true;
+    }
     if (tree.active()) {
       JsonNode done = tree.end();
       if (done != null) {

@@ -176,6 +176,27 @@ class AccountsIqIT {
     assertThat(logins(after, conn) - logins(before, conn)).isEqualTo(2);
   }
 
+  @org.junit.jupiter.api.Test
+  void aRefused11LoginIsAuthAndIsNotRetried() throws Exception {
+    var badKey = aiq.connections().get("legacy").deepCopy();
+    ((ObjectNode) badKey.get("auth")).put("partnerKey", "wrong-partner-key");
+    long loginsBefore = aiq.sim().stats().logins().getOrDefault(AccountsIqFixture.tenant("legacy"), 0L);
+    long refusedBefore = aiq.sim().stats().loginsRefused();
+    try (RuntimeHarness other = RuntimeHarness.start("accountsiq",
+        java.util.Map.of("legacy", badKey), s -> s); TopicReader r = other.results()) {
+      String id = other.send(RuntimeHarness.command("customers.list", "legacy", null));
+      r.untilTerminal(List.of(id), Duration.ofSeconds(60));
+      JsonNode error = r.terminals(id).get(0).path("error");
+      assertThat(error.path("code").asText()).isEqualTo("AIQ_LOGIN_REFUSED");
+      assertThat(error.path("category").asText()).isEqualTo("AUTH");
+      assertThat(error.path("retryable").asBoolean()).isFalse();
+      assertThat(error.toString()).doesNotContain("wrong-partner-key");
+    }
+    assertThat(aiq.sim().stats().logins().getOrDefault(AccountsIqFixture.tenant("legacy"), 0L))
+        .isEqualTo(loginsBefore); // no successful login came of it
+    assertThat(aiq.sim().stats().loginsRefused() - refusedBefore).isEqualTo(1); // and no loop
+  }
+
   private static long logins(dev.switchboard.sandbox.accountsiq.AccountsIqStats s, String conn) {
     return conn.equals("legacy") ? s.logins().getOrDefault(AccountsIqFixture.tenant(conn), 0L)
         : s.tokenGets().getOrDefault(AccountsIqFixture.tenant(conn), 0L)

@@ -152,4 +152,12 @@ class SoapResponseParserTest {
     assertThatThrownBy(() -> parse(cut, ResultShape.LIST, chunk))
         .isInstanceOf(XMLStreamException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 1000})
+  void anEmptyLoginResponseIsAnAnswerWithoutAValue(int chunk) throws Exception {
+    String xml = envelope("<LoginResponse xmlns=\"" + NS + "\"/>");
+    assertThat(parse(xml, ResultShape.BARE, chunk)).containsExactly(
+        new Outcome(null, null, null, false));
+  }
 }

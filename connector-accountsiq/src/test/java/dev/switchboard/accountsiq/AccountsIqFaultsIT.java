@@ -1,0 +1,210 @@
+package dev.switchboard.accountsiq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
+import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
+import dev.switchboard.sandbox.accountsiq.AccountsIqScenario;
+import dev.switchboard.sandbox.accountsiq.AccountsIqSimulator;
+import dev.switchboard.sandbox.accountsiq.AccountsIqStats;
+import dev.switchboard.testing.MutableClock;
+import dev.switchboard.testing.RuntimeHarness;
+import dev.switchboard.testing.TopicReader;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Rate limits, SOAP faults, refused credentials and token expiry, on both endpoint versions. */
+class AccountsIqFaultsIT {
+  static final String RETRIES = "switchboard_provider_retries_total";
+  static AccountsIqFixture aiq;
+  static RuntimeHarness platform;
+
+  @BeforeAll
+  static void start() throws Exception {
+    aiq = new AccountsIqFixture();
+    Map<String, ObjectNode> conns = new HashMap<>(aiq.connections());
+    ObjectNode badApp = aiq.connections().get("app").deepCopy();
+    ((ObjectNode) badApp.get("auth")).put("clientSecret", "wrong-secret");
+    conns.put("app-bad", badApp);
+    platform = RuntimeHarness.start("accountsiq", conns, s -> s);
+  }
+
+  @AfterEach
+  void reset() {
+    aiq.sim().setScenario(AccountsIqFixture.tenant("legacy"), AccountsIqScenario.none());
+    aiq.sim().setScenario(AccountsIqFixture.tenant("app"), AccountsIqScenario.none());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+    aiq.close();
+  }
+
+  static List<JsonNode> run(RuntimeHarness on, String connection, String op, ObjectNode params)
+      throws Exception {
+    ObjectNode cmd = RuntimeHarness.command(op, connection, params);
+    on.send(cmd);
+    try (TopicReader r = on.results()) {
+      String cid = cmd.path("id").asText();
+      r.untilTerminal(List.of(cid), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
+      assertThat(r.terminals(cid)).hasSize(1);
+      return r.events(cid);
+    }
+  }
+
+  static JsonNode last(List<JsonNode> events) {
+    return events.get(events.size() - 1);
+  }
+
+  static long retries(String code) {
+    return platform.metrics().count(RETRIES, "provider", "accountsiq", "code", code);
+  }
+
+  /** A customer code that exists (the first of the list). */
+  static String someCustomer(String conn) throws Exception {
+    return run(platform, conn, "customers.list", null).get(0).path("data").path("Code").asText();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void aRateLimitedCallIsRetriedAfterBackoffAndCounted(String conn) throws Exception {
+    String code = someCustomer(conn);
+    long before = retries("AIQ_RATE_LIMITED");
+    long faultsBefore = aiq.sim().stats().faultsInjected();
+    long callsBefore = aiq.sim().stats().calls("GetCustomer");
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withRateLimit(2));
+    JsonNode done = last(run(platform, conn, "customers.get",
+        Json.object().put("customerCode", code)));
+    assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.path("data").path("Code").asText()).isEqualTo(code);
+    assertThat(retries("AIQ_RATE_LIMITED") - before).isEqualTo(2);
+    assertThat(aiq.sim().stats().faultsInjected() - faultsBefore).isEqualTo(2);
+    assertThat(aiq.sim().stats().calls("GetCustomer") - callsBefore).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void aSoapServerFaultOnAReadIsRetried(String conn) throws Exception {
+    String code = someCustomer(conn);
+    long before = retries("AIQ_SOAP_SERVER_FAULT");
+    long faultsBefore = aiq.sim().stats().soapFaults();
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withSoapFault("GetCustomer", 1));
+    JsonNode done = last(run(platform, conn, "customers.get",
+        Json.object().put("customerCode", code)));
+    assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.path("data").path("Code").asText()).isEqualTo(code);
+    assertThat(aiq.sim().stats().soapFaults() - faultsBefore).isEqualTo(1);
+    assertThat(retries("AIQ_SOAP_SERVER_FAULT") - before).isEqualTo(1);
+
+    // A list read too: the fault comes before any record, the retry streams them all once.
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withSoapFault("GetSupplierList", 1));
+    List<JsonNode> events = run(platform, conn, "suppliers.list", null);
+    assertThat(last(events).path("type").asText()).as(last(events).toString())
+        .isEqualTo("completed");
+    assertThat(last(events).path("records").asLong()).isEqualTo(100);
+    assertThat(events.stream().filter(e -> e.path("type").asText().equals("record")).count())
+        .isEqualTo(100);
+    assertThat(aiq.sim().stats().soapFaults() - faultsBefore).isEqualTo(2);
+  }
+
+  /**
+   * 2.0 only: a wrong client secret. (The 1.1 twin, a wrong partner key, is left out: the
+   * connector reports PROVIDER_BAD_RESPONSE there instead of AIQ_LOGIN_REFUSED, a main-code bug.)
+   */
+  @Test
+  void aWrongClientSecretFailsOnceAsAuthWithoutALoop() throws Exception {
+    AccountsIqStats before = aiq.sim().stats();
+    JsonNode failed = last(run(platform, "app-bad", "customers.list", null));
+    assertThat(failed.path("type").asText()).as(failed.toString()).isEqualTo("failed");
+    assertThat(failed.path("error").path("code").asText()).isEqualTo("AIQ_LOGIN_REFUSED");
+    assertThat(failed.path("error").path("category").asText()).isEqualTo("AUTH");
+    assertThat(failed.path("error").path("retryable").asBoolean(true)).isFalse();
+    assertThat(failed.toString()).doesNotContain("wrong-secret");
+    Thread.sleep(1_000); // nothing may still be trying in the background
+    AccountsIqStats after = aiq.sim().stats();
+    String tenant = AccountsIqFixture.tenant("app");
+    assertThat(after.calls("TokenGet") - before.calls("TokenGet")).isEqualTo(1);
+    assertThat(after.calls("TokenRefresh") - before.calls("TokenRefresh")).isZero();
+    assertThat(after.tokenRequestsRefused() - before.tokenRequestsRefused()).isEqualTo(1);
+    assertThat(after.tokenGets(tenant) - before.tokenGets(tenant)).isZero();
+    assertThat(after.calls("GetCustomerList") - before.calls("GetCustomerList")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void anExpiredTokenIsRenewedOnceTheRightWay(String conn) throws Exception {
+    String code = someCustomer(conn); // holds a live token now
+    aiq.sim().expireAllTokens();
+    AccountsIqStats before = aiq.sim().stats();
+    JsonNode done = last(run(platform, conn, "customers.get",
+        Json.object().put("customerCode", code)));
+    assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+    AccountsIqStats after = aiq.sim().stats();
+    String tenant = AccountsIqFixture.tenant(conn);
+    if (conn.equals("legacy")) {
+      assertThat(after.logins(tenant) - before.logins(tenant)).isEqualTo(1);
+    } else {
+      assertThat(after.tokenRefreshes(tenant) - before.tokenRefreshes(tenant)).isEqualTo(1);
+      assertThat(after.tokenGets(tenant) - before.tokenGets(tenant)).isZero();
+      assertThat(after.tokenRequestsRefused() - before.tokenRequestsRefused()).isZero();
+    }
+    assertThat(after.authFailures() - before.authFailures()).isEqualTo(1);
+    // the renewed token keeps working: no further login
+    JsonNode again = last(run(platform, conn, "customers.get",
+        Json.object().put("customerCode", code)));
+    assertThat(again.path("type").asText()).isEqualTo("completed");
+    AccountsIqStats later = aiq.sim().stats();
+    assertThat(later.logins(tenant) + later.tokenGets(tenant) + later.tokenRefreshes(tenant))
+        .isEqualTo(after.logins(tenant) + after.tokenGets(tenant) + after.tokenRefreshes(tenant));
+  }
+
+  /** 2.0: a refresh token the provider no longer accepts (expired here) falls back to TokenGet. */
+  @Test
+  void aRefusedRefreshTokenFallsBackToTokenGet() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    MutableClock clock = new MutableClock(Instant.now());
+    AccountsIqSimulator sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0,
+        clock, AccountsIqConfig.demo()));
+    try {
+      ObjectNode app = Json.object().put("endpoint", sim.endpoint20());
+      app.putObject("auth").put("kind", "app").put("entity", AccountsIqConfig.DEMO_COMPANY_ID)
+          .put("clientId", AccountsIqConfig.DEMO_CLIENT_ID)
+          .put("clientSecret", AccountsIqConfig.DEMO_CLIENT_SECRET);
+      try (RuntimeHarness own = RuntimeHarness.start("accountsiq", Map.of("app", app), s -> s)) {
+        String client = AccountsIqConfig.DEMO_CLIENT_ID;
+        JsonNode first = last(run(own, "app", "suppliers.list", null));
+        assertThat(first.path("records").asLong()).isEqualTo(100);
+        assertThat(sim.stats().tokenGets(client)).isEqualTo(1);
+        clock.advance(Duration.ofDays(400)); // past both the access and the refresh lifetime
+        AccountsIqStats before = sim.stats();
+        JsonNode done = last(run(own, "app", "suppliers.list", null));
+        assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("records").asLong()).isEqualTo(100);
+        AccountsIqStats after = sim.stats();
+        assertThat(after.calls("TokenRefresh") - before.calls("TokenRefresh")).isEqualTo(1);
+        assertThat(after.tokenRefreshes(client) - before.tokenRefreshes(client)).isZero();
+        assertThat(after.tokenRequestsRefused() - before.tokenRequestsRefused()).isEqualTo(1);
+        assertThat(after.tokenGets(client) - before.tokenGets(client)).isEqualTo(1);
+      }
+    } finally {
+      RuntimeHarness.await(sim.close());
+      RuntimeHarness.await(vertx.close());
+    }
+  }
+}

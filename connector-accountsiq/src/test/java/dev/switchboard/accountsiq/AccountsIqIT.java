@@ -197,6 +197,27 @@ class AccountsIqIT {
     assertThat(aiq.sim().stats().loginsRefused() - refusedBefore).isEqualTo(1); // and no loop
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void aTokenExpiringBetweenPagesOfAStreamCostsOneLoginAndLosesNothing(String conn)
+      throws Exception {
+    ObjectNode q = Json.object();
+    q.putObject("query").put("FromDate", "2000-01-01T00:00:00").put("ToDate", "2100-01-01T00:00:00")
+        .put("FromCreationDate", "2000-01-01T00:00:00").put("ToCreationDate", "2100-01-01T00:00:00");
+    JsonNode warm = last(run(conn, "invoices.query", q, null)); // a live token to start from
+    var before = aiq.sim().stats();
+    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
+        .withExpireTokenAfterCalls(2)); // page 1 and 2 pass, page 3 finds the token expired
+    List<JsonNode> events = run(conn, "invoices.query", q, null);
+    JsonNode done = last(events);
+    assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
+    assertThat(done.path("records").asLong()).isEqualTo(warm.path("records").asLong());
+    assertThat(events.stream().filter(e -> e.path("type").asText().equals("record"))
+        .map(e -> e.path("data").path("InvoiceID").asLong()).distinct().count())
+        .isEqualTo(done.path("records").asLong()); // none lost, none repeated
+    assertThat(logins(aiq.sim().stats(), conn) - logins(before, conn)).isEqualTo(1);
+  }
+
   private static long logins(dev.switchboard.sandbox.accountsiq.AccountsIqStats s, String conn) {
     return conn.equals("legacy") ? s.logins().getOrDefault(AccountsIqFixture.tenant(conn), 0L)
         : s.tokenGets().getOrDefault(AccountsIqFixture.tenant(conn), 0L)

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.sandbox.accengage.SignatureVerifier.Signed;
 import io.vertx.core.buffer.Buffer;

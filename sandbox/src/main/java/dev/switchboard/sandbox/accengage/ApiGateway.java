@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import dev.switchboard.sandbox.accengage.SignatureVerifier.Signed;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,7 +44,7 @@ final class ApiGateway {
     counters.request(route);
     AccengageScenario override;
     try {
-      override = ScenarioCodec.fromHeader(ctx);
+      override = ScenarioCodec.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
       ApiReplies.error(ctx, 400, ApiError.SANDBOX_SCENARIO, e.getMessage());
       return;

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.ScenarioJson;
+
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
@@ -16,19 +18,19 @@ final class ControlEndpoints {
   }
 
   void mount(Router router) {
-    router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioCodec.toJson(simulator.stats())));
+    router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioJson.toJson(simulator.stats())));
     router.get("/_sandbox/scenarios/:email").handler(ctx -> withUser(ctx, email ->
-        send(ctx, 200, ScenarioCodec.toJson(simulator.scenario(email)))));
+        send(ctx, 200, ScenarioJson.toJson(simulator.scenario(email)))));
     router.put("/_sandbox/scenarios/:email").handler(ctx -> withUser(ctx, email -> {
       AccengageScenario s;
       try {
-        s = ScenarioCodec.parse(RawBody.of(ctx).toString());
+        s = ScenarioCodec.JSON.parse(RawBody.of(ctx).toString());
       } catch (IllegalArgumentException e) {
         ApiReplies.error(ctx, 400, ApiError.SANDBOX_SCENARIO, e.getMessage());
         return;
       }
       simulator.setScenario(email, s);
-      send(ctx, 200, ScenarioCodec.toJson(s));
+      send(ctx, 200, ScenarioJson.toJson(s));
     }));
     router.delete("/_sandbox/scenarios/:email").handler(ctx -> withUser(ctx, email -> {
       simulator.setScenario(email, AccengageScenario.none());

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.ScenarioJson;
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,19 +21,19 @@ final class ControlEndpoints {
   }
 
   void mount(Router router) {
-    router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioCodec.toJson(simulator.stats())));
+    router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioJson.toJson(simulator.stats())));
     router.get("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, key ->
-        send(ctx, 200, ScenarioCodec.toJson(simulator.scenario(key)))));
+        send(ctx, 200, ScenarioJson.toJson(simulator.scenario(key)))));
     router.put("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, key -> {
       AccountsIqScenario s;
       try {
-        s = ScenarioCodec.parse(ctx.body().asString());
+        s = ScenarioCodec.JSON.parse(ctx.body().asString());
       } catch (IllegalArgumentException e) {
         send(ctx, 400, new JsonObject().put("message", e.getMessage()).encode());
         return;
       }
       simulator.setScenario(key, s);
-      send(ctx, 200, ScenarioCodec.toJson(s));
+      send(ctx, 200, ScenarioJson.toJson(s));
     }));
     router.delete("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, key -> {
       simulator.setScenario(key, AccountsIqScenario.none());

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +57,7 @@ final class SoapEndpoint {
     }
     AccountsIqScenario header;
     try {
-      header = ScenarioCodec.fromHeader(ctx);
+      header = ScenarioCodec.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
       ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(e.getMessage());
       return;
@@ -77,7 +79,7 @@ final class SoapEndpoint {
       caller = new AuthGate.Caller(p.authOps().tenantOf(op, soap.operation()), null, null);
     } else {
       caller = p.auth().authenticate(op, version, soap, header);
-      ctx.put(RequestLog.TOKEN, TokenHash.of(AuthGate.tokenOf(version, soap)));
+      ctx.put(RequestLog.TOKEN, SecretTag.of(AuthGate.tokenOf(version, soap)));
     }
     TenantState tenant = caller.tenant();
     if (tenant != null) ctx.put(RequestLog.TENANT, tenant.key());

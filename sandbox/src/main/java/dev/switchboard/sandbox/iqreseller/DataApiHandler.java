@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import dev.switchboard.sandbox.iqreseller.DataRoutes.DataCall;
 import dev.switchboard.sandbox.iqreseller.DataRoutes.Match;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +39,7 @@ final class DataApiHandler {
       return;
     }
     String token = ctx.request().getHeader(SESSION_HEADER);
-    ctx.put(RequestLog.SESSION, TokenHash.of(token));
+    ctx.put(RequestLog.SESSION, SecretTag.of(token));
     SessionStore.Session session = sessions.touch(token);
     if (session == null) {
       unauthorized(ctx);
@@ -47,7 +49,7 @@ final class DataApiHandler {
     ctx.put(RequestLog.TENANT, tenant.name());
     IqResellerScenario scenario;
     try {
-      scenario = tenant.scenario().overriddenBy(ScenarioCodec.fromHeader(ctx));
+      scenario = tenant.scenario().overriddenBy(ScenarioCodec.JSON.fromHeader(ctx));
     } catch (IllegalArgumentException e) {
       Replies.message(ctx, 400, e.getMessage());
       return;

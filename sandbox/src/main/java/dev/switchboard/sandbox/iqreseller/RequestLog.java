@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,6 @@ final class RequestLog {
 
   static String safePath(String path) {
     if (path == null || !path.startsWith(SCENARIOS)) return path;
-    return SCENARIOS + TokenHash.of(path.substring(SCENARIOS.length()));
+    return SCENARIOS + SecretTag.of(path.substring(SCENARIOS.length()));
   }
 }

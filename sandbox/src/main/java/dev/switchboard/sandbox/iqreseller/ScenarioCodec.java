@@ -1,37 +1,10 @@
 package dev.switchboard.sandbox.iqreseller;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.ext.web.RoutingContext;
+import dev.switchboard.sandbox.ScenarioJson;
 
-/** Scenario JSON, from the control API or the per-request {@code x-sandbox-scenario} header. */
+/** This simulator's scenario JSON (see {@link ScenarioJson}). */
 final class ScenarioCodec {
-  static final String HEADER = "x-sandbox-scenario";
-  /** Unknown members fail, so a typo in a test's scenario is an error, not a silent no-op. */
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ScenarioJson<IqResellerScenario> JSON = new ScenarioJson<>(IqResellerScenario.class, IqResellerScenario.none());
 
   private ScenarioCodec() {}
-
-  static IqResellerScenario parse(String json) {
-    try {
-      IqResellerScenario s = MAPPER.readValue(json, IqResellerScenario.class);
-      return s == null ? IqResellerScenario.none() : s;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid scenario JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  /** The request's override, or null if it has no header. */
-  static IqResellerScenario fromHeader(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HEADER);
-    return header == null || header.isBlank() ? null : parse(header);
-  }
-
-  static String toJson(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.ScenarioJson;
+import dev.switchboard.sandbox.SecretTag;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +31,7 @@ final class SessionEndpoints {
     IqResellerScenario override;
     try {
       apiKey = apiToken(ctx);
-      override = ScenarioCodec.fromHeader(ctx);
+      override = ScenarioCodec.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
       Replies.message(ctx, 400, e.getMessage());
       return;
@@ -44,7 +47,7 @@ final class SessionEndpoints {
       }
       SessionStore.Session s = sessions.create(tenant);
       counters.sessionCreated(tenant.name());
-      ctx.put(RequestLog.SESSION, TokenHash.of(s.token));
+      ctx.put(RequestLog.SESSION, SecretTag.of(s.token));
       JsonObject body = new JsonObject().put("Data", s.token);
       // ASSUMPTION: the envelope may carry more members; optional, to test tolerant readers.
       if (settings.loginEnvelopeExtraMembers()) body.put("Message", "Session created").put("Status", 200);
@@ -54,7 +57,7 @@ final class SessionEndpoints {
 
   void logout(RoutingContext ctx) {
     String token = bearer(ctx.request().getHeader("Authorization"));
-    ctx.put(RequestLog.SESSION, TokenHash.of(token));
+    ctx.put(RequestLog.SESSION, SecretTag.of(token));
     SessionStore.Session s = sessions.touch(token);
     if (s == null) {
       counters.unauthorized();
@@ -93,7 +96,7 @@ final class SessionEndpoints {
   private static String apiToken(RoutingContext ctx) {
     JsonNode root;
     try {
-      root = ctx.body().buffer() == null ? null : ScenarioCodec.MAPPER.readTree(ctx.body().buffer().getBytes());
+      root = ctx.body().buffer() == null ? null : ScenarioJson.MAPPER.readTree(ctx.body().buffer().getBytes());
     } catch (IOException e) {
       throw new IllegalArgumentException("The request is invalid: body is not JSON.");
     }

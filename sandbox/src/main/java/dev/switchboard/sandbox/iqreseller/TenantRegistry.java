@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SecretTag;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,7 @@ final class TenantRegistry {
 
   TenantState require(String apiKey) {
     TenantState t = find(apiKey);
-    if (t == null) throw new IllegalArgumentException("no tenant for API key " + TokenHash.of(apiKey));
+    if (t == null) throw new IllegalArgumentException("no tenant for API key " + SecretTag.of(apiKey));
     return t;
   }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -27,13 +29,13 @@ final class AppData {
     this.index = index;
     this.partnerId = user.partnerIds().get(index);
     long seed = Seeds.appSeed(user.seed(), index);
-    SplittableRandom r = Seeds.rng(seed, Seeds.APPS, 0);
-    String base = Seeds.pick(r, FakePush.APP_NAMES);
-    this.platform = Seeds.pick(r, FakePush.PLATFORMS);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.APPS, 0);
+    String base = SeededRandom.pick(r, FakePush.APP_NAMES);
+    this.platform = SeededRandom.pick(r, FakePush.PLATFORMS);
     this.name = base + (platform.equals("ios") ? " (iOS)" : " (Android)");
     this.bundleId = "com.example." + base.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     this.created = FakePush.LAST_DAY.minusDays(FakePush.SPAN_DAYS + 30L + r.nextInt(900));
-    this.timezone = Seeds.pick(r, FakePush.COUNTRIES).timezone();
+    this.timezone = SeededRandom.pick(r, FakePush.COUNTRIES).timezone();
     this.messages = new Messages(seed, user.messagesPerApp());
     this.segments = new Segments(seed, user.segmentsPerApp(), platform);
     this.devices = new Devices(seed, user.devicesPerApp(), platform);

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -40,7 +42,7 @@ final class Devices {
     this.seed = seed;
     this.configured = configured;
     this.platform = platform;
-    this.mask = Seeds.mix(seed ^ Seeds.DEVICES) & BITS48;
+    this.mask = SeededRandom.mix(seed ^ Seeds.DEVICES) & BITS48;
   }
 
   /** Devices in the export: the configured count, or {@code devicePages} full pages. */
@@ -67,7 +69,7 @@ final class Devices {
   }
 
   String id(long index) {
-    SplittableRandom r = Seeds.rng(seed, Seeds.DEVICES, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.DEVICES, index);
     long a = r.nextLong();
     long b = r.nextLong();
     return String.format(Locale.ROOT, "%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xFFFF,
@@ -106,16 +108,16 @@ final class Devices {
   }
 
   Device device(long index, long total) {
-    SplittableRandom r = Seeds.rng(seed, Seeds.DEVICES, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.DEVICES, index);
     r.nextLong(); // the id's randomness
     r.nextLong();
     LocalDate last = FakePush.LAST_DAY.minusDays(daysAgo(index, total));
     boolean ios = platform.equals("ios");
     return new Device(id(index), last, last.minusDays(r.nextInt(600)), platform,
         FakePush.APP_VERSIONS[Math.min(r.nextInt(3) + r.nextInt(4), FakePush.APP_VERSIONS.length - 1)],
-        r.nextInt(10) < 7, Seeds.pick(r, FakePush.COUNTRIES),
-        Seeds.pick(r, ios ? FakePush.IOS_MODELS : FakePush.ANDROID_MODELS),
-        Seeds.pick(r, ios ? FakePush.IOS_VERSIONS : FakePush.ANDROID_VERSIONS), 1 + r.nextInt(400));
+        r.nextInt(10) < 7, SeededRandom.pick(r, FakePush.COUNTRIES),
+        SeededRandom.pick(r, ios ? FakePush.IOS_MODELS : FakePush.ANDROID_MODELS),
+        SeededRandom.pick(r, ios ? FakePush.IOS_VERSIONS : FakePush.ANDROID_VERSIONS), 1 + r.nextInt(400));
   }
 
   void csvRow(StringBuilder out, long index, long total) {

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -26,7 +28,7 @@ final class Messages {
   Messages(long seed, long generated) {
     this.seed = seed;
     this.generated = generated;
-    this.firstId = 10_000 + Seeds.rng(seed, Seeds.IDS, Seeds.MESSAGES).nextInt(80_000);
+    this.firstId = 10_000 + SeededRandom.rng(seed, Seeds.IDS, Seeds.MESSAGES).nextInt(80_000);
   }
 
   long size() {
@@ -55,16 +57,16 @@ final class Messages {
       g.writeTree(created.get((int) (index - generated)));
       return;
     }
-    SplittableRandom r = Seeds.rng(seed, Seeds.MESSAGES, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.MESSAGES, index);
     LocalDateTime at = FakePush.dayOf(index, generated).atTime(8 + r.nextInt(12), 15 * r.nextInt(4));
     g.writeStartObject();
     g.writeNumberField("id", firstId + index);
-    g.writeStringField("subject", Seeds.pick(r, FakePush.SUBJECTS));
-    g.writeStringField("text", Seeds.pick(r, FakePush.TEXTS));
-    if (r.nextInt(3) == 0) g.writeStringField("customizedTitle", Seeds.pick(r, FakePush.SUBJECTS) + "!");
+    g.writeStringField("subject", SeededRandom.pick(r, FakePush.SUBJECTS));
+    g.writeStringField("text", SeededRandom.pick(r, FakePush.TEXTS));
+    if (r.nextInt(3) == 0) g.writeStringField("customizedTitle", SeededRandom.pick(r, FakePush.SUBJECTS) + "!");
     int sound = r.nextInt(4);
     g.writeStringField("sound", sound == 0 ? "None" : sound == 1 ? "custom" : "default");
-    if (sound == 1) g.writeStringField("soundName", Seeds.pick(r, FakePush.SOUND_NAMES));
+    if (sound == 1) g.writeStringField("soundName", SeededRandom.pick(r, FakePush.SOUND_NAMES));
     if (r.nextBoolean()) g.writeStringField("badge", r.nextBoolean() ? "+1" : String.valueOf(r.nextInt(5)));
     if (r.nextInt(3) == 0) {
       g.writeStringField("richPushUrl", "https://m.example.com/promo/" + (firstId + index));
@@ -75,8 +77,8 @@ final class Messages {
     g.writeArrayFieldStart("customParams");
     for (int k = r.nextInt(3); k > 0; k--) {
       g.writeStartObject();
-      g.writeStringField("key", Seeds.pick(r, FakePush.PARAM_KEYS));
-      g.writeStringField("value", Seeds.pick(r, FakePush.PARAM_VALUES));
+      g.writeStringField("key", SeededRandom.pick(r, FakePush.PARAM_KEYS));
+      g.writeStringField("value", SeededRandom.pick(r, FakePush.PARAM_VALUES));
       g.writeEndObject();
     }
     g.writeEndArray();

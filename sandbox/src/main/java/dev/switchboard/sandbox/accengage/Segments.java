@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.SplittableRandom;
@@ -18,7 +20,7 @@ final class Segments {
     this.seed = seed;
     this.size = size;
     this.platform = platform;
-    this.firstId = 1_000 + Seeds.rng(seed, Seeds.IDS, Seeds.SEGMENTS).nextInt(9_000);
+    this.firstId = 1_000 + SeededRandom.rng(seed, Seeds.IDS, Seeds.SEGMENTS).nextInt(9_000);
   }
 
   long size() {
@@ -30,8 +32,8 @@ final class Segments {
   }
 
   void write(JsonGenerator g, long index) throws IOException {
-    SplittableRandom r = Seeds.rng(seed, Seeds.SEGMENTS, index);
-    String name = Seeds.pick(r, FakePush.SEGMENT_NAMES);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.SEGMENTS, index);
+    String name = SeededRandom.pick(r, FakePush.SEGMENT_NAMES);
     g.writeStartObject();
     g.writeNumberField("id", firstId + index);
     g.writeStringField("name", index < FakePush.SEGMENT_NAMES.length ? name : name + " #" + (index + 1));
@@ -39,7 +41,7 @@ final class Segments {
     g.writeStringField("platform", platform);
     g.writeBooleanField("optin", r.nextInt(4) != 0);
     if (r.nextBoolean()) g.writeNumberField("lastOpenWithinDays", 7 * (1 + r.nextInt(12)));
-    if (r.nextInt(3) == 0) g.writeStringField("country", Seeds.pick(r, FakePush.COUNTRIES).code());
+    if (r.nextInt(3) == 0) g.writeStringField("country", SeededRandom.pick(r, FakePush.COUNTRIES).code());
     g.writeEndObject();
     g.writeNumberField("deviceCount", 50 + r.nextInt(250_000));
     g.writeStringField("createdAt", FakePush.iso(FakePush.dayOf(index, size).atTime(9 + r.nextInt(9), 0)));

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 
@@ -49,7 +51,7 @@ final class AccountGenerator {
 
   /** The generated account's last modification (UTC): creation plus up to 400 days. */
   LocalDateTime lastModified(long index) {
-    SplittableRandom r = AiqSeeds.rng(seed, stream(), index);
+    SplittableRandom r = SeededRandom.rng(seed, stream(), index);
     return created(index).plusDays(r.nextInt(400)).plusMinutes(r.nextInt(600));
   }
 
@@ -58,14 +60,14 @@ final class AccountGenerator {
   }
 
   AiqRecord generate(long index) {
-    SplittableRandom r = AiqSeeds.rng(seed, stream(), index);
+    SplittableRandom r = SeededRandom.rng(seed, stream(), index);
     r.nextInt(400);
     r.nextInt(600); // the two draws of lastModified(), so the record stream is independent of it
     String[] names = customers ? FakeLedgerData.CUSTOMER_NAMES : FakeLedgerData.SUPPLIER_NAMES;
     String base = names[(int) Math.floorMod(index + seed, (long) names.length)];
     long round = index / names.length;
     String name = round == 0 ? base : base + " " + (round + 1);
-    FakeLedgerData.Place p = AiqSeeds.pick(r, FakeLedgerData.PLACES);
+    FakeLedgerData.Place p = SeededRandom.pick(r, FakeLedgerData.PLACES);
     AiqRecord a = new AiqRecord(Schemas.ACCOUNT)
         .set("AccountID", accountId(index))
         .set("LedgerType", ledger())
@@ -73,7 +75,7 @@ final class AccountGenerator {
         .set("CountryCode", p.countryCode())
         .set("Name", name)
         .set("DefaultTaxCode", p.countryCode().equals("IE") ? "STD" : "ZERO")
-        .set("CreditTermID", AiqSeeds.pick(r, FakeLedgerData.CREDIT_TERMS))
+        .set("CreditTermID", SeededRandom.pick(r, FakeLedgerData.CREDIT_TERMS))
         .set("CurrencyCode", p.currency())
         .set("CreationDate", created(index))
         .set("Address1", FakeLedgerData.street(r))
@@ -83,7 +85,7 @@ final class AccountGenerator {
         .set("PostCode", p.postCode())
         .set("Phone", FakeLedgerData.phone(r, p))
         .set("Email", (customers ? "accounts@" : "billing@") + FakeLedgerData.domain(name))
-        .set("Contact", AiqSeeds.pick(r, FakeLedgerData.CONTACTS))
+        .set("Contact", SeededRandom.pick(r, FakeLedgerData.CONTACTS))
         .set("DiscountRate", "0.00")
         .set("UseAccountTaxCode", false)
         .set("DefaultGLAccountCode", customers ? "4000" : "5000")

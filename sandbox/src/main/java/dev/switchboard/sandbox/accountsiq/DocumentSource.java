@@ -22,22 +22,22 @@ interface DocumentSource {
   static DocumentSource of(InvoiceGenerator g) {
     return new DocumentSource() {
       @Override public long size() { return g.size; }
-      @Override public LocalDateTime created(long i) { return g.created(i); }
+      @Override public LocalDateTime created(long i) { return g.numbering().created(i); }
       @Override public AiqRecord generate(long i) { return g.generate(i); }
       @Override public long idOf(long i) { return InvoiceGenerator.FIRST_ID + i; }
-      @Override public long indexOfId(long id) { return g.indexOfId(id); }
-      @Override public long indexOfReference(String ref) { return g.indexOfReference(ref); }
+      @Override public long indexOfId(long id) { return g.numbering().indexOfId(id); }
+      @Override public long indexOfReference(String ref) { return g.numbering().indexOfReference(ref); }
     };
   }
 
   static DocumentSource of(TransactionGenerator g) {
     return new DocumentSource() {
       @Override public long size() { return g.size; }
-      @Override public LocalDateTime created(long i) { return g.created(i); }
+      @Override public LocalDateTime created(long i) { return g.numbering().created(i); }
       @Override public AiqRecord generate(long i) { return g.generate(i); }
       @Override public long idOf(long i) { return TransactionGenerator.FIRST_ID + i; }
-      @Override public long indexOfId(long id) { return g.indexOfId(id); }
-      @Override public long indexOfReference(String ref) { return g.indexOfReference(ref); }
+      @Override public long indexOfId(long id) { return g.numbering().indexOfId(id); }
+      @Override public long indexOfReference(String ref) { return g.numbering().indexOfReference(ref); }
     };
   }
 }

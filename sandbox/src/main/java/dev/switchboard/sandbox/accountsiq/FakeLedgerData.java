@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.util.SplittableRandom;
 
 /** Value pools for plausible Irish/UK small-business ledgers (the AccountsIQ home market). */
@@ -65,7 +67,7 @@ final class FakeLedgerData {
   }
 
   static String street(SplittableRandom r) {
-    return (1 + r.nextInt(120)) + " " + AiqSeeds.pick(r, STREETS);
+    return (1 + r.nextInt(120)) + " " + SeededRandom.pick(r, STREETS);
   }
 
   /** A lowercase domain from a company name, e.g. {@code harbourmarine2.example.com}. */

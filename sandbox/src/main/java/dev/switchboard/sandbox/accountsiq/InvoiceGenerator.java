@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,10 +19,10 @@ final class InvoiceGenerator {
   static final int FIRST_ID = 1001;
   static final String REF_PREFIX = "GEN-";
   private static final LocalDateTime FIRST = LocalDateTime.of(2022, 1, 3, 9, 0);
-  private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;
 
   private final long seed;
   final long size;
+  private final GeneratedNumbering numbering;
   private final long customerCount;
   private final AccountGenerator customers;
   private final StockItems stock;
@@ -28,38 +30,22 @@ final class InvoiceGenerator {
   InvoiceGenerator(AccountsIqEntity e, AccountGenerator customers, StockItems stock) {
     this.seed = e.seed();
     this.size = e.invoices();
+    this.numbering = new GeneratedNumbering(FIRST_ID, REF_PREFIX, FIRST, size);
     this.customerCount = e.customers();
     this.customers = customers;
     this.stock = stock;
   }
 
-  /** Creation time of invoice {@code index}: non-decreasing in the index. */
-  LocalDateTime created(long index) {
-    return FIRST.plusSeconds(size <= 1 ? 0 : index * SPAN_SECONDS / size);
-  }
-
-  /** The index of a generated invoice id, or -1. */
-  long indexOfId(long invoiceId) {
-    long i = invoiceId - FIRST_ID;
-    return i >= 0 && i < size ? i : -1;
-  }
-
-  /** The index of a generated ExternalReference, or -1. */
-  long indexOfReference(String ref) {
-    if (ref == null || !ref.startsWith(REF_PREFIX)) return -1;
-    try {
-      long id = Long.parseLong(ref.substring(REF_PREFIX.length()));
-      return (REF_PREFIX + id).equals(ref) ? indexOfId(id) : -1;
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  /** Ids, references and creation times of these documents. */
+  GeneratedNumbering numbering() {
+    return numbering;
   }
 
   AiqRecord generate(long index) {
-    SplittableRandom r = AiqSeeds.rng(seed, AiqSeeds.INVOICES, index);
+    SplittableRandom r = SeededRandom.rng(seed, AiqSeeds.INVOICES, index);
     long id = FIRST_ID + index;
     AiqRecord customer = customers.generate(r.nextLong(customerCount));
-    LocalDateTime created = created(index);
+    LocalDateTime created = numbering.created(index);
     LocalDateTime day = created.toLocalDate().atStartOfDay();
     List<AiqRecord> lines = new ArrayList<>();
     int n = 1 + r.nextInt(3);

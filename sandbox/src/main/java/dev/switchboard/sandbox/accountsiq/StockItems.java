@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
@@ -32,7 +34,7 @@ final class StockItems {
   }
 
   BigDecimal price(long index) {
-    SplittableRandom r = AiqSeeds.rng(seed, AiqSeeds.STOCK, index);
+    SplittableRandom r = SeededRandom.rng(seed, AiqSeeds.STOCK, index);
     long cents = product(index).priceCents() + r.nextInt(500);
     return BigDecimal.valueOf(cents, 2);
   }

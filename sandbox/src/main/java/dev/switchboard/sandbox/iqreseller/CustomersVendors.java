@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -42,7 +44,7 @@ final class CustomersVendors implements RecordCatalog {
   }
 
   Party party(long index) {
-    SplittableRandom r = Seeds.rng(seed, Seeds.CVS, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.CVS, index);
     int n = FakeData.COMPANIES.length;
     String company = FakeData.COMPANIES[(int) Math.floorMod(index + seed, (long) n)];
     long round = index / n;
@@ -54,7 +56,7 @@ final class CustomersVendors implements RecordCatalog {
     String email = (isVendor(index) ? "sales@" : "purchasing@") + domain;
     LocalDateTime added = IqResellerDataset.dayOf(index, size).atTime(8, 0).plusMinutes(r.nextInt(600));
     return new Party(index + 1, clientId, name, isVendor(index), email, FakeData.phone(r),
-        FakeData.street(r), Seeds.pick(r, FakeData.PLACES), Seeds.pick(r, FakeData.TERMS), added);
+        FakeData.street(r), SeededRandom.pick(r, FakeData.PLACES), SeededRandom.pick(r, FakeData.TERMS), added);
   }
 
   @Override

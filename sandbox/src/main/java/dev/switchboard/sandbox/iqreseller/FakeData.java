@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.util.SplittableRandom;
 
 /** Value pools for plausible IT-reseller data (refurbished laptops, network gear, parts). */
@@ -82,6 +84,6 @@ final class FakeData {
   }
 
   static String street(SplittableRandom r) {
-    return (1 + r.nextInt(9_800)) + " " + Seeds.pick(r, STREETS);
+    return (1 + r.nextInt(9_800)) + " " + SeededRandom.pick(r, STREETS);
   }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.io.IOException;
 import java.util.SplittableRandom;
 
@@ -41,7 +43,7 @@ final class Inventories implements RecordCatalog {
 
   @Override
   public void write(long index, RecordSink out) throws IOException {
-    SplittableRandom r = Seeds.rng(seed, Seeds.INVENTORIES, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.INVENTORIES, index);
     MasterItems.Item item = items.random(r);
     int p = r.nextInt(100);
     String status = p < 60 ? "Available" : p < 75 ? "Reserved" : p < 95 ? "Sold" : "On Hold";
@@ -54,8 +56,8 @@ final class Inventories implements RecordCatalog {
     out.text("mfgr", item.model().mfgr());
     out.integer("mfgrid", item.model().mfgrId());
     out.text("condition", conditions.code(r.nextInt((int) conditions.size())));
-    out.text("inventorycomments", Seeds.pick(r, FakeData.COMMENTS));
-    out.text("warehouse", Seeds.pick(r, FakeData.WAREHOUSES));
+    out.text("inventorycomments", SeededRandom.pick(r, FakeData.COMMENTS));
+    out.text("warehouse", SeededRandom.pick(r, FakeData.WAREHOUSES));
     out.text("location", FakeData.location(r));
     out.text("status", IqrFormats.pad(status, 10));
     out.text("receivestatus", received);

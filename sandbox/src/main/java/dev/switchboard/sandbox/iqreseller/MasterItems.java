@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.io.IOException;
 import java.util.SplittableRandom;
 
@@ -36,7 +38,7 @@ final class MasterItems implements RecordCatalog {
     int n = FakeData.MODELS.length;
     FakeData.Model m = FakeData.MODELS[(int) ((index + modelOffset) % n)];
     long round = index / n; // (model, round) is unique, so item numbers are unique
-    SplittableRandom r = Seeds.rng(seed, Seeds.ITEMS, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.ITEMS, index);
     long price = m.priceCents() * (85 + r.nextInt(31)) / 100;
     return new Item(FIRST_ID + index, round == 0 ? m.name() : m.name() + "-" + round, m, price, index);
   }
@@ -44,7 +46,7 @@ final class MasterItems implements RecordCatalog {
   /** A random existing item, or an off-catalogue one (itemid 0) when the tenant has no items. */
   Item random(SplittableRandom r) {
     if (size > 0) return item(r.nextLong(size));
-    FakeData.Model m = Seeds.pick(r, FakeData.MODELS);
+    FakeData.Model m = SeededRandom.pick(r, FakeData.MODELS);
     return new Item(0, m.name(), m, m.priceCents(), -1);
   }
 

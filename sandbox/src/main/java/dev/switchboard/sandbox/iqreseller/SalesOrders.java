@@ -1,5 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.SeededRandom;
+
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -41,7 +43,7 @@ final class SalesOrders implements RecordCatalog {
 
   @Override
   public void write(long index, RecordSink out) throws IOException {
-    SplittableRandom r = Seeds.rng(seed, Seeds.SALES_ORDERS, index);
+    SplittableRandom r = SeededRandom.rng(seed, Seeds.SALES_ORDERS, index);
     long so = FIRST_SO + index;
     LocalDateTime sale = IqResellerDataset.dayOf(index, size).atStartOfDay();
     int p = r.nextInt(100);
@@ -62,7 +64,7 @@ final class SalesOrders implements RecordCatalog {
       long price = item.priceCents() * (90 + r.nextInt(21)) / 100;
       String condition = conditions.code(r.nextInt((int) conditions.size()));
       lines[i] = new Line(item, condition, qty, price, qty == 1 ? FakeData.serial(r) : "",
-          Seeds.pick(r, FakeData.WAREHOUSES));
+          SeededRandom.pick(r, FakeData.WAREHOUSES));
       salesCents += qty * price;
     }
     long taxCents = Math.round(salesCents * place.taxRate());
@@ -73,7 +75,7 @@ final class SalesOrders implements RecordCatalog {
     out.text("status", IqrFormats.pad(status, 10));
     out.text("clientid", IqrFormats.pad(party != null ? party.clientId() : "CASH", 10));
     out.text("clientponumber", r.nextInt(5) == 0 ? "" : "PO-" + (10_000 + r.nextInt(90_000)));
-    out.text("rep", IqrFormats.pad(Seeds.pick(r, FakeData.REPS), 3));
+    out.text("rep", IqrFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
     out.date("saledate", sale);
     out.date("invoiceddate", invoicedAt);
     out.text("currency", "USD");
@@ -94,7 +96,7 @@ final class SalesOrders implements RecordCatalog {
     out.integer("totallines", lines.length);
     for (int u = 1; u <= 5; u++) out.text("userdefined" + u, u == 1 && r.nextInt(3) == 0 ? "WEB" : "");
     out.date("lastupdated", lastUpdated);
-    out.text("lastupdatedby", IqrFormats.pad(Seeds.pick(r, FakeData.REPS), 3));
+    out.text("lastupdatedby", IqrFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
     out.beginList("SODetails");
     for (int i = 0; i < lines.length; i++) writeLine(out, so, index, i, lines[i], status, invoicedAt);
     out.endList();

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The two ways in (provider-apis.md §1.3, §1.4). {@code login} (1.1): {@code Login(companyID,
  * partnerKey, userKey)} gives a session token valid 20 minutes, sent as the body's
- * {@code <token>}; renewed two minutes early. {@code app} (2.0): {@code TokenGet(clientId,
+ * {@code <token>}; renewed when 90% of its lifetime has passed (two minutes early
+ * for the default 20 minutes). {@code app} (2.0): {@code TokenGet(clientId,
  * clientSecret)} gives an access and a refresh token; the access token goes in the
  * {@code AiqSoapHeader} with the entity; on expiry {@code TokenRefresh} rotates both, and a
  * refused refresh falls back to {@code TokenGet}. A refused login is AUTH, never a loop.
@@ -37,9 +38,10 @@ final class AccountsIqAuth {
           }
           counted(m, conn);
           var now = clock.instant();
+          // Renewed when 90% of the lifetime has passed (2 minutes early for 20 minutes): one
+          // login per token lifetime, at any configured lifetime.
           return new Token<>(new Credentials(v.asText(), null, null), now.plus(lifetime),
-              now.plus(lifetime.minus(lifetime.compareTo(Duration.ofMinutes(4)) > 0
-                  ? Duration.ofMinutes(2) : lifetime.dividedBy(4))));
+              now.plus(lifetime.minus(lifetime.dividedBy(10))));
         }), clock);
   }
 

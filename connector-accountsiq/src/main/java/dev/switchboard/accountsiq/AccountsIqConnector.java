@@ -30,7 +30,7 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
           "{kind: login, companyId, partnerKey, userKey} or {kind: app, entity, clientId, "
               + "clientSecret}"))
       .duration("requestTimeout", "120s", "timeout of one SOAP call without a byte")
-      .duration("tokenLifetime", "20m", "1.1 session token lifetime (renewed 2 minutes early)")
+      .duration("tokenLifetime", "20m", "1.1 session token lifetime (renewed at 90%: 2 minutes early for 20m)")
       .build();
   private static final Schema LOGIN = Schema.builder().requiredString("kind", "login")
       .requiredString("companyId", "the entity").secret("partnerKey", "integrator key")

@@ -83,9 +83,14 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     }
   }
 
-  /** Grants more demand while the command is under both windows. */
+  /**
+   * Grants more demand while the command is under both windows, a batch at a time: called when
+   * a record arrives as well as when one is acknowledged, so demand keeps the whole window
+   * filled. (Topping up only on acks kept one batch in flight: 64 records per producer round
+   * trip, about 9,000 records/s whatever the window; benchmark W2 found it.)
+   */
   private void topUp() {
-    if (upstreamDone || unackedBytes >= windowBytes) {
+    if (upstreamDone || unackedBytes >= windowBytes || credit > BATCH / 2) {
       return;
     }
     long want = Math.min(window - unacked - credit, BATCH - credit);
@@ -111,6 +116,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     unacked++;
     byte[] bytes = Json.bytes(ResultEvents.record(commandId(), seq++, data));
     unackedBytes += bytes.length;
+    topUp();
     sink.send(ResultEvents.RECORD, bytes)
         .onComplete(ar -> {
           unacked--;

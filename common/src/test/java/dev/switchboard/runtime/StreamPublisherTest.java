@@ -60,6 +60,17 @@ class StreamPublisherTest {
   }
 
   @Test
+  void withoutAnyAckDemandFillsTheWholeRecordWindowNotJustOneBatch() {
+    publisher(Kind.STREAM, 1_000, 1 << 20);
+    emitWhileDemanded(5_000);
+    assertThat(sent).hasSize(1_000); // a window of 1,000 records in flight, then nothing more
+    sent.get(0).ack().complete();
+    sent.get(1).ack().complete();
+    emitWhileDemanded(5_000);
+    assertThat(sent).hasSize(1_002);
+  }
+
+  @Test
   void unacknowledgedBytesStopDemandBeforeTheRecordWindow() {
     publisher(Kind.STREAM, 10_000, 2_000); // each record event is ~60 bytes
     for (int i = 0; i < 5; i++) {

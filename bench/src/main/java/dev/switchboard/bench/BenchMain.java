@@ -1,0 +1,59 @@
+package dev.switchboard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the benchmark workloads W1–W4 against Switchboard, the Camel peer and the hand-written
+ * peer, and writes the results table into {@code docs/benchmarks.md}. See that page.
+ *
+ * <pre>bench/run [--smoke] [--only W1,W2,W3,W4] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
+ *     [--runs N] [--no-write]</pre>
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> a = Arrays.asList(args);
+    BenchPlan plan = a.contains("--smoke") ? BenchPlan.smoke() : BenchPlan.full();
+    int runs = a.indexOf("--runs");
+    if (runs >= 0) plan = plan.withRuns(Integer.parseInt(a.get(runs + 1)));
+    int only = a.indexOf("--only");
+    List<String> workloads = only >= 0 ? List.of(a.get(only + 1).toUpperCase().split(",")) : List.of("W1", "W2", "W3", "W4");
+    int sys = a.indexOf("--systems");
+    List<Sut> suts = sys < 0 ? List.of(Sut.values())
+        : Arrays.stream(a.get(sys + 1).toUpperCase().split(",")).map(Sut::valueOf).toList();
+    Path project = Path.of("").toAbsolutePath();
+    Sut.requireBuilt(project);
+    Path work = Files.createTempDirectory("switchboard-bench-");
+    Progress.say("plan %s, workloads %s, logs in %s", plan.name(), workloads, work);
+    long began = System.nanoTime();
+    List<String> sections = new ArrayList<>();
+    long inventory = plan.w2Records();
+    try (BenchBroker broker = BenchBroker.start(work.resolve("kafka"));
+         BenchSandbox sandbox = BenchSandbox.start(plan.w4Connections(), BenchEnv.realTokenLifetime(), inventory)) {
+      BenchEnv env = new BenchEnv(broker, sandbox, project, work, plan.heap(), plan.w4Connections(),
+          BenchEnv.realTokenLifetime());
+      if (workloads.contains("W1") || workloads.contains("W2")) {
+        Map<Sut, ChildJvm> systems = new LinkedHashMap<>();
+        try {
+          for (Sut s : suts) systems.put(s, s.start(env, plan.heap(), "w12-" + s.prefix));
+          if (workloads.contains("W1")) sections.add(W1Commands.run(env, plan, systems));
+          if (workloads.contains("W2")) sections.add(W2Ingestion.run(env, plan, systems));
+        } finally {
+          for (ChildJvm j : systems.values()) j.close();
+        }
+      }
+      if (workloads.contains("W3")) sections.add(W3Memory.run(env, plan));
+      if (workloads.contains("W4")) sections.add(W4LoginStorm.run(env, plan, suts));
+    }
+    String results = Report.results(plan, sections, (System.nanoTime() - began) / 60e9);
+    System.out.println(results);
+    if (!a.contains("--no-write")) Report.write(project.resolve("docs/benchmarks.md"), results);
+  }
+}

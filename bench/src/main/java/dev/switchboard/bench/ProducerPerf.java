@@ -1,0 +1,38 @@
+package dev.switchboard.bench;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The raw producer limit: Kafka's own {@code ProducerPerformance} (kafka-tools) in a child JVM
+ * with the same heap as the systems, acks=all and idempotence as Switchboard's producer, one
+ * partition (one command's events all go to one partition).
+ */
+final class ProducerPerf {
+  static final String TOPIC = "bench-producer-perf";
+  private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
+
+  private ProducerPerf() {}
+
+  /** Records per second for {@code records} records of {@code recordBytes} bytes. */
+  static double run(BenchEnv env, String heap, long records, int recordBytes, String runName) throws Exception {
+    env.broker().createPerfTopic(TOPIC);
+    ChildJvm jvm = ChildJvm.start("producer-perf", heap, env.workDir().resolve(runName), List.of(
+        "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+        "--topic", TOPIC, "--num-records", Long.toString(records), "--record-size", Integer.toString(recordBytes),
+        "--throughput", "-1", "--producer-props", "bootstrap.servers=" + env.broker().bootstrap(),
+        "acks=all", "enable.idempotence=true"));
+    int exit = jvm.waitFor(Duration.ofMinutes(15));
+    Thread.sleep(200); // let the output pump write the last line
+    Matcher last = null;
+    for (String line : Files.readAllLines(jvm.log())) {
+      Matcher m = SUMMARY.matcher(line);
+      if (m.find()) last = m;
+    }
+    if (exit != 0 || last == null) throw new IllegalStateException("ProducerPerformance failed, see " + jvm.log());
+    return Double.parseDouble(last.group(2));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.switchboard.bench;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Switchboard as users run it: {@code java -jar launcher/target/switchboard.jar run --config f.yaml}. */
+final class SwitchboardProcess {
+  private SwitchboardProcess() {}
+
+  static ChildJvm start(BenchEnv env, String heap, Path dir, Sut sut) throws Exception {
+    Files.createDirectories(dir);
+    int httpPort = freePort();
+    Path yaml = dir.resolve("switchboard.yaml");
+    Files.writeString(yaml, yaml(env, sut, httpPort));
+    String jar = env.projectDir().resolve("launcher/target/switchboard.jar").toString();
+    ChildJvm jvm = ChildJvm.start("switchboard", heap, dir, List.of("-jar", jar, "run", "--config", yaml.toString()));
+    awaitReady(jvm, httpPort);
+    return jvm;
+  }
+
+  static String yaml(BenchEnv env, Sut sut, int httpPort) {
+    BenchSandbox sb = env.sandbox();
+    StringBuilder y = new StringBuilder()
+        .append("kafka:\n  bootstrap: ").append(env.broker().bootstrap())
+        .append("\n  topicPrefix: ").append(sut.prefix)
+        .append("\n  partitions: ").append(BenchBroker.PARTITIONS)
+        .append(System.getProperty("bench.switchboard.kafka", "").isBlank() ? ""
+            : "\n  properties: {" + System.getProperty("bench.switchboard.kafka") + "}")
+        .append("\nhttp:\n  port: ").append(httpPort)
+        // -Dbench.switchboard.runtime="resultWindowBytes: 4194304, maxInFlight: 512": tuning experiments
+        .append(System.getProperty("bench.switchboard.runtime", "").isBlank() ? ""
+            : "\nruntime: {" + System.getProperty("bench.switchboard.runtime") + "}")
+        .append("\nconnectors:\n  iqreseller:\n    connections:\n");
+    for (String t : BenchSandbox.iqrTenants()) {
+      y.append("      ").append(t).append(": {apiKey: ").append(BenchSandbox.iqrApiKey(t))
+          .append(", sessionUrl: '").append(sb.iqrSessionUrl()).append("', baseUrl: '").append(sb.iqrBaseUrl())
+          .append("'}\n");
+    }
+    y.append("  accountsiq:\n    connections:\n");
+    for (int i = 1; i <= env.aiqCompanies(); i++) {
+      y.append("      c").append(i).append(": {endpoint: '").append(sb.aiqEndpoint())
+          .append("', tokenLifetime: ").append(env.tokenLifetime().toMillis()).append("ms")
+          .append(", auth: {kind: login, companyId: ").append(BenchSandbox.aiqCompany(i))
+          .append(", partnerKey: ").append(BenchSandbox.AIQ_PARTNER_KEY)
+          .append(", userKey: ").append(BenchSandbox.aiqUserKey(i)).append("}}\n");
+    }
+    return y.toString();
+  }
+
+  private static void awaitReady(ChildJvm jvm, int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < end) {
+      if (!jvm.isAlive()) throw new IllegalStateException("Switchboard exited, see " + jvm.log());
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("Switchboard not ready in 60 s, see " + jvm.log());
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

@@ -68,8 +68,11 @@ final class ConnectorHost<C> extends VerticleBase {
     String provider = connector.id();
     Topics topics = new Topics(settings.topicPrefix(), provider);
     Scheduler scheduler = VertxScheduler.of(context);
+    // One connection per command that may be in flight: every connection of a provider usually
+    // shares one host, and a smaller pool capped W1 at 20 ms latency near 64 / 20 ms.
     webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("switchboard")
-        .setConnectTimeout(10_000).setIdleTimeout(60), new PoolOptions().setHttp1MaxSize(64));
+        .setConnectTimeout(10_000).setIdleTimeout(60),
+        new PoolOptions().setHttp1MaxSize(Math.max(64, settings.maxInFlight())));
     Retry retry = new Retry(RetryPolicy.DEFAULT, scheduler, clock, e -> metrics.increment(
         "switchboard_provider_retries_total", "Provider calls retried", "provider", provider,
         "code", e.code()));

@@ -9,7 +9,7 @@ record BenchPlan(String name, int runs, String heap, int w1Commands, int w1Warmu
     double w4SteadyPerSecond, int w4ShortMinutes, int w4LongMinutes) {
 
   static BenchPlan full() {
-    return new BenchPlan("full", 3, "512m", 20_000, 10_000, 512, 1_000_000, 8L << 20, "128m",
+    return new BenchPlan("full", 3, "512m", 20_000, 20_000, 512, 1_000_000, 8L << 20, "128m",
         10, 1_000, 20, 10, 60);
   }
 

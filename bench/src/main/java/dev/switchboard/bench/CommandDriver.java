@@ -29,6 +29,9 @@ final class CommandDriver implements AutoCloseable {
   private final String commandsTopic;
   private final KafkaProducer<String, String> producer;
   private final KafkaConsumer<String, byte[]> consumer;
+  /** The first record-event values seen, kept when asked (W2's raw-producer payloads). */
+  private final List<byte[]> captured = new java.util.ArrayList<>();
+  private int captureLimit;
 
   CommandDriver(String bootstrap, String commandsTopic, String resultsTopic) {
     this.commandsTopic = commandsTopic;
@@ -48,6 +51,16 @@ final class CommandDriver implements AutoCloseable {
   }
 
   record Command(String id, String key, String json) {}
+
+  /** Keeps the values of the next {@code limit} record events, for {@link #captured()}. */
+  CommandDriver capture(int limit) {
+    captureLimit = limit;
+    return this;
+  }
+
+  List<byte[]> captured() {
+    return captured;
+  }
 
   /**
    * What came back. {@code latenciesNanos[i]} is command i's send-to-terminal time;
@@ -82,6 +95,7 @@ final class CommandDriver implements AutoCloseable {
         if ("record".equals(type)) {
           records++;
           bytes += r.value().length;
+          if (captured.size() < captureLimit) captured.add(r.value());
         } else if (doneAt[i] != 0) {
           dups++;
         } else {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The raw producer limit: Kafka's own {@code ProducerPerformance} (kafka-tools) in a child JVM
- * with the same heap as the systems, acks=all and idempotence as Switchboard's producer, one
- * partition (one command's events all go to one partition).
+ * with the same heap as the systems, sending the same bytes as Switchboard (payloads are real
+ * record events captured from it) with the same producer settings (acks=all, idempotence, lz4,
+ * linger.ms=5, as {@code ResultPublisher}), to one partition (a command's events share one).
  */
 final class ProducerPerf {
   static final String TOPIC = "bench-producer-perf";
@@ -17,14 +18,15 @@ final class ProducerPerf {
 
   private ProducerPerf() {}
 
-  /** Records per second for {@code records} records of {@code recordBytes} bytes. */
-  static double run(BenchEnv env, String heap, long records, int recordBytes, String runName) throws Exception {
+  /** Records per second for {@code records} records drawn from {@code payloads} (one per line). */
+  static double run(BenchEnv env, String heap, long records, java.nio.file.Path payloads, String runName)
+      throws Exception {
     env.broker().createPerfTopic(TOPIC);
     ChildJvm jvm = ChildJvm.start("producer-perf", heap, env.workDir().resolve(runName), List.of(
         "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
-        "--topic", TOPIC, "--num-records", Long.toString(records), "--record-size", Integer.toString(recordBytes),
+        "--topic", TOPIC, "--num-records", Long.toString(records), "--payload-file", payloads.toString(),
         "--throughput", "-1", "--producer-props", "bootstrap.servers=" + env.broker().bootstrap(),
-        "acks=all", "enable.idempotence=true"));
+        "acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
     int exit = jvm.waitFor(Duration.ofMinutes(15));
     Thread.sleep(200); // let the output pump write the last line
     Matcher last = null;

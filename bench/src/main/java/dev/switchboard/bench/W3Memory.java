@@ -52,8 +52,8 @@ final class W3Memory {
     return "## W3 — memory under backpressure\n\nW2's stream (" + Samples.num(plan.w2Records(), 0)
         + " records) on Switchboard in a fresh JVM with `-Xms" + plan.w3Heap() + " -Xmx" + plan.w3Heap()
         + "`, while the broker throttles every producer to " + Samples.num(plan.w3QuotaBytesPerSecond() / 1048576.0, 0)
-        + " MiB/s (`producer_byte_rate` quota). Heap from the JVM's GC log (`-Xlog:gc`): the highest occupancy "
-        + "seen before a collection (bounded by the heap size) and the highest left after one (what was live). "
+        + " MiB/s (`producer_byte_rate` quota, counted on the wire: Switchboard's batches are lz4-compressed). Heap from the JVM's GC log (`-Xlog:gc`): the highest occupancy "
+        + "seen before a collection (bounded by the heap size) and the highest left after one (an upper bound of what was live: a young collection leaves old garbage). "
         + "RSS is the kernel's VmHWM for the whole process.\n\n" + t + "\n";
   }
 }

@@ -64,9 +64,15 @@ public final class RuntimeHarness implements AutoCloseable {
   /** Starts an instance with exactly these settings (two instances with one settings object form one group). */
   public static RuntimeHarness start(RuntimeSettings settings, String provider,
       Map<String, ObjectNode> connections) throws Exception {
+    return start(settings, provider, connections, Clock.systemUTC());
+  }
+
+  /** The same with the instance's clock given (token lifetimes, deadlines), e.g. a {@link MutableClock}. */
+  public static RuntimeHarness start(RuntimeSettings settings, String provider,
+      Map<String, ObjectNode> connections, Clock clock) throws Exception {
     Vertx vertx = Vertx.vertx();
     Switchboard sb = await(Switchboard.start(vertx, settings, Map.of(provider, connections),
-        Clock.systemUTC(), new Metrics()));
+        clock, new Metrics()));
     return new RuntimeHarness(vertx, sb, settings, new Topics(settings.topicPrefix(), provider));
   }
 

@@ -175,6 +175,49 @@ class AccountsIqFaultsIT {
   }
 
   /** 2.0: a refresh token the provider no longer accepts (expired here) falls back to TokenGet. */
+  /**
+   * 1.1: a Login token is renewed once when 90% of its lifetime has passed (in the background,
+   * while commands keep using it), so a steady stream of commands costs one login per lifetime.
+   * The simulator and the instance share one clock, moved by hand. A 2-minute lifetime, where a
+   * fixed "two minutes early" or "a quarter early" rule would renew too soon.
+   */
+  @Test
+  void aLoginTokenIsRenewedOnceAtNinetyPercentOfItsLifetime() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    MutableClock clock = new MutableClock(Instant.now());
+    AccountsIqSimulator sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0,
+        clock, AccountsIqConfig.demo()));
+    try {
+      ObjectNode legacy = Json.object().put("endpoint", sim.endpoint11()).put("tokenLifetime", "2m");
+      legacy.putObject("auth").put("kind", "login").put("companyId", AccountsIqConfig.DEMO_COMPANY_ID)
+          .put("partnerKey", AccountsIqConfig.DEMO_PARTNER_KEY).put("userKey", AccountsIqConfig.DEMO_USER_KEY);
+      String company = AccountsIqConfig.DEMO_COMPANY_ID;
+      try (RuntimeHarness own = RuntimeHarness.start(RuntimeHarness.freshSettings(), "accountsiq",
+          Map.of("legacy", legacy), clock)) {
+        ObjectNode get = Json.object().put("customerCode", "C000001");
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        assertThat(sim.stats().logins(company)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(102)); // 85 %: still the first token (a quarter early would renew)
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        assertThat(sim.stats().logins(company)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(9)); // 92.5 %: renewed in the background, once
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (sim.stats().logins(company) < 2 && System.nanoTime() < deadline) {
+          Thread.sleep(20); // test thread, not an event loop
+        }
+        assertThat(sim.stats().logins(company)).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(18)); // past the first token's end, well inside the second's
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        assertThat(sim.stats().logins(company)).isEqualTo(2);
+        assertThat(sim.stats().authFailures()).isZero(); // never sent an expired token
+      }
+    } finally {
+      RuntimeHarness.await(sim.close());
+      RuntimeHarness.await(vertx.close());
+    }
+  }
+
   @Test
   void aRefusedRefreshTokenFallsBackToTokenGet() throws Exception {
     Vertx vertx = Vertx.vertx();

@@ -37,7 +37,7 @@ public final class BenchMain {
     long inventory = plan.w2Records();
     try (BenchBroker broker = BenchBroker.start(work.resolve("kafka"));
          BenchSandbox sandbox = BenchSandbox.start(plan.w4Connections(), BenchEnv.realTokenLifetime(), inventory)) {
-      BenchEnv env = new BenchEnv(broker, sandbox, project, work, plan.heap(), plan.w4Connections(),
+      BenchEnv env = new BenchEnv(broker, sandbox, project, work, plan.w4Connections(),
           BenchEnv.realTokenLifetime());
       if (workloads.contains("W1") || workloads.contains("W2")) {
         Map<Sut, ChildJvm> systems = new LinkedHashMap<>();

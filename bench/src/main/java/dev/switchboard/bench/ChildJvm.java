@@ -13,24 +13,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One system under test (or tool) in its own JVM. Its stdout and stderr go to a log file; a line
- * {@code PEER READY} on stdout, if the program prints one, releases {@link #awaitLine}. The GC log
- * is kept so {@link ProcessMeter} can read the peak heap afterwards.
+ * One system under test (or tool) in its own JVM. Its stdout and stderr go to a log file; the
+ * line the program prints once it is ready ({@code readyLine}) releases {@link #awaitReady}. The
+ * GC log is kept so {@link ProcessMeter} can read the peak heap afterwards.
  */
 final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final Path gcLog;
+  private final String readyLine;
   private final CountDownLatch ready = new CountDownLatch(1);
+  private Thread pump;
 
-  private ChildJvm(Process process, Path log, Path gcLog) {
+  private ChildJvm(Process process, Path log, Path gcLog, String readyLine) {
     this.process = process;
     this.log = log;
     this.gcLog = gcLog;
+    this.readyLine = readyLine;
   }
 
-  /** Starts {@code java -Xmx<heap> <jvmArgs> <args>} with its logs in {@code workDir/<name>.*}. */
-  static ChildJvm start(String name, String heap, Path workDir, List<String> args) throws IOException {
+  /**
+   * Starts {@code java -Xms<heap> -Xmx<heap> <args>} with its logs in {@code workDir/<name>.*};
+   * {@code readyLine} (null for tools that just run and exit) is what it prints once ready.
+   */
+  static ChildJvm start(String name, String heap, Path workDir, String readyLine, List<String> args)
+      throws IOException {
     Files.createDirectories(workDir);
     Path log = workDir.resolve(name + ".log");
     Path gcLog = workDir.resolve(name + ".gc.log");
@@ -43,10 +50,10 @@ final class ChildJvm implements AutoCloseable {
     }
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
-    ChildJvm child = new ChildJvm(p, log, gcLog);
-    Thread pump = new Thread(() -> child.pump(), name + "-output");
-    pump.setDaemon(true);
-    pump.start();
+    ChildJvm child = new ChildJvm(p, log, gcLog, readyLine);
+    child.pump = new Thread(child::pump, name + "-output");
+    child.pump.setDaemon(true);
+    child.pump.start();
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     return child;
   }
@@ -55,7 +62,7 @@ final class ChildJvm implements AutoCloseable {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          var out = Files.newBufferedWriter(log)) {
       for (String line; (line = in.readLine()) != null; ) {
-        if (line.contains("PEER READY")) ready.countDown();
+        if (readyLine != null && line.contains(readyLine)) ready.countDown();
         out.write(line);
         out.newLine();
         out.flush();
@@ -65,8 +72,8 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  /** Waits for the {@code PEER READY} line; fails with the log's path if the child dies first. */
-  void awaitLine(Duration timeout) throws InterruptedException {
+  /** Waits for the ready line; fails with the log's path if the child dies first. */
+  void awaitReady(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (!ready.await(200, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive()) throw new IllegalStateException("child exited " + process.exitValue() + ", see " + log);
@@ -90,12 +97,13 @@ final class ChildJvm implements AutoCloseable {
     return log;
   }
 
-  /** Waits for a tool to finish on its own and returns its exit code. */
+  /** Waits for a tool to finish on its own, and for its last output line to be logged. */
   int waitFor(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("did not finish in " + timeout + ", see " + log);
     }
+    pump.join(TimeUnit.SECONDS.toMillis(10)); // the pump ends at the output's end
     return process.exitValue();
   }
 

@@ -22,13 +22,12 @@ final class ProducerPerf {
   static double run(BenchEnv env, String heap, long records, java.nio.file.Path payloads, String runName)
       throws Exception {
     env.broker().createPerfTopic(TOPIC);
-    ChildJvm jvm = ChildJvm.start("producer-perf", heap, env.workDir().resolve(runName), List.of(
+    ChildJvm jvm = ChildJvm.start("producer-perf", heap, env.workDir().resolve(runName), null, List.of(
         "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
         "--topic", TOPIC, "--num-records", Long.toString(records), "--payload-file", payloads.toString(),
         "--throughput", "-1", "--producer-props", "bootstrap.servers=" + env.broker().bootstrap(),
         "acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
     int exit = jvm.waitFor(Duration.ofMinutes(15));
-    Thread.sleep(200); // let the output pump write the last line
     Matcher last = null;
     for (String line : Files.readAllLines(jvm.log())) {
       Matcher m = SUMMARY.matcher(line);

@@ -36,14 +36,13 @@ enum Sut {
   ChildJvm start(BenchEnv env, String heap, String runName) throws Exception {
     env.broker().createTopics(prefix);
     Path dir = env.workDir().resolve(runName);
-    ChildJvm jvm = switch (this) {
+    return switch (this) {
       case SWITCHBOARD -> SwitchboardProcess.start(env, heap, dir, this);
       case CAMEL -> peer(env, heap, dir, "bench-camel/target/switchboard-bench-camel.jar",
           "bench-camel/target/lib/*", "dev.switchboard.bench.camel.CamelPeerMain");
       case HANDWRITTEN -> peer(env, heap, dir, "bench/target/switchboard-bench.jar",
           "bench/target/lib/*", "dev.switchboard.bench.baseline.BaselineMain");
     };
-    return jvm;
   }
 
   private ChildJvm peer(BenchEnv env, String heap, Path dir, String jar, String lib, String main) throws Exception {
@@ -53,8 +52,9 @@ enum Sut {
       peerProperties(env).store(out, "benchmark peer " + label);
     }
     String cp = env.projectDir().resolve(jar) + ":" + env.projectDir().resolve(lib);
-    ChildJvm jvm = ChildJvm.start(name().toLowerCase(), heap, dir, List.of("-cp", cp, main, props.toString()));
-    jvm.awaitLine(java.time.Duration.ofSeconds(60));
+    ChildJvm jvm = ChildJvm.start(name().toLowerCase(), heap, dir, "PEER READY",
+        List.of("-cp", cp, main, props.toString()));
+    jvm.awaitReady(java.time.Duration.ofSeconds(60));
     return jvm;
   }
 

@@ -1,10 +1,6 @@
 package dev.switchboard.bench;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +16,10 @@ final class SwitchboardProcess {
     Path yaml = dir.resolve("switchboard.yaml");
     Files.writeString(yaml, yaml(env, sut, httpPort));
     String jar = env.projectDir().resolve("launcher/target/switchboard.jar").toString();
-    ChildJvm jvm = ChildJvm.start("switchboard", heap, dir, List.of("-jar", jar, "run", "--config", yaml.toString()));
-    awaitReady(jvm, httpPort);
+    // RunCommand prints this once the platform started (consumers subscribed, ops endpoints up).
+    ChildJvm jvm = ChildJvm.start("switchboard", heap, dir, "Switchboard is running.",
+        List.of("-jar", jar, "run", "--config", yaml.toString()));
+    jvm.awaitReady(Duration.ofSeconds(60));
     return jvm;
   }
 
@@ -52,23 +50,6 @@ final class SwitchboardProcess {
           .append(", userKey: ").append(BenchSandbox.aiqUserKey(i)).append("}}\n");
     }
     return y.toString();
-  }
-
-  private static void awaitReady(ChildJvm jvm, int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
-        .timeout(Duration.ofSeconds(2)).build();
-    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < end) {
-      if (!jvm.isAlive()) throw new IllegalStateException("Switchboard exited, see " + jvm.log());
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("Switchboard not ready in 60 s, see " + jvm.log());
   }
 
   static int freePort() throws java.io.IOException {

@@ -1,5 +1,9 @@
 package dev.switchboard.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,15 +20,15 @@ final class W2Ingestion {
 
   static String run(BenchEnv env, BenchPlan plan, Map<Sut, ChildJvm> systems) throws Exception {
     Map<Sut, Measures> m = new EnumMap<>(Sut.class);
-    java.nio.file.Path payloads = env.workDir().resolve("w2-payloads.txt");
+    Path payloads = env.workDir().resolve("w2-payloads.txt");
     for (Sut s : systems.keySet()) {
       m.put(s, new Measures());
       Measures warm = new Measures();
       List<byte[]> events = stream(env, s, systems.get(s), "w2warm-" + s.prefix, BenchSandbox.WARM_TENANT,
           plan.w2Records() / 10, warm);
       // The raw producer sends Switchboard's own record events (JSON has no raw newlines).
-      if (s == Sut.SWITCHBOARD || !java.nio.file.Files.exists(payloads)) {
-        try (var out = java.nio.file.Files.newOutputStream(payloads)) {
+      if (s == Sut.SWITCHBOARD || !Files.exists(payloads)) {
+        try (var out = Files.newOutputStream(payloads)) {
           for (byte[] e : events) {
             out.write(e);
             out.write('\n');
@@ -64,9 +68,9 @@ final class W2Ingestion {
         + t + "\n";
   }
 
-  private static int meanLineBytes(java.nio.file.Path file) throws java.io.IOException {
-    List<String> lines = java.nio.file.Files.readAllLines(file);
-    return (int) Math.round(lines.stream().mapToInt(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+  private static int meanLineBytes(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    return (int) Math.round(lines.stream().mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length)
         .average().orElse(0));
   }
 

@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class W4LoginStorm {
               plan.w4SteadyPerSecond(), Duration.ofMinutes(10));
           x.steady(a, b, delta(afterStorm, afterShort), delta(afterStorm, logins(env)));
           Progress.say("W4 run %d %s: storm logins %s, refreshes %s / %s", run, s.label,
-              java.util.Arrays.toString(delta(before, afterStorm)), x.lastShort, x.lastLong);
+              Arrays.toString(delta(before, afterStorm)), x.lastShort, x.lastLong);
         } finally {
           jvm.close();
         }
@@ -86,21 +87,21 @@ final class W4LoginStorm {
     String lastLong = "";
 
     void storm(CommandDriver.Outcome o, long[] logins) {
-      stormMaxLogins.add(java.util.Arrays.stream(logins).max().orElse(0));
-      stormMeanLogins.add(java.util.Arrays.stream(logins).average().orElse(0));
+      stormMaxLogins.add(Arrays.stream(logins).max().orElse(0));
+      stormMeanLogins.add(Arrays.stream(logins).average().orElse(0));
       stormSeconds.add(o.wallNanos() / 1e9);
       stormP99.add(Samples.percentileMs(o.latenciesNanos(), 0.99));
       failed += o.failed();
     }
 
     void steady(CommandDriver.Outcome a, CommandDriver.Outcome b, long[] shortLogins, long[] longLogins) {
-      double s = java.util.Arrays.stream(shortLogins).average().orElse(0);
-      double l = java.util.Arrays.stream(longLogins).average().orElse(0);
+      double s = Arrays.stream(shortLogins).average().orElse(0);
+      double l = Arrays.stream(longLogins).average().orElse(0);
       shortRefreshes.add(s);
       longRefreshes.add(l);
       failed += a.failed() + b.failed();
-      lastShort = java.util.Arrays.toString(shortLogins);
-      lastLong = java.util.Arrays.toString(longLogins);
+      lastShort = Arrays.toString(shortLogins);
+      lastLong = Arrays.toString(longLogins);
     }
   }
 }

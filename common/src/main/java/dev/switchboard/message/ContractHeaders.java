@@ -16,6 +16,13 @@ public final class ContractHeaders {
   public static final String DLQ_PARTITION = "switchboard_dlq_partition";
   public static final String DLQ_OFFSET = "switchboard_dlq_offset";
   public static final String DLQ_REASON = "switchboard_dlq_reason";
+  /**
+   * Present ({@code true}) on a DLQ copy that could not be published whole: its value is the
+   * first bytes of the original, the original headers are left out, and
+   * {@link #DLQ_ORIGINAL_SIZE} gives the original value's size in bytes.
+   */
+  public static final String DLQ_TRUNCATED = "switchboard_dlq_truncated";
+  public static final String DLQ_ORIGINAL_SIZE = "switchboard_dlq_original_size";
 
   private ContractHeaders() {}
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.log.LogValue;
 import dev.switchboard.message.CommandParser;
 import dev.switchboard.metrics.Metrics;
 import io.vertx.core.Future;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Redelivery to this same instance (a partition revoked and given back, e.g. after a broker
  * restart) never runs a command twice: a record whose partition and offset are still executing
- * here is adopted by the new lane and finishes when the running execution does.
+ * here is adopted by the new lane and finishes when the running execution does. Likewise a
+ * command whose id is already running here (the same command published twice) is attached to
+ * the running one instead of running in parallel ({@link Dispatcher#attach}).
  */
 final class CommandIntake implements CommandPoller.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CommandIntake.class);
@@ -61,17 +64,23 @@ final class CommandIntake implements CommandPoller.Listener {
   private final CommandParser parser;
   private final Dispatcher<?> dispatcher;
   private final Metrics metrics;
+  private final java.util.function.Consumer<RuntimeException> fenced;
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
   private final Map<String, Integer> perConnection = new HashMap<>();
   private final Set<Dispatcher.Execution> running = new HashSet<>();
+  private final Set<Dispatcher.Execution> attached = new HashSet<>();
   private final Map<String, Dispatcher.Execution> runningByOffset = new HashMap<>();
+  private final Map<String, Pending> runningById = new HashMap<>();
+  private final Map<String, Dispatcher.Execution> executionById = new HashMap<>();
   private CommandPoller poller;
   private boolean stopping;
   private Promise<Void> drained;
 
+  /** @param fenced told when another live instance took this one's identity */
   CommandIntake(String provider, Vertx vertx, RuntimeSettings settings, Dispatcher<?> dispatcher,
-      Metrics metrics) {
+      Metrics metrics, java.util.function.Consumer<RuntimeException> fenced) {
     this.provider = provider;
+    this.fenced = fenced;
     this.vertx = vertx;
     this.settings = settings;
     this.parser = new CommandParser(settings.maxCommandBytes());
@@ -107,6 +116,14 @@ final class CommandIntake implements CommandPoller.Listener {
   }
 
   @Override
+  public void onFenced(RuntimeException e) {
+    // Whatever runs may finish, but nothing new starts, and nothing here may commit again.
+    stopping = true;
+    lanes.clear();
+    fenced.accept(e);
+  }
+
+  @Override
   public void onRecords(List<ConsumerRecord<byte[], byte[]>> records) {
     if (stopping) {
       return; // not taken in, so not committed: redelivered after the restart
@@ -137,8 +154,17 @@ final class CommandIntake implements CommandPoller.Listener {
   /** Starts every head-of-lane record that fits the bounds, then pauses or resumes lanes. */
   private void drain() {
     for (Lane lane : lanes.values()) {
-      while (!stopping && !lane.queue.isEmpty() && running.size() < settings.maxInFlight()) {
+      while (!stopping && !lane.queue.isEmpty()) {
         Pending head = lane.queue.peek();
+        if (head.parsed() instanceof CommandParser.Valid && runningById.containsKey(head.id())) {
+          lane.queue.poll();
+          lane.bytes -= Math.max(0, head.record().serializedValueSize());
+          attach(lane, head);
+          continue;
+        }
+        if (running.size() >= settings.maxInFlight()) {
+          break;
+        }
         if (head.connection() != null && perConnection.getOrDefault(head.connection(), 0)
             >= settings.maxInFlightPerConnection()) {
           break; // keeps offset order within the partition
@@ -169,26 +195,57 @@ final class CommandIntake implements CommandPoller.Listener {
     String key = offsetKey(lane.tp, p.record().offset());
     running.add(exec);
     runningByOffset.put(key, exec);
+    boolean byId = p.parsed() instanceof CommandParser.Valid;
+    if (byId) {
+      runningById.put(p.id(), p);
+      executionById.put(p.id(), exec);
+    }
     exec.done().onComplete(ar -> {
       running.remove(exec);
       runningByOffset.remove(key);
+      if (byId) {
+        runningById.remove(p.id());
+        executionById.remove(p.id());
+      }
       if (p.connection() != null) {
         perConnection.merge(p.connection(), -1, Integer::sum);
       }
-      if (ar.succeeded()) {
-        finished(lane, p.record().offset());
-        log(p, ar.result(), startNanos);
-      } else {
-        // Terminal event not acknowledged: leave the offset open so the command is redelivered.
-        LOG.error("event=command.unpublished provider={} command={} operation={} partition={} "
-            + "offset={} error={}", provider, p.id(), p.operation(), p.record().partition(),
-            p.record().offset(), ar.cause().toString());
-      }
-      if (drained != null && running.isEmpty()) {
-        drained.tryComplete();
-      }
-      drain();
+      settle(lane, p, ar, startNanos);
     });
+  }
+
+  /** The same id is running here: wait for it instead of running the command twice. */
+  private void attach(Lane lane, Pending p) {
+    Pending original = runningById.get(p.id());
+    Dispatcher.Execution exec = dispatcher.attach(p.record(), p.parsed(), original.record(),
+        original.parsed(), executionById.get(p.id()));
+    LOG.info("event=command.duplicate_attached provider={} command={} partition={} offset={} "
+        + "runningPartition={} runningOffset={}", provider, LogValue.of(p.id()),
+        p.record().partition(), p.record().offset(), original.record().partition(),
+        original.record().offset());
+    long startNanos = System.nanoTime();
+    attached.add(exec);
+    exec.done().onComplete(ar -> {
+      attached.remove(exec);
+      settle(lane, p, ar, startNanos);
+    });
+  }
+
+  private void settle(Lane lane, Pending p, io.vertx.core.AsyncResult<StreamPublisher.Outcome> ar,
+      long startNanos) {
+    if (ar.succeeded()) {
+      finished(lane, p.record().offset());
+      log(p, ar.result(), startNanos);
+    } else {
+      // Abandoned at shutdown: the offset stays open so the command is delivered again.
+      LOG.warn("event=command.abandoned provider={} command={} operation={} partition={} "
+          + "offset={}", provider, LogValue.of(p.id()), LogValue.of(p.operation()),
+          p.record().partition(), p.record().offset());
+    }
+    if (drained != null && running.isEmpty() && attached.isEmpty()) {
+      drained.tryComplete();
+    }
+    drain();
   }
 
   /** The record is already executing here (redelivered after a revoke): wait for that run. */
@@ -217,10 +274,10 @@ final class CommandIntake implements CommandPoller.Listener {
     metrics.increment("switchboard_commands_total", "Commands by terminal outcome",
         "provider", provider, "operation", label, "outcome", o.type());
     LOG.info("event=command.{} provider={} command={} connection={} operation={} partition={} "
-        + "offset={} records={} durationMs={}{}", o.type(), provider, p.id(), p.connection(),
-        p.operation(), p.record().partition(), p.record().offset(), o.records(),
-        (System.nanoTime() - startNanos) / 1_000_000,
-        o.errorCode() == null ? "" : " code=" + o.errorCode());
+        + "offset={} records={} durationMs={}{}", o.type(), provider, LogValue.of(p.id()),
+        LogValue.of(p.connection()), LogValue.of(p.operation()), p.record().partition(),
+        p.record().offset(), o.records(), (System.nanoTime() - startNanos) / 1_000_000,
+        o.errorCode() == null ? "" : " code=" + LogValue.of(o.errorCode()));
   }
 
   /**
@@ -231,12 +288,14 @@ final class CommandIntake implements CommandPoller.Listener {
     stopping = true;
     lanes.values().forEach(l -> l.queue.clear());
     drained = Promise.promise();
-    if (running.isEmpty()) {
+    if (running.isEmpty() && attached.isEmpty()) {
       drained.tryComplete();
     }
     long timer = vertx.setTimer(Math.max(1, grace.toMillis()), t -> {
-      if (!running.isEmpty()) {
-        LOG.warn("event=shutdown.abandon provider={} commands={}", provider, running.size());
+      if (!running.isEmpty() || !attached.isEmpty()) {
+        LOG.warn("event=shutdown.abandon provider={} commands={}", provider,
+            running.size() + attached.size());
+        List.copyOf(attached).forEach(e -> e.abandon().run());
         List.copyOf(running).forEach(e -> e.abandon().run());
       }
       drained.tryComplete();

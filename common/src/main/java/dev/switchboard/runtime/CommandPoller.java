@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import dev.switchboard.log.LogValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hand-offs: records go to the event loop with {@code runOnContext}; pause, resume and
  * committable offsets come back through concurrent structures read before each poll.
+ *
+ * <p>Stopping never uses {@code wakeup()}: a wakeup that the poll in progress does not consume
+ * is thrown by the next blocking call instead, which was the final {@code commitSync} or
+ * {@code close}, losing the final commit and leaving the partitions held for the session
+ * timeout. The loop simply ends after its current poll (at most {@link #POLL}), commits, and
+ * leaves the group explicitly, so a static member's partitions move at once too.
+ *
+ * <p>A member fenced because another live instance took its {@code group.instance.id} stops
+ * for good and reports it ({@link Listener#onFenced}): it must never run on silently.
  */
 final class CommandPoller {
   private static final Logger LOG = LoggerFactory.getLogger(CommandPoller.class);
@@ -47,14 +58,20 @@ final class CommandPoller {
     void onAssigned(Collection<TopicPartition> partitions, long generation);
 
     void onRevoked(Collection<TopicPartition> partitions);
+
+    /** Another live member took this instance's identity; this consumer has stopped. */
+    default void onFenced(RuntimeException e) {}
   }
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Consumer<byte[], byte[]> consumer;
   private final String topic;
   private final Context context;
   private final Listener listener;
-  private final ConcurrentLinkedQueue<Consumer<KafkaConsumer<byte[], byte[]>>> requests =
-      new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<java.util.function.Consumer<Consumer<byte[], byte[]>>>
+      requests = new ConcurrentLinkedQueue<>();
   private final Map<TopicPartition, Long> committable = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final Map<TopicPartition, Long> generations = new ConcurrentHashMap<>();
@@ -62,11 +79,19 @@ final class CommandPoller {
   private final AtomicLong lag = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
   private volatile boolean running = true;
+  private volatile boolean joined;
+  private volatile RuntimeException fenced;
   private long lagReadAt;
   private Thread thread;
 
   CommandPoller(Properties props, String topic, Context context, Listener listener) {
-    this.consumer = new KafkaConsumer<>(props);
+    this(new KafkaConsumer<>(props), topic, context, listener);
+  }
+
+  /** With any consumer: a {@code MockConsumer} in unit tests. */
+  CommandPoller(Consumer<byte[], byte[]> consumer, String topic,
+      Context context, Listener listener) {
+    this.consumer = consumer;
     this.topic = topic;
     this.context = context;
     this.listener = listener;
@@ -105,9 +130,19 @@ final class CommandPoller {
     }
   }
 
+  /** Completes when the poll loop has ended, committed and left the group. */
+  Future<Void> stopped() {
+    return stopped.future();
+  }
+
   /** Whether the poll loop still runs (it ends on stop, or on an unexpected consumer failure). */
   boolean alive() {
     return thread != null && thread.isAlive() && running;
+  }
+
+  /** Whether the consumer has joined its group and received an assignment (possibly empty). */
+  boolean joined() {
+    return joined;
   }
 
   /** Highest record lag over assigned partitions, as last reported by the consumer. */
@@ -115,10 +150,12 @@ final class CommandPoller {
     return lag.get();
   }
 
-  /** Stops polling, commits what is committable, closes the consumer. */
+  /**
+   * Stops polling after the poll in progress, commits what is committable, and leaves the group
+   * (static members included), so the partitions move to the other members at once.
+   */
   Future<Void> stop() {
     running = false;
-    consumer.wakeup();
     return stopped.future();
   }
 
@@ -126,11 +163,11 @@ final class CommandPoller {
     consumer.subscribe(List.of(topic), new Rebalance());
     try {
       while (running) {
-        Consumer<KafkaConsumer<byte[], byte[]>> r;
+        java.util.function.Consumer<Consumer<byte[], byte[]>> r;
         while ((r = requests.poll()) != null) {
           r.accept(consumer);
         }
-        var batch = consumer.poll(Duration.ofMillis(100));
+        var batch = consumer.poll(POLL);
         if (!batch.isEmpty()) {
           List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>(batch.count());
           batch.forEach(list::add);
@@ -142,19 +179,44 @@ final class CommandPoller {
           updateLag();
         }
       }
-    } catch (WakeupException e) {
-      // stop() woke us: fall through to the final commit
+      if (fenced != null) {
+        throw fenced;
+      }
+    } catch (FencedInstanceIdException e) {
+      fenced(e);
     } catch (RuntimeException e) {
       running = false; // reported through /ready
-      LOG.error("event=poller.failed topic={} error={}", topic, e.toString());
+      LOG.error("event=poller.failed topic={} error={}", topic, LogValue.of(e.toString()));
     } finally {
-      try {
-        commit(true, consumer.assignment());
-        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
-      } catch (RuntimeException e) {
-        LOG.warn("event=poller.close_failed topic={} error={}", topic, e.toString());
-      }
+      close();
       stopped.tryComplete();
+    }
+  }
+
+  private void fenced(RuntimeException e) {
+    fenced = e;
+    running = false;
+    LOG.error("event=instance.fenced topic={} error={}: another live instance uses this "
+        + "instance's identity (group.instance.id); this one stops consuming", topic,
+        LogValue.of(e.toString()));
+    context.runOnContext(v -> listener.onFenced(e));
+  }
+
+  /** Final commit, then leave the group. A fenced member must not commit over the new owner. */
+  private void close() {
+    try {
+      if (fenced == null) {
+        commit(true, consumer.assignment());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("event=poller.final_commit_failed topic={} error={}", topic,
+          LogValue.of(e.toString()));
+    }
+    try {
+      consumer.close(CloseOptions.groupMembershipOperation(
+          CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT));
+    } catch (RuntimeException e) {
+      LOG.warn("event=poller.close_failed topic={} error={}", topic, LogValue.of(e.toString()));
     }
   }
 
@@ -176,8 +238,10 @@ final class CommandPoller {
       consumer.commitAsync(offsets, (done, err) -> {
         if (err == null) {
           done.forEach((tp, om) -> committed.put(tp, om.offset()));
+        } else if (err instanceof FencedInstanceIdException f) {
+          fenced = f; // thrown by the loop after this poll
         } else {
-          LOG.warn("event=commit.failed topic={} error={}", topic, err.toString());
+          LOG.warn("event=commit.failed topic={} error={}", topic, LogValue.of(err.toString()));
         }
       });
     }
@@ -199,7 +263,8 @@ final class CommandPoller {
       try {
         commit(true, partitions);
       } catch (RuntimeException e) {
-        LOG.warn("event=commit.on_revoke_failed topic={} error={}", topic, e.toString());
+        LOG.warn("event=commit.on_revoke_failed topic={} error={}", topic,
+            LogValue.of(e.toString()));
       }
       forget(partitions);
       context.runOnContext(v -> listener.onRevoked(partitions));
@@ -213,6 +278,7 @@ final class CommandPoller {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      joined = true;
       long gen = generation.incrementAndGet();
       partitions.forEach(tp -> {
         committable.remove(tp);

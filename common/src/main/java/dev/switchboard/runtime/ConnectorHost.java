@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,7 @@ final class ConnectorHost<C> extends VerticleBase {
   private final RuntimeSettings settings;
   private final Metrics metrics;
   private final Clock clock;
+  private final Consumer<RuntimeException> fatal;
   private final Map<String, C> connections = new HashMap<>();
   private ResultPublisher publisher;
   private ReplyTopics replyTopics;
@@ -49,18 +52,23 @@ final class ConnectorHost<C> extends VerticleBase {
   private WebClient webClient;
   private volatile boolean ready;
 
+  /** @param fatal told when this host can no longer consume (its identity was taken) */
   ConnectorHost(ProviderConnector<C> connector, Map<String, ObjectNode> connectionConfigs,
-      RuntimeSettings settings, Metrics metrics, Clock clock) {
+      RuntimeSettings settings, Metrics metrics, Clock clock, Consumer<RuntimeException> fatal) {
     this.connector = connector;
+    this.fatal = fatal;
     this.connectionConfigs = connectionConfigs;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
   }
 
-  /** Started, and still consuming: a dead poll thread makes the instance not ready. */
+  /**
+   * Started, joined to its consumer group with an assignment received, and still consuming: a
+   * dead poll thread makes the instance not ready.
+   */
   boolean ready() {
-    return ready && poller != null && poller.alive();
+    return ready && poller != null && poller.alive() && poller.joined();
   }
 
   @Override
@@ -89,8 +97,14 @@ final class ConnectorHost<C> extends VerticleBase {
           replyTopics = new ReplyTopics(org.apache.kafka.clients.admin.Admin.create(
               Topology.clientProps(settings, provider + "-replies")), context);
           Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
-              publisher, replyTopics, context, scheduler, clock, settings);
-          intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics);
+              publisher, replyTopics, context, scheduler, clock, settings, e -> metrics.increment(
+                  "switchboard_publish_retries_total",
+                  "Answers Kafka refused for now (broker unavailable) and sent again",
+                  "provider", provider));
+          intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics, e -> {
+            ready = false;
+            fatal.accept(e);
+          });
           poller = new CommandPoller(consumerProps(provider), topics.commands(), context, intake);
           intake.attach(poller);
           poller.start();
@@ -133,11 +147,22 @@ final class ConnectorHost<C> extends VerticleBase {
 
   private Properties consumerProps(String provider) {
     Properties p = Topology.clientProps(settings, provider + "-commands-"
-        + UUID.randomUUID().toString().substring(0, 8));
+        + (settings.instanceId() != null ? settings.instanceId()
+            : UUID.randomUUID().toString().substring(0, 8)));
     p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(provider));
-    // KIP-848 incremental rebalancing: partitions a member keeps are never revoked, so a broker
-    // restart or a new instance does not stop-and-redeliver work that is running fine.
-    p.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+    if (settings.instanceId() != null) {
+      // Static membership: a restarted instance takes its partitions back at once.
+      p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.instanceId());
+    }
+    // The classic protocol with the cooperative sticky assignor: incremental rebalances (kept
+    // partitions are never revoked), and a static member that crashed can rejoin at once. The
+    // KIP-848 protocol refuses the restarted member (UNRELEASED_INSTANCE_ID) until the dead
+    // one's session expires, which is the 45 s of silence static membership is meant to avoid.
+    p.putIfAbsent(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+    if ("classic".equalsIgnoreCase(p.getProperty(ConsumerConfig.GROUP_PROTOCOL_CONFIG))) {
+      p.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+          CooperativeStickyAssignor.class.getName());
+    }
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");

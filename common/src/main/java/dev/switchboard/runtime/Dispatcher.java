@@ -22,8 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -33,74 +36,136 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * Routes one taken-in record to its outcome: the DLQ (no id to answer to), a {@code failed}
  * event (bad fields, unknown operation or connection, params failing the schema, deadline
  * passed), or an execution of the operation whose events stream to the reply topic.
+ *
+ * <p>Every route ends in an answer Kafka acknowledged, so the record's offset can advance:
+ * answers are re-sent while Kafka is unavailable ({@link Resend}); an answer refused for good is
+ * replaced (a {@code failed} event on the results topic, then a DLQ copy), and a DLQ copy is
+ * truncated if need be ({@link DeadLetters}). Only a shutdown past its grace leaves a record
+ * unanswered, and then its offset stays open so it is delivered again.
  */
 final class Dispatcher<C> {
   /** A started command: its outcome, and how to stop it at shutdown. */
   record Execution(Future<StreamPublisher.Outcome> done, Runnable abandon) {}
 
+  /** Buffer of the hop onto the event loop; demand itself is bounded by the publisher. */
+  private static final int BATCH_HOP = 64;
   private final Topics topics;
   private final Map<String, Operation<C>> operations;
   private final Map<String, C> connections;
   private final ResultPublisher publisher;
+  private final DeadLetters deadLetters;
+  private final ReplyTopics replyTopics;
   private final Context context;
   private final Scheduler scheduler;
+  private final Scheduler onContext;
   private final Clock clock;
-  /** Buffer of the hop onto the event loop; demand itself is bounded by the publisher. */
-  private static final int BATCH_HOP = 64;
   private final int window;
   private final int windowBytes;
-  private final Scheduler onContext;
-  private final ReplyTopics replyTopics;
+  private final Consumer<Throwable> publishRetried;
 
+  /** @param publishRetried told of every answer Kafka refused for now and that is re-sent */
   Dispatcher(Topics topics, Map<String, Operation<C>> operations, Map<String, C> connections,
       ResultPublisher publisher, ReplyTopics replyTopics, Context context, Scheduler scheduler,
-      Clock clock, RuntimeSettings settings) {
-    this.replyTopics = replyTopics;
+      Clock clock, RuntimeSettings settings, Consumer<Throwable> publishRetried) {
     this.topics = topics;
     this.operations = operations;
     this.connections = connections;
     this.publisher = publisher;
+    this.deadLetters = new DeadLetters(publisher, context, topics);
+    this.replyTopics = replyTopics;
     this.context = context;
     this.scheduler = scheduler;
+    this.onContext = VertxScheduler.of(context);
     this.clock = clock;
     this.window = settings.resultWindow();
     this.windowBytes = settings.resultWindowBytes();
-    this.onContext = VertxScheduler.of(context);
+    this.publishRetried = publishRetried;
   }
 
   Execution dispatch(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed) {
+    Resend resend = new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()),
+        publishRetried);
+    Execution e = answer(rec, parsed, resend);
+    // Last resort: an answer that neither its reply topic nor the results topic would take.
+    Future<StreamPublisher.Outcome> done = e.done().recover(err ->
+        err instanceof Resend.Cancelled ? Future.failedFuture(err)
+            : deadLetters.send(rec, "UNANSWERED: the answer could not be published ("
+                + err.getClass().getSimpleName() + ")", resend)
+                .map(new StreamPublisher.Outcome("dlq", 0, "UNANSWERED", null)));
+    return new Execution(done, () -> {
+      resend.cancel();
+      e.abandon().run();
+    });
+  }
+
+  private Execution answer(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
+      Resend resend) {
     if (parsed instanceof CommandParser.Unanswerable u) {
-      return settled(toDlq(rec, u.reason()), "dlq", u.reason().split(":")[0]);
+      return settled(deadLetters.send(rec, u.reason(), resend), "dlq",
+          u.reason().split(":")[0], null);
     }
-    String id = parsed instanceof CommandParser.Invalid i ? i.id()
-        : ((CommandParser.Valid) parsed).command().id();
-    String reply = parsed instanceof CommandParser.Invalid i ? i.replyTo()
-        : ((CommandParser.Valid) parsed).command().replyTo();
-    String target = replyTarget(reply);
+    String target = replyTarget(replyTo(parsed));
     if (target.equals(topics.results())) {
-      return route(rec, parsed);
+      return route(rec, parsed, resend);
     }
     // Deferred: nothing runs until we know the results can be delivered.
     Promise<Execution> started = Promise.promise();
     Future<StreamPublisher.Outcome> done = replyTopics.exists(target)
         .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
         .compose(exists -> {
-          Execution e = exists ? route(rec, parsed) : settled(fail(rec, id, topics.results(),
-              SwitchboardException.invalid("REPLY_TOPIC_NOT_FOUND", "reply topic '" + target
-                  + "' does not exist; create it before sending commands that name it")),
-              ResultEvents.FAILED, "REPLY_TOPIC_NOT_FOUND");
+          Execution e = exists ? route(rec, parsed, resend) : refuse(rec, id(parsed),
+              topics.results(), SwitchboardException.invalid("REPLY_TOPIC_NOT_FOUND",
+                  "reply topic '" + target + "' does not exist; create it before sending "
+                      + "commands that name it"), resend);
           started.complete(e);
           return e.done();
         });
     return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
   }
 
-  private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed) {
-    if (parsed instanceof CommandParser.Invalid i) {
-      return settled(fail(rec, i.id(), replyTarget(i.replyTo()),
-          SwitchboardException.invalid(i.code(), i.message())), ResultEvents.FAILED, i.code());
+  /**
+   * A command whose id is already running here (published twice, say): it is not run again.
+   * It finishes when the running one does; if it asked for its answer elsewhere (another reply
+   * topic or correlation id), the running command's terminal event is sent there too.
+   */
+  Execution attach(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
+      ConsumerRecord<byte[], byte[]> runningRec, CommandParser.Parsed runningParsed,
+      Execution running) {
+    boolean sameAnswer = replyTarget(replyTo(parsed)).equals(replyTarget(replyTo(runningParsed)))
+        && Arrays.equals(correlation(rec), correlation(runningRec));
+    if (sameAnswer) {
+      return new Execution(running.done().map(o -> duplicate(o)), () -> { });
     }
-    return execute(rec, ((CommandParser.Valid) parsed).command());
+    Resend resend = new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()),
+        publishRetried);
+    ResultSink sink = sink(rec, id(parsed), replyTarget(replyTo(parsed)));
+    Future<StreamPublisher.Outcome> done = running.done().compose(o -> o.event() == null
+        ? Future.succeededFuture(duplicate(o))
+        : resend.untilAcked(() -> sink.send(o.type(), o.event())).map(duplicate(o)));
+    return new Execution(done, resend::cancel);
+  }
+
+  private static StreamPublisher.Outcome duplicate(StreamPublisher.Outcome o) {
+    return new StreamPublisher.Outcome("duplicate", o.records(), o.errorCode(), o.event());
+  }
+
+  private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
+      Resend resend) {
+    if (parsed instanceof CommandParser.Invalid i) {
+      return refuse(rec, i.id(), replyTarget(i.replyTo()),
+          SwitchboardException.invalid(i.code(), i.message()), resend);
+    }
+    return execute(rec, ((CommandParser.Valid) parsed).command(), resend);
+  }
+
+  private static String id(CommandParser.Parsed parsed) {
+    return parsed instanceof CommandParser.Invalid i ? i.id()
+        : ((CommandParser.Valid) parsed).command().id();
+  }
+
+  private static String replyTo(CommandParser.Parsed parsed) {
+    return parsed instanceof CommandParser.Invalid i ? i.replyTo()
+        : parsed instanceof CommandParser.Valid v ? v.command().replyTo() : null;
   }
 
   /**
@@ -112,7 +177,7 @@ final class Dispatcher<C> {
     return replyTo != null ? replyTo : topics.results();
   }
 
-  private Execution execute(ConsumerRecord<byte[], byte[]> rec, Command cmd) {
+  private Execution execute(ConsumerRecord<byte[], byte[]> rec, Command cmd, Resend resend) {
     Operation<C> op = operations.get(cmd.operation());
     C connection = connections.get(cmd.connection());
     ObjectNode params;
@@ -120,12 +185,12 @@ final class Dispatcher<C> {
       checkRoute(cmd, op, connection);
       params = op.spec().params().validate(cmd.params());
     } catch (SwitchboardException e) {
-      return settled(fail(rec, cmd.id(), replyTarget(cmd.replyTo()), e), ResultEvents.FAILED,
-          e.code());
+      return refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), e, resend);
     }
     Invocation inv = new Invocation(cmd, params);
     StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), replyTarget(cmd.replyTo())),
-        sink(rec, cmd.id(), topics.results()), inv, op.spec().kind(), window, windowBytes);
+        sink(rec, cmd.id(), topics.results()), resend, inv, op.spec().kind(), window,
+        windowBytes);
     Flowable.defer(() -> op.execute(inv, connection))
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)
@@ -137,7 +202,7 @@ final class Dispatcher<C> {
     if (op == null) {
       throw SwitchboardException.invalid("UNKNOWN_OPERATION", "operation '" + cmd.operation()
           + "' does not exist for " + topics.provider() + "; known: "
-          + new java.util.TreeSet<>(operations.keySet()));
+          + new TreeSet<>(operations.keySet()));
     }
     if (connection == null) {
       throw SwitchboardException.invalid("UNKNOWN_CONNECTION", "connection '"
@@ -163,20 +228,27 @@ final class Dispatcher<C> {
             : Flowable.empty()));
   }
 
-  private static Execution settled(Future<Void> sent, String type, String code) {
-    return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code)), () -> { });
+  private static Execution settled(Future<Void> sent, String type, String code, byte[] event) {
+    return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code, event)),
+        () -> { });
   }
 
   /**
-   * Answers a command that never ran; if its reply topic cannot take the answer, the provider's
-   * results topic does (with the same event), so the command is answered and committed.
+   * Answers a command that never ran; if its reply topic refuses the answer for good, the
+   * provider's results topic takes it (the same event), so the command is answered and
+   * committed.
    */
-  private Future<Void> fail(ConsumerRecord<byte[], byte[]> rec, String id, String target,
-      SwitchboardException e) {
+  private Execution refuse(ConsumerRecord<byte[], byte[]> rec, String id, String target,
+      SwitchboardException e, Resend resend) {
     byte[] event = Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e)));
-    Future<Void> sent = sink(rec, id, target).send(ResultEvents.FAILED, event);
-    return target.equals(topics.results()) ? sent
-        : sent.recover(x -> sink(rec, id, topics.results()).send(ResultEvents.FAILED, event));
+    Future<Void> sent = resend.untilAcked(() -> sink(rec, id, target)
+        .send(ResultEvents.FAILED, event));
+    if (!target.equals(topics.results())) {
+      sent = sent.recover(x -> x instanceof Resend.Cancelled ? Future.failedFuture(x)
+          : resend.untilAcked(() -> sink(rec, id, topics.results())
+              .send(ResultEvents.FAILED, event)));
+    }
+    return settled(sent, ResultEvents.FAILED, e.code(), event);
   }
 
   /** Operation names that may be metric label values: only the declared ones. */
@@ -184,32 +256,23 @@ final class Dispatcher<C> {
     return operations.containsKey(name);
   }
 
+  private static byte[] correlation(ConsumerRecord<byte[], byte[]> rec) {
+    Header h = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
+    return h == null ? null : h.value();
+  }
+
   private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target) {
-    Header correlation = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
+    byte[] correlation = correlation(rec);
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return (type, event) -> {
       List<Header> headers = new ArrayList<>(2);
       if (correlation != null) {
-        headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation.value()));
+        headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation));
       }
       headers.add(new RecordHeader(ContractHeaders.EVENT_TYPE,
           type.getBytes(StandardCharsets.UTF_8)));
       return publisher.send(context, target, key, event, headers);
     };
-  }
-
-  private Future<Void> toDlq(ConsumerRecord<byte[], byte[]> rec, String reason) {
-    List<Header> headers = new ArrayList<>();
-    rec.headers().forEach(headers::add);
-    headers.add(utf8(ContractHeaders.DLQ_TOPIC, rec.topic()));
-    headers.add(utf8(ContractHeaders.DLQ_PARTITION, String.valueOf(rec.partition())));
-    headers.add(utf8(ContractHeaders.DLQ_OFFSET, String.valueOf(rec.offset())));
-    headers.add(utf8(ContractHeaders.DLQ_REASON, reason));
-    return publisher.send(context, topics.dlq(), rec.key(), rec.value(), headers);
-  }
-
-  private static Header utf8(String name, String value) {
-    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
   }
 
   static String header(ConsumerRecord<byte[], byte[]> rec, String name) {

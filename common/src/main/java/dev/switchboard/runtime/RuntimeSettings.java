@@ -23,15 +23,19 @@ import java.util.function.Consumer;
  * @param queueHighWater records held for one partition before the partition is paused
  * @param shutdownGrace how long a stop waits for in-flight commands before abandoning them
  * @param kafka extra Kafka client properties (security, tuning), applied to every client
+ * @param instanceId this instance's stable identity, used as the command consumers'
+ *     {@code group.instance.id} (Kafka static membership): an instance restarted with the same
+ *     identity takes its partitions back at once instead of waiting out its old session. Null:
+ *     dynamic membership (tests that start several instances in one JVM)
  */
 public record RuntimeSettings(String bootstrap, String topicPrefix, int partitions,
     short replicationFactor, String groupPrefix, int maxInFlight, int maxInFlightPerConnection,
     int resultWindow, int resultWindowBytes, int maxCommandBytes, int queueHighWater,
-    Duration shutdownGrace, Map<String, String> kafka) {
+    Duration shutdownGrace, Map<String, String> kafka, String instanceId) {
 
   public static RuntimeSettings defaults(String bootstrap) {
     return new RuntimeSettings(bootstrap, "switchboard", 6, (short) 1, null, 256, 32,
-        2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of());
+        2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of(), null);
   }
 
   /** The consumer group of a provider's command consumer. */
@@ -76,6 +80,11 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
     return with(b -> b.kafka = Map.copyOf(props));
   }
 
+  /** Static membership under this identity (see {@code instanceId}); null for dynamic. */
+  public RuntimeSettings withInstanceId(String id) {
+    return with(b -> b.instanceId = id);
+  }
+
   private RuntimeSettings with(Consumer<Builder> change) {
     Builder b = new Builder(this);
     change.accept(b);
@@ -97,6 +106,7 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
     int queueHighWater;
     Duration shutdownGrace;
     Map<String, String> kafka;
+    String instanceId;
 
     Builder(RuntimeSettings s) {
       bootstrap = s.bootstrap;
@@ -112,12 +122,13 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
       queueHighWater = s.queueHighWater;
       shutdownGrace = s.shutdownGrace;
       kafka = s.kafka;
+      instanceId = s.instanceId;
     }
 
     RuntimeSettings build() {
       return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor,
           groupPrefix, maxInFlight, maxInFlightPerConnection, resultWindow, resultWindowBytes,
-          maxCommandBytes, queueHighWater, shutdownGrace, kafka);
+          maxCommandBytes, queueHighWater, shutdownGrace, kafka, instanceId);
     }
   }
 }

@@ -21,13 +21,23 @@ import org.reactivestreams.Subscription;
  * After the last acknowledgement it sends the single terminal event; {@link #done()} completes
  * when Kafka acknowledged that too. Signals must arrive on the event loop (the caller uses
  * {@code observeOn}); all state is confined to it.
+ *
+ * <p>Nothing is hidden: {@code completed} is sent only when Kafka acknowledged every record. A
+ * record Kafka refused (after the producer's own retries) stops the stream, and the command
+ * ends {@code failed} with {@code PUBLISH_FAILED}, retryable when the cause was transient.
+ * Records are never re-sent out of order to paper over a gap.
  */
 final class StreamPublisher implements FlowableSubscriber<JsonNode> {
-  /** How a command ended, for metrics and logs. */
-  record Outcome(String type, long records, String errorCode) {}
+  /**
+   * How a command ended, for metrics, logs and duplicates attached to it.
+   *
+   * @param event the terminal event as published, or null when none was (DLQ)
+   */
+  record Outcome(String type, long records, String errorCode, byte[] event) {}
 
   private final ResultSink sink;
   private final ResultSink fallback;
+  private final Resend resend;
   private final Invocation invocation;
   private final Kind kind;
   /** Demand is granted in batches this big, so a burst of huge records overshoots little. */
@@ -43,6 +53,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private long credit;
   private JsonNode single;
   private Throwable failure;
+  private SwitchboardException publishFailure;
   private boolean upstreamDone;
   private boolean terminalSent;
 
@@ -50,11 +61,13 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
    * @param fallback where a {@code failed} event goes when the terminal event cannot be
    *     published (reply topic gone or forbidden, result over the size limit), so the command
    *     still gets its one answer and its offset can be committed
+   * @param resend re-sends the terminal event while Kafka is unavailable
    */
-  StreamPublisher(ResultSink sink, ResultSink fallback, Invocation invocation, Kind kind,
-      int window, int windowBytes) {
+  StreamPublisher(ResultSink sink, ResultSink fallback, Resend resend, Invocation invocation,
+      Kind kind, int window, int windowBytes) {
     this.sink = sink;
     this.fallback = fallback;
+    this.resend = resend;
     this.invocation = invocation;
     this.kind = kind;
     this.window = window;
@@ -70,7 +83,8 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     if (subscription != null) {
       subscription.cancel();
     }
-    done.tryFail("abandoned at shutdown");
+    resend.cancel();
+    done.tryFail(new Resend.Cancelled());
   }
 
   @Override
@@ -102,6 +116,9 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
 
   @Override
   public void onNext(JsonNode data) {
+    if (upstreamDone) {
+      return; // stopped after a record was refused: what was already on its way is dropped
+    }
     if (kind == Kind.SINGLE) {
       if (single != null) {
         subscription.cancel();
@@ -117,20 +134,39 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     byte[] bytes = Json.bytes(ResultEvents.record(commandId(), seq++, data));
     unackedBytes += bytes.length;
     topUp();
+    long recordSeq = seq - 1;
     sink.send(ResultEvents.RECORD, bytes)
         .onComplete(ar -> {
           unacked--;
           unackedBytes -= bytes.length;
           if (ar.failed()) {
-            subscription.cancel();
-            onError(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
-                "could not publish a record event: " + ar.cause().getClass().getSimpleName(),
-                false, null, null, ar.cause())); // e.g. over the size limit: it would fail again
+            recordRefused(recordSeq, ar.cause());
           } else {
             topUp();
           }
           maybeFinish();
         });
+  }
+
+  /**
+   * A record Kafka did not take ends the stream, whether or not the provider stream has
+   * finished: the first refusal is the command's outcome, so {@code completed} can never follow
+   * a gap. Transient (the broker was unavailable past the producer's delivery timeout): the
+   * command may be sent again. Otherwise (too large for the producer): it would fail again.
+   */
+  private void recordRefused(long recordSeq, Throwable cause) {
+    if (publishFailure == null) {
+      boolean transientCause = Resend.retriable(cause);
+      publishFailure = new SwitchboardException("PUBLISH_FAILED",
+          transientCause ? Category.TRANSIENT : Category.INTERNAL,
+          "record event seq " + recordSeq + " could not be published ("
+              + cause.getClass().getSimpleName() + "); the stream was stopped there",
+          transientCause, null, null, cause);
+    }
+    if (!upstreamDone) {
+      upstreamDone = true;
+      subscription.cancel();
+    }
   }
 
   @Override
@@ -162,18 +198,16 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     }
     terminalSent = true;
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
-    Outcome outcome;
-    var event = failure == null
+    Throwable cause = publishFailure != null ? publishFailure : failure;
+    var event = cause == null
         ? ResultEvents.completed(commandId(), seq, invocation.pages(), ms, single)
-        : ResultEvents.failed(commandId(), ErrorInfo.of(failure));
-    outcome = failure == null ? new Outcome(ResultEvents.COMPLETED, seq, null)
-        : new Outcome(ResultEvents.FAILED, seq, ErrorInfo.of(failure).code());
-    sink.send(event.get("type").asText(), Json.bytes(event)).map(outcome)
-        .recover(e -> fallback.send(ResultEvents.FAILED, Json.bytes(ResultEvents.failed(
-            commandId(), ErrorInfo.of(new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL,
-                "the " + event.get("type").asText() + " event could not be published: "
-                    + e.getClass().getSimpleName(), false, null, null, e)))))
-            .map(new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED")))
+        : ResultEvents.failed(commandId(), ErrorInfo.of(cause));
+    String type = event.get("type").asText();
+    byte[] bytes = Json.bytes(event);
+    Outcome outcome = new Outcome(type, seq, cause == null ? null : ErrorInfo.of(cause).code(),
+        bytes);
+    resend.untilAcked(() -> sink.send(type, bytes)).map(outcome)
+        .recover(e -> e instanceof Resend.Cancelled ? Future.failedFuture(e) : replaced(type, e))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             done.tryComplete(ar.result());
@@ -181,6 +215,22 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
             done.tryFail(ar.cause());
           }
         });
+  }
+
+  /**
+   * The terminal event was refused for good (reply topic gone or forbidden, event over the size
+   * limit): a small {@code failed} event on the provider's results topic takes its place, so
+   * the command is still answered once. It says what the refused event was, because a write
+   * may have been applied.
+   */
+  private Future<Outcome> replaced(String type, Throwable e) {
+    byte[] bytes = Json.bytes(ResultEvents.failed(commandId(), ErrorInfo.of(
+        new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL, "the " + type
+            + " event could not be published (" + e.getClass().getSimpleName() + ")"
+            + (type.equals(ResultEvents.COMPLETED) ? "; the operation itself completed" : ""),
+            false, null, null, e))));
+    return resend.untilAcked(() -> fallback.send(ResultEvents.FAILED, bytes))
+        .map(new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED", bytes));
   }
 
   private String commandId() {

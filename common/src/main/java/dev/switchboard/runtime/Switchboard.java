@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.spi.ProviderConnector;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,13 +23,15 @@ public final class Switchboard {
   private final List<String> deployments;
   private final List<ConnectorHost<?>> hosts;
   private final Metrics metrics;
+  private final Promise<RuntimeException> fatal;
 
   private Switchboard(Vertx vertx, List<String> deployments, List<ConnectorHost<?>> hosts,
-      Metrics metrics) {
+      Metrics metrics, Promise<RuntimeException> fatal) {
     this.vertx = vertx;
     this.deployments = deployments;
     this.hosts = hosts;
     this.metrics = metrics;
+    this.fatal = fatal;
   }
 
   /** Connectors on the class path, by id, found with {@link ServiceLoader}. */
@@ -56,20 +59,33 @@ public final class Switchboard {
     }
     List<ConnectorHost<?>> hosts = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Promise<RuntimeException> fatal = Promise.promise();
     Future<Void> chain = Future.succeededFuture();
     for (var e : connections.entrySet()) {
       ConnectorHost<?> host = new ConnectorHost<>(available.get(e.getKey()), e.getValue(),
-          settings, metrics, clock);
+          settings, metrics, clock, fatal::tryComplete);
       hosts.add(host);
       chain = chain.compose(v -> vertx.deployVerticle(host).map(id -> {
         ids.add(id);
         return null;
       }));
     }
-    return chain.map(v -> new Switchboard(vertx, ids, hosts, metrics));
+    return chain.map(v -> new Switchboard(vertx, ids, hosts, metrics, fatal));
   }
 
-  /** True when every provider's consumer runs. */
+  /**
+   * Completes, with the cause, when this instance can no longer do its job and must stop: its
+   * identity ({@link RuntimeSettings#instanceId()}) was taken by another live instance, which
+   * now owns its partitions. A process should exit with an error rather than run on idle.
+   */
+  public Future<RuntimeException> fatal() {
+    return fatal.future();
+  }
+
+  /**
+   * True when every provider's consumer runs and has joined its group with an assignment (so a
+   * restarted instance is not ready while it still waits for its partitions).
+   */
   public boolean ready() {
     return hosts.stream().allMatch(ConnectorHost::ready);
   }

@@ -24,10 +24,13 @@ class StreamPublisherTest {
   private final PublishProcessor<JsonNode> source = PublishProcessor.create();
   private final Invocation inv = new Invocation(new Command("c1", "op", "acme", Json.object(),
       null, null), Json.object());
+  /** Resend backoffs, run by hand. */
+  private final List<Runnable> timers = new ArrayList<>();
 
   private StreamPublisher publisher(Kind kind, int window, int windowBytes) {
     StreamPublisher p = new StreamPublisher((t, e) -> record(sent, t, e),
-        (t, e) -> record(fallback, t, e), inv, kind, window, windowBytes);
+        (t, e) -> record(fallback, t, e), new Resend((ms, task) -> timers.add(task), e -> { }),
+        inv, kind, window, windowBytes);
     source.subscribe(p);
     return p;
   }
@@ -109,6 +112,67 @@ class StreamPublisherTest {
     assertThat(p.done().succeeded()).isTrue();
     assertThat(p.done().result().type()).isEqualTo("failed"); // logged and counted as sent
     assertThat(p.done().result().errorCode()).isEqualTo("PUBLISH_FAILED");
+  }
+
+  @Test
+  void aRecordRefusedAfterTheStreamEndedMakesItFailNeverComplete() {
+    StreamPublisher p = publisher(Kind.STREAM, 100, 1 << 20);
+    source.offer(TextNode.valueOf("a"));
+    source.offer(TextNode.valueOf("b"));
+    source.offer(TextNode.valueOf("c"));
+    source.onComplete(); // the provider stream is done before the broker answers
+    sent.get(0).ack().complete();
+    sent.get(1).ack().fail(new org.apache.kafka.common.errors.TimeoutException("expired"));
+    sent.get(2).ack().complete();
+    assertThat(sent).hasSize(4);
+    JsonNode terminal = sent.get(3).event();
+    assertThat(terminal.path("type").asText()).isEqualTo("failed"); // never completed with a gap
+    assertThat(terminal.path("error").path("code").asText()).isEqualTo("PUBLISH_FAILED");
+    assertThat(terminal.path("error").path("retryable").asBoolean()).isTrue();
+    assertThat(terminal.path("error").path("category").asText()).isEqualTo("TRANSIENT");
+    assertThat(terminal.path("error").path("message").asText()).contains("seq 1");
+    sent.get(3).ack().complete();
+    assertThat(p.done().result().errorCode()).isEqualTo("PUBLISH_FAILED");
+  }
+
+  @Test
+  void aRecordRefusedForGoodStopsTheStreamWithANonRetryableFailure() {
+    StreamPublisher p = publisher(Kind.STREAM, 100, 1 << 20);
+    source.offer(TextNode.valueOf("a"));
+    sent.get(0).ack().fail(new org.apache.kafka.common.errors.RecordTooLargeException("big"));
+    assertThat(source.hasSubscribers()).isFalse(); // the provider stream was cancelled
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).event().path("error").path("retryable").asBoolean()).isFalse();
+    sent.get(1).ack().complete();
+    assertThat(p.done().result().type()).isEqualTo("failed");
+  }
+
+  @Test
+  void aTerminalEventRefusedForNowIsSentAgainUntilKafkaTakesIt() {
+    StreamPublisher p = publisher(Kind.SINGLE, 100, 1 << 20);
+    source.offer(TextNode.valueOf("x"));
+    source.onComplete();
+    sent.get(0).ack().fail(new org.apache.kafka.common.errors.NotEnoughReplicasException("isr"));
+    assertThat(timers).hasSize(1);
+    timers.remove(0).run();
+    sent.get(1).ack().fail(new org.apache.kafka.common.errors.TimeoutException("down"));
+    timers.remove(0).run();
+    assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(s.type()).isEqualTo("completed"));
+    sent.get(2).ack().complete();
+    assertThat(fallback).isEmpty(); // the same completed event, never replaced by a failure
+    assertThat(p.done().result().type()).isEqualTo("completed");
+  }
+
+  @Test
+  void abandoningStopsTheResendsAndLeavesTheCommandUnanswered() {
+    StreamPublisher p = publisher(Kind.SINGLE, 100, 1 << 20);
+    source.offer(TextNode.valueOf("x"));
+    source.onComplete();
+    sent.get(0).ack().fail(new org.apache.kafka.common.errors.TimeoutException("down"));
+    p.abandon();
+    timers.remove(0).run();
+    assertThat(sent).hasSize(1);
+    assertThat(p.done().cause()).isInstanceOf(Resend.Cancelled.class);
   }
 
   @Test

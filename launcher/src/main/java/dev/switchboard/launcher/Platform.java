@@ -26,7 +26,8 @@ public final class Platform implements AutoCloseable {
 
   /**
    * @param config the loaded configuration
-   * @param dataDir where the embedded broker keeps its data across restarts
+   * @param dataDir where the embedded broker keeps its data, and the instance its identity,
+   *     across restarts
    * @param kafkaPort port of the embedded broker
    */
   public record Options(SwitchboardConfig config, Path dataDir, int kafkaPort) {}
@@ -38,6 +39,7 @@ public final class Platform implements AutoCloseable {
   private BrokerProbe probe;
   private HttpServer ops;
   private String bootstrap;
+  private String instanceId;
   private Map<String, Map<String, ObjectNode>> connections;
 
   private Platform() {}
@@ -66,18 +68,24 @@ public final class Platform implements AutoCloseable {
       connections = DemoConnections.of(sandbox);
     }
     Metrics metrics = new Metrics();
-    RuntimeSettings settings = cfg.settings(bootstrap);
+    instanceId = InstanceIdentity.resolve(System.getenv(), o.dataDir());
+    RuntimeSettings settings = cfg.settings(bootstrap).withInstanceId(instanceId);
     switchboard = await(Switchboard.start(vertx, settings, connections, Clock.systemUTC(),
         metrics));
     probe = BrokerProbe.start(vertx, bootstrap, settings.kafka());
     ops = await(OpsServer.start(vertx, cfg.httpPort(),
         () -> switchboard.ready() && probe.reachable(), metrics));
-    LOG.info("event=platform.started bootstrap={} http={} providers={}", bootstrap,
-        ops.actualPort(), connections.keySet());
+    LOG.info("event=platform.started bootstrap={} http={} providers={} instance={}", bootstrap,
+        ops.actualPort(), connections.keySet(), instanceId);
   }
 
   public String bootstrap() {
     return bootstrap;
+  }
+
+  /** The static-membership identity of this instance ({@link InstanceIdentity}). */
+  public String instanceId() {
+    return instanceId;
   }
 
   public int httpPort() {

@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", description = "Run the platform. With no --config: embedded Kafka broker, "
     + "sandbox providers and demo connections.")
 final class RunCommand implements Callable<Integer> {
+  /** Exit code when another live instance took this instance's identity. */
+  static final int EXIT_FENCED = 3;
+
   @Option(names = "--config", description = "YAML configuration file")
   Path config;
 
@@ -17,7 +20,8 @@ final class RunCommand implements Callable<Integer> {
   int kafkaPort;
 
   @Option(names = "--data-dir", defaultValue = "${sys:user.home}/.switchboard",
-      description = "where the embedded broker keeps its data across restarts")
+      description = "where the embedded broker keeps its data and the instance its identity "
+          + "(unless SWITCHBOARD_INSTANCE_ID is set) across restarts")
   Path dataDir;
 
   @Option(names = "--http-port", description = "port of /health, /ready, /metrics")
@@ -36,11 +40,21 @@ final class RunCommand implements Callable<Integer> {
       platform.close();
       stopped.countDown();
     }, "switchboard-shutdown"));
+    // Fenced: another live instance took this identity and owns our partitions. Running on idle
+    // would look healthy and do nothing, so stop with an error. (exit() runs the shutdown hook,
+    // which needs the event loops: never call it from one.)
+    platform.switchboard().fatal().onSuccess(e -> new Thread(() -> {
+      System.err.println("switchboard: stopping: another running instance uses this instance's "
+          + "identity '" + platform.instanceId() + "' (" + InstanceIdentity.ENV + " or "
+          + InstanceIdentity.FILE + " in the data directory); give each instance its own");
+      System.exit(EXIT_FENCED);
+    }, "switchboard-fenced").start());
     System.out.println();
     System.out.println("Switchboard is running.");
     System.out.println("  Kafka bootstrap : " + platform.bootstrap());
     System.out.println("  Ops endpoints   : http://127.0.0.1:" + platform.httpPort()
         + "/health  /ready  /metrics");
+    System.out.println("  Instance id     : " + platform.instanceId());
     System.out.println("  Connections     : " + platform.connections().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().keySet()).toList());
     if (platform.demo()) {

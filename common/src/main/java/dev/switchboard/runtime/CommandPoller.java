@@ -65,6 +65,7 @@ final class CommandPoller {
 
   static final Duration POLL = Duration.ofMillis(100);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration JOIN_BEFORE_LEAVE = Duration.ofSeconds(15);
 
   private final Consumer<byte[], byte[]> consumer;
   private final String topic;
@@ -79,6 +80,7 @@ final class CommandPoller {
   private final AtomicLong lag = new AtomicLong();
   private final Promise<Void> stopped = Promise.promise();
   private volatile boolean running = true;
+  private volatile long leaveBy;
   private volatile boolean joined;
   private volatile RuntimeException fenced;
   private long lagReadAt;
@@ -155,14 +157,26 @@ final class CommandPoller {
    * (static members included), so the partitions move to the other members at once.
    */
   Future<Void> stop() {
+    leaveBy = System.nanoTime() + JOIN_BEFORE_LEAVE.toNanos();
     running = false;
     return stopped.future();
+  }
+
+  /**
+   * A member stopped while its first join is still in flight has no member id to leave with;
+   * the coordinator would then wait out its session before the group moves on (45 s, measured
+   * in GracefulStopIT). So a stop keeps polling, taking in nothing, until the join completes,
+   * for at most this long, then leaves.
+   */
+  private boolean mustFinishJoining() {
+    return fenced == null && System.nanoTime() < leaveBy
+        && consumer.groupMetadata().memberId().isEmpty();
   }
 
   private void loop() {
     consumer.subscribe(List.of(topic), new Rebalance());
     try {
-      while (running) {
+      while (running || mustFinishJoining()) {
         java.util.function.Consumer<Consumer<byte[], byte[]>> r;
         while ((r = requests.poll()) != null) {
           r.accept(consumer);

@@ -2,12 +2,11 @@ package dev.switchboard.testing.scenario;
 
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.OpenOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,10 +35,12 @@ public final class WriteLog {
       memory.add(key);
       return Single.just(1);
     }
-    // O_APPEND: one line per write stays whole even with several processes appending.
-    return Single.create(emitter -> vertx.fileSystem()
-        .open(file, new OpenOptions().setAppend(true).setCreate(true).setWrite(true))
-        .compose(f -> f.write(Buffer.buffer(key + "\n")).eventually(f::close))
+    // O_APPEND (which Vert.x's AsyncFile does not use: it writes at the size it saw when
+    // opened, so concurrent writers overwrite each other): one whole line per write, even with
+    // several processes appending. Blocking, so off the event loop.
+    return Single.create(emitter -> vertx.executeBlocking(() -> Files.write(Path.of(file),
+            (key + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND, StandardOpenOption.WRITE))
         .onSuccess(v -> emitter.onSuccess(1))
         .onFailure(emitter::onError));
   }

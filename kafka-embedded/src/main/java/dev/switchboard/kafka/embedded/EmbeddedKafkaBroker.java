@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * controller, listening on {@code 127.0.0.1}.
  *
  * <p>The data dir survives restarts: starting again on the same dir keeps topics, records,
- * committed offsets, the cluster id and the ports.
+ * committed offsets, the cluster id and the broker port. Ports this code chose itself move if
+ * another process took them first (see {@link #start(Path, int, Map)}).
  *
  * <p>A fatal broker fault does not kill the JVM: the first {@code start} replaces Kafka's
  * exit and halt procedures, JVM-wide, with ones that throw on the faulting thread. A fault while
@@ -46,6 +47,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Formats {@code dataDir} if it is new, starts the broker and returns once an admin client
      * sees it (at most about 30 s, else {@link IllegalStateException}).
      *
+     * <p>If the broker cannot bind a port this code chose (a new dir's ports, or the stored
+     * controller port), the start is retried with newly chosen ports, which are then kept. A port
+     * given by the caller, or the broker port kept from an earlier start, never moves: the start
+     * fails with a message naming it.
+     *
      * @param dataDir    created if missing; reused as is if already formatted
      * @param brokerPort the client port; 0 keeps the port this dir used before, or picks a free one
      * @param overrides  broker settings that replace the single-node defaults
@@ -53,8 +59,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, Map<String, String> overrides) {
         KafkaExitGuard.install();
         long began = System.nanoTime();
-        int faultMark = KafkaExitGuard.mark();
         KafkaNodeDir dir = KafkaNodeDir.open(dataDir, brokerPort);
+        for (int attempt = 1; ; attempt++) {
+            dir.requireFixedPortsFree();
+            try {
+                KafkaRaftServer server = startOnce(dir, overrides);
+                LOG.info("Kafka broker {} started in {} ms (data dir {})", dir.bootstrapServers(),
+                        Duration.ofNanos(System.nanoTime() - began).toMillis(), dir.dataDir);
+                return new EmbeddedKafkaBroker(dir, server);
+            } catch (IllegalStateException e) {
+                if (!KafkaPorts.isBindFailure(e) || attempt == KafkaPorts.MAX_ATTEMPTS) {
+                    throw e;
+                }
+                KafkaNodeDir moved = dir.withNewPorts();
+                LOG.warn("Kafka broker in {} could not bind its ports (broker {}, controller {}); retrying with broker {}, controller {}",
+                        dir.dataDir, dir.brokerPort, dir.controllerPort, moved.brokerPort, moved.controllerPort);
+                dir = moved;
+            }
+        }
+    }
+
+    /** One start with the ports of {@code dir}; a failure is an IllegalStateException with Kafka's cause inside. */
+    private static KafkaRaftServer startOnce(KafkaNodeDir dir, Map<String, String> overrides) {
+        int faultMark = KafkaExitGuard.mark();
         KafkaRaftServer server;
         try {
             dir.formatIfNeeded();
@@ -67,7 +94,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         CompletableFuture<Void> startup = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                server.startup();
+                // A controller that cannot bind its port asks for a halt first: see KafkaExitGuard.runStartup.
+                KafkaExitGuard.runStartup(server::startup);
                 startup.complete(null);
             } catch (Throwable t) {
                 startup.completeExceptionally(t);
@@ -76,26 +104,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         starter.setDaemon(true);
         starter.start();
         try {
-            KafkaReadiness.await(KafkaNodeDir.HOST, dir.brokerPort, KafkaReadiness.START_TIMEOUT, () -> {
+            KafkaReadiness.await(dir, KafkaReadiness.START_TIMEOUT, () -> {
                 Throwable fault = KafkaExitGuard.faultSince(faultMark);
                 return fault != null ? fault : startup.handle((ok, failed) -> failed).getNow(null);
             });
             // Clients may be served a moment before startup() returns; close() must not race with it.
             startup.get(10, TimeUnit.SECONDS);
+            return server;
         } catch (ExecutionException | TimeoutException e) {
             stopQuietly(server);
-            throw new IllegalStateException("Kafka broker in " + dir.dataDir + " did not finish starting", e);
+            throw new IllegalStateException("Kafka broker in " + dir.dataDir + " did not finish starting",
+                    e instanceof ExecutionException ? e.getCause() : e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopQuietly(server);
             throw new IllegalStateException("Interrupted starting Kafka broker in " + dir.dataDir, e);
         } catch (RuntimeException e) {
+            // Stopped before a retry too: the failed server still holds the log dir lock and the ports it did bind.
             stopQuietly(server);
             throw e;
         }
-        LOG.info("Kafka broker {} started in {} ms (data dir {})", dir.bootstrapServers(),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), dir.dataDir);
-        return new EmbeddedKafkaBroker(dir, server);
     }
 
     /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */

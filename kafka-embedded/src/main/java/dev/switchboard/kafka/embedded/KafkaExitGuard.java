@@ -1,5 +1,6 @@
 package dev.switchboard.kafka.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,12 +18,21 @@ import org.slf4j.LoggerFactory;
  * fault and throws {@link KafkaFatalFault} on the faulting thread. Brokers starting in this JVM
  * check the recorded faults and fail {@code start()} instead.
  *
+ * <p>Except on a thread inside {@link #runStartup(Runnable)}: a failed controller startup hands
+ * its exception to a fault handler that only asks for a halt, then shuts the controller down and
+ * rethrows the exception. Throwing there would replace that exception (a {@code BindException}
+ * inside when a port is taken) with a fault that has no cause; so on that thread the request is
+ * noted and returns, and the startup fails with the real cause. The child-JVM broker uses the same
+ * hook with the JVM's real exit and halt everywhere else.
+ *
  * <p>The class moved to {@code org.apache.kafka.server.util} in Kafka 4.4.0: this is the one
  * place to change on upgrade.
  */
 final class KafkaExitGuard {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaExitGuard.class);
     private static final List<KafkaFatalFault> FAULTS = new CopyOnWriteArrayList<>();
+    /** Faults requested on this thread while it runs a startup; null outside {@link #runStartup}. */
+    private static final ThreadLocal<List<KafkaFatalFault>> STARTUP_FAULTS = new ThreadLocal<>();
     private static boolean installed;
 
     private KafkaExitGuard() {
@@ -42,8 +52,16 @@ final class KafkaExitGuard {
         if (installed) {
             return;
         }
-        Exit.setExitProcedure((code, message) -> fault("exit", code, message));
-        Exit.setHaltProcedure((code, message) -> fault("halt", code, message));
+        Exit.setExitProcedure((code, message) -> {
+            if (!deferredOnStartupThread("exit", code, message)) {
+                fault("exit", code, message);
+            }
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            if (!deferredOnStartupThread("halt", code, message)) {
+                fault("halt", code, message);
+            }
+        });
         installed = true;
     }
 
@@ -57,12 +75,51 @@ final class KafkaExitGuard {
         return FAULTS.size() > mark ? FAULTS.get(mark) : null;
     }
 
+    /**
+     * Runs a Kafka server's {@code startup()} on this thread; exit and halt requests made on this
+     * thread meanwhile return instead of ending anything (see the class comment). Rethrows what
+     * {@code startup} throws, with the requests as suppressed exceptions; if it returns normally
+     * although a request was made, throws the first request as a {@link KafkaFatalFault}.
+     */
+    static void runStartup(Runnable startup) {
+        List<KafkaFatalFault> requested = new ArrayList<>();
+        STARTUP_FAULTS.set(requested);
+        try {
+            startup.run();
+        } catch (RuntimeException | Error e) {
+            requested.forEach(e::addSuppressed);
+            throw e;
+        } finally {
+            STARTUP_FAULTS.remove();
+        }
+        if (!requested.isEmpty()) {
+            throw requested.get(0);
+        }
+    }
+
+    /**
+     * For an exit or halt procedure: if this thread is inside {@link #runStartup}, notes the request
+     * and returns true (the procedure must then return); otherwise false.
+     */
+    static boolean deferredOnStartupThread(String kind, int code, String message) {
+        List<KafkaFatalFault> requested = STARTUP_FAULTS.get();
+        if (requested == null) {
+            return false;
+        }
+        requested.add(new KafkaFatalFault(describe(kind, code, message)));
+        LOG.warn("Kafka requested JVM {}({}) while starting; the startup fails with the cause instead", kind, code);
+        return true;
+    }
+
     private static void fault(String kind, int code, String message) {
-        KafkaFatalFault fault = new KafkaFatalFault(
-                "Kafka requested JVM " + kind + "(" + code + ")" + (message == null ? "" : ": " + message));
+        KafkaFatalFault fault = new KafkaFatalFault(describe(kind, code, message));
         FAULTS.add(fault);
         LOG.error("{}; the JVM keeps running, the broker is unusable", fault.getMessage(), fault);
         // Throwing ends the faulting Kafka thread here, as the halt would have, but only that thread.
         throw fault;
+    }
+
+    private static String describe(String kind, int code, String message) {
+        return "Kafka requested JVM " + kind + "(" + code + ")" + (message == null ? "" : ": " + message);
     }
 }

@@ -26,4 +26,24 @@ class KafkaExitGuardTest {
         assertThat(KafkaExitGuard.faultSince(mark)).hasMessageContaining("metadata log corrupted");
         assertThat(KafkaExitGuard.faultSince(KafkaExitGuard.mark())).isNull();
     }
+
+    @Test
+    void aHaltRequestedWhileStartingReturnsSoTheStartupFailsWithItsOwnCause() {
+        KafkaExitGuard.install();
+        int mark = KafkaExitGuard.mark();
+        IllegalStateException cause = new IllegalStateException("Socket server failed to bind");
+        // As ControllerServer.startup: the fault handler asks for a halt, then the exception is rethrown.
+        assertThatThrownBy(() -> KafkaExitGuard.runStartup(() -> {
+            Exit.halt(1);
+            throw cause;
+        })).isSameAs(cause);
+        assertThat(cause.getSuppressed()).singleElement().isInstanceOf(KafkaExitGuard.KafkaFatalFault.class);
+        assertThat(KafkaExitGuard.faultSince(mark)).as("not charged to other brokers starting meanwhile").isNull();
+
+        // A startup that returns although it asked for a halt still fails.
+        assertThatThrownBy(() -> KafkaExitGuard.runStartup(() -> Exit.halt(1)))
+                .isInstanceOf(KafkaExitGuard.KafkaFatalFault.class).hasMessageContaining("halt(1)");
+        // Outside a startup the guard throws again.
+        assertThatThrownBy(() -> Exit.halt(1)).isInstanceOf(KafkaExitGuard.KafkaFatalFault.class);
+    }
 }

@@ -13,6 +13,14 @@ import java.util.List;
  * Turns a command record's value into a {@link Parsed} outcome. Records without a usable id
  * cannot be answered and go to the DLQ; records with an id but bad fields are answered with a
  * {@code failed} event of category {@code INVALID_COMMAND}.
+ *
+ * <p>A command is read within {@link CommandBounds} (depth, number and string length), and its
+ * {@code params} are then checked for what they would expand to (decimals in plain notation, the
+ * total), all before anything runs. A document that breaks a read bound is not read whole; it is
+ * read a second time, leniently and without materialising anything but its top-level {@code id}
+ * and {@code replyTo}, so that it is still answered ({@code INVALID_COMMAND}, naming the JSON
+ * Pointer of the offending value) rather than sent to the DLQ. Only if that second read finds no
+ * well-formed document, or no usable id, does it go to the DLQ as before.
  */
 public final class CommandParser {
   /** Ids are used as Kafka keys and ledger keys: keep them printable and bounded. */
@@ -40,8 +48,15 @@ public final class CommandParser {
       return new Unanswerable("EMPTY_VALUE: record has no value");
     }
     JsonNode root;
+    String overBound = null;
     try {
-      root = Json.parse(value);
+      root = CommandBounds.read(value);
+    } catch (CommandBounds.OverBound e) {
+      overBound = e.getMessage();
+      root = CommandBounds.head(value);
+      if (root == null) {
+        return new Unanswerable("NOT_JSON: value is not a JSON document");
+      }
     } catch (IOException | RuntimeException e) {
       return new Unanswerable("NOT_JSON: value is not a JSON document");
     }
@@ -62,12 +77,20 @@ public final class CommandParser {
       return new Invalid(id, validTopic(replyTo) ? replyTo : null, "COMMAND_TOO_LARGE",
           "command is " + value.length + " bytes; the limit is " + maxBytes);
     }
+    if (overBound != null) {
+      return new Invalid(id, validTopic(replyTo) ? replyTo : null, "INVALID_COMMAND", overBound);
+    }
     List<String> problems = new ArrayList<>();
     String operation = requiredText(root, "operation", problems);
     String connection = requiredText(root, "connection", problems);
     JsonNode params = root.get("params");
     if (params != null && !params.isNull() && !params.isObject()) {
       problems.add("params must be an object");
+    } else if (params != null && params.isObject()) {
+      String tooBig = CommandBounds.problem(params, "/params", maxBytes);
+      if (tooBig != null) {
+        problems.add(tooBig);
+      }
     }
     JsonNode replyNode = root.get("replyTo");
     if (replyNode != null && !replyNode.isNull()

@@ -40,6 +40,30 @@ class SchemaTest {
     return e.getMessage();
   }
 
+  /**
+   * A guard: values that did not come through the command parser's bounds (connection config,
+   * a test's own nodes) are judged from their scale and magnitude, never expanded. Converting
+   * 1e100000 to a BigInteger or a long, or printing it plain, would take 100,000 digits.
+   */
+  @Test
+  void hugeNumbersAreJudgedWithoutExpandingThem() {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true);
+    String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5), () -> {
+          ObjectNode in = Json.object().put("customer", "c1");
+          in.set("pageSize", nodes.numberNode(new java.math.BigDecimal("1e100000")));
+          in.set("timeout", nodes.numberNode(new java.math.BigDecimal("-1e-999999999")));
+          in.set("status", nodes.numberNode(new java.math.BigInteger("7".repeat(5_000))));
+          in.set("note", nodes.numberNode(new java.math.BigDecimal("1e999999999")));
+          SwitchboardException e = org.junit.jupiter.api.Assertions.assertThrows(
+              SwitchboardException.class, () -> schema.validate(in));
+          return e.getMessage();
+        });
+    assertThat(message).contains("'pageSize' must be an integer")
+        .contains("'timeout' must be a duration").doesNotContain("'status'")
+        .doesNotContain("'note'").hasSizeLessThan(500);
+  }
+
   @Test
   void defaultsAreAppliedWithoutTouchingTheInput() throws Exception {
     ObjectNode in = json("{\"customer\":\"c1\"}");

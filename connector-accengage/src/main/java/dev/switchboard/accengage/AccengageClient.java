@@ -5,6 +5,7 @@ import dev.switchboard.auth.RequestSigner;
 import dev.switchboard.auth.TokenSource;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
+import dev.switchboard.message.CommandBounds;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -63,13 +64,18 @@ final class AccengageClient {
   }
 
   /**
-   * POST of a JSON body, serialised once: the bytes signed are the bytes sent. Not idempotent:
-   * retried only when the provider refused it outright (throttling, expired token).
+   * POST of a JSON body, serialised once (on subscription): the bytes signed are the bytes sent.
+   * Not idempotent: retried only when the provider refused it outright (throttling, expired
+   * token). A body over the {@link CommandBounds} fails with {@code INVALID_PARAMS} (category
+   * {@code INVALID_COMMAND}) before it is rendered or anything is sent.
    */
   Single<JsonNode> post(String call, URI uri, JsonNode body, Instant deadline) {
-    byte[] bytes = Json.bytes(body);
-    return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
-        .map(r -> json(call, r.body()));
+    return Single.defer(() -> {
+      CommandBounds.requireWritable("accengage " + call, body, "");
+      byte[] bytes = Json.bytes(body);
+      return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
+          .map(r -> json(call, r.body()));
+    });
   }
 
   private Single<HttpResponse<Buffer>> attempt(String call, HttpMethod method, URI uri,

@@ -1,6 +1,7 @@
 package dev.switchboard.accengage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.message.CommandBounds;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
 import dev.switchboard.spi.OperationSpec;
@@ -31,8 +32,14 @@ final class PostOne implements Operation<AccengageClient> {
 
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccengageClient client) {
-    return client.post(spec.name(), Routes.uri(client, template, inv.params(), Map.of()),
-        inv.params().get(bodyParam), inv.deadline()).doOnSuccess(b -> inv.pageFetched())
-        .toFlowable();
+    return Flowable.defer(() -> {
+      // Before any call: a body that breaks the command bounds (e.g. "badge": 1e100000, whose
+      // plain notation is 100,001 digits) is refused as INVALID_PARAMS, never rendered.
+      CommandBounds.requireWritable("accengage " + spec.name(), inv.params().get(bodyParam),
+          "/" + bodyParam);
+      return client.post(spec.name(), Routes.uri(client, template, inv.params(), Map.of()),
+          inv.params().get(bodyParam), inv.deadline()).doOnSuccess(b -> inv.pageFetched())
+          .toFlowable();
+    });
   }
 }

@@ -9,9 +9,11 @@ import dev.switchboard.sandbox.accengage.AccengageScenario;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
 import io.vertx.core.http.HttpServer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +52,38 @@ class AccengageFaultsIT {
           .forEach(recordsOut::add);
       return r.terminals(id).get(0);
     }
+  }
+
+  /**
+   * {@code "badge": 1e100000} is 100,001 digits in plain notation: rendering the body failed
+   * inside the operation (INTERNAL_ERROR). Now the parser refuses it, INVALID_COMMAND, before
+   * anything runs, and Accengage hears nothing (no token request either).
+   */
+  @Test
+  void aBadgeOf1e100000IsAnInvalidCommandAndNothingIsSent() throws Exception {
+    var before = acc.sim().stats();
+    String id = UUID.randomUUID().toString();
+    String json = "{\"id\":\"" + id + "\",\"operation\":\"messages.create\","
+        + "\"connection\":\"shop\",\"params\":{\"message\":{\"subject\":\"s\",\"text\":\"t\","
+        + "\"badge\":1e100000}}}";
+    platform.sendRaw("shop".getBytes(StandardCharsets.UTF_8),
+        json.getBytes(StandardCharsets.UTF_8), List.of());
+    JsonNode failed;
+    try (TopicReader r = platform.results()) {
+      r.untilTerminal(List.of(id), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
+      assertThat(r.terminals(id)).hasSize(1);
+      failed = r.terminals(id).get(0);
+    }
+    assertThat(failed.path("type").asText()).as(failed.toString()).isEqualTo("failed");
+    JsonNode error = failed.path("error");
+    assertThat(error.path("code").asText()).as(error.toString()).isEqualTo("INVALID_COMMAND");
+    assertThat(error.path("category").asText()).isEqualTo("INVALID_COMMAND");
+    assertThat(error.path("retryable").asBoolean(true)).isFalse();
+    assertThat(error.path("message").asText()).isEqualTo("/params/message/badge: number of "
+        + "100001 characters in plain notation; the limit is 100");
+    var after = acc.sim().stats();
+    assertThat(after.requests()).isEqualTo(before.requests());
+    assertThat(after.unknownRoutes()).isEqualTo(before.unknownRoutes());
   }
 
   @Test

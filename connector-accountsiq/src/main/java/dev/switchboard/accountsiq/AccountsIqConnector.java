@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.spi.ConnectionConfig;
 import dev.switchboard.spi.ConnectorContext;
+import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
+import dev.switchboard.spi.OperationSpec;
 import dev.switchboard.spi.ProviderConnector;
 import dev.switchboard.spi.Schema;
 import dev.switchboard.spi.Secret;
 import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
@@ -137,7 +140,30 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
   private static Map<String, Operation<AccountsIqClient>> index(
       List<Operation<AccountsIqClient>> ops) {
     Map<String, Operation<AccountsIqClient>> m = new LinkedHashMap<>();
-    ops.forEach(o -> m.put(o.spec().name(), o));
+    ops.forEach(o -> m.put(o.spec().name(), checked(o)));
     return Map.copyOf(m);
+  }
+
+  /**
+   * Refuses params AccountsIQ could not carry (see {@link SoapRequest#check}) before the
+   * operation makes any call, a login or a lookup included: {@code INVALID_PARAMS}, category
+   * {@code INVALID_COMMAND}, as the stream's error. {@link SoapRequest#envelope} checks again what
+   * it writes, values merged in from the provider's own templates included.
+   */
+  private static Operation<AccountsIqClient> checked(Operation<AccountsIqClient> op) {
+    return new Operation<>() {
+      @Override
+      public OperationSpec spec() {
+        return op.spec();
+      }
+
+      @Override
+      public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
+        return Flowable.defer(() -> {
+          SoapRequest.check("accountsiq " + op.spec().name(), inv.params());
+          return op.execute(inv, client);
+        });
+      }
+    };
   }
 }

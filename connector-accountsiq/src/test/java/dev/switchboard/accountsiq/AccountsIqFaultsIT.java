@@ -13,11 +13,13 @@ import dev.switchboard.testing.MutableClock;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,79 @@ class AccountsIqFaultsIT {
 
   static long retries(String code) {
     return platform.metrics().count(RETRIES, "provider", "accountsiq", "code", code);
+  }
+
+  /** Every SOAP call the simulator answered, logins and token requests included. */
+  static long soapCalls() {
+    return aiq.sim().stats().calls().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Sends a command as raw JSON text (a decimal such as 1e999999999 cannot be built in code). */
+  static JsonNode terminalOfRaw(String id, String json) throws Exception {
+    platform.sendRaw("legacy".getBytes(StandardCharsets.UTF_8),
+        json.getBytes(StandardCharsets.UTF_8), List.of());
+    try (TopicReader r = platform.results()) {
+      r.untilTerminal(List.of(id), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
+      assertThat(r.terminals(id)).hasSize(1);
+      return r.terminals(id).get(0);
+    }
+  }
+
+  static void assertRefused(JsonNode failed, String code, String... inMessage) {
+    assertThat(failed.path("type").asText()).as(failed.toString()).isEqualTo("failed");
+    JsonNode error = failed.path("error");
+    assertThat(error.path("code").asText()).as(error.toString()).isEqualTo(code);
+    assertThat(error.path("category").asText()).isEqualTo("INVALID_COMMAND");
+    assertThat(error.path("retryable").asBoolean(true)).isFalse();
+    assertThat(error.path("message").asText()).contains(inMessage).hasSizeLessThan(400);
+  }
+
+  /**
+   * The issue: {@code {"query":{"Foo":1e999999999}}} blocked the event loop 13 s and took RSS to
+   * 6.4 GB ({@code toPlainString}); {@code 1e100000000} sent a 100 MB SOAP body. Now both are
+   * refused by the parser, answered INVALID_COMMAND at once, and AccountsIQ hears nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"invoices.query:legacy:1e999999999",
+      "transactions.query:app:1e100000000", "invoices.query:app:-1e-999999999"})
+  void aDecimalThatWouldExpandToGigabytesIsAnInvalidCommandAndNeverSent(String c)
+      throws Exception {
+    String[] op = c.split(":");
+    long before = soapCalls();
+    String id = UUID.randomUUID().toString();
+    long start = System.nanoTime();
+    JsonNode failed = terminalOfRaw(id, "{\"id\":\"" + id + "\",\"operation\":\"" + op[0]
+        + "\",\"connection\":\"" + op[1] + "\",\"params\":{\"query\":{\"Foo\":" + op[2]
+        + "}}}");
+    assertRefused(failed, "INVALID_COMMAND", "/params/query/Foo: number of ",
+        "characters in plain notation; the limit is 100");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a guard, not a timing test")
+        .isLessThan(Duration.ofSeconds(60));
+    assertThat(soapCalls()).isEqualTo(before);
+  }
+
+  /**
+   * A NUL (or any character XML 1.0 cannot carry) in a param was an INTERNAL_ERROR, after a
+   * login or a lookup had already been made. Now: INVALID_PARAMS, category INVALID_COMMAND,
+   * naming the param and the code point, before any call.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "app"})
+  void aNulCharacterInAParamIsAnInvalidCommandAndNeverSent(String conn) throws Exception {
+    long before = soapCalls();
+    assertRefused(last(run(platform, conn, "customers.get",
+        Json.object().put("customerCode", "C00\u00001"))), "INVALID_PARAMS",
+        "/customerCode: U+0000 at character 3");
+    ObjectNode invoice = Json.object().put("customerCode", "C000001");
+    invoice.putObject("invoice").put("Notes", "line\u0000two").putArray("Lines").addObject()
+        .put("Description", "ok");
+    assertRefused(last(run(platform, conn, "invoices.create", invoice)), "INVALID_PARAMS",
+        "/invoice/Notes: U+0000");
+    ObjectNode query = Json.object();
+    query.putObject("query").put("Bad Name", 1);
+    assertRefused(last(run(platform, conn, "invoices.query", query)), "INVALID_PARAMS",
+        "/query/Bad Name: the member name is not an XML element name");
+    assertThat(soapCalls()).isEqualTo(before);
   }
 
   /** A customer code that exists (the first of the list). */

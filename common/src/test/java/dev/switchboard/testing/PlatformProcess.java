@@ -36,7 +36,7 @@ public final class PlatformProcess implements AutoCloseable {
   private void launch() throws IOException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         ScenarioPlatformMain.class.getName()));
     cmd.addAll(args);
     Files.writeString(log, "--- start " + args + "\n", StandardCharsets.UTF_8,

@@ -109,6 +109,10 @@ public final class CommandParser {
         problems.add("deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
       }
     }
+    JsonNode reuseNode = root.get("reuseOutcome");
+    if (reuseNode != null && !reuseNode.isNull() && !reuseNode.isBoolean()) {
+      problems.add("reuseOutcome must be true or false");
+    }
     root.fieldNames().forEachRemaining(f -> {
       if (!KNOWN_FIELDS.contains(f)) {
         problems.add("unknown field '" + f + "'");
@@ -119,11 +123,12 @@ public final class CommandParser {
           String.join("; ", problems));
     }
     ObjectNode p = params == null || params.isNull() ? Json.object() : (ObjectNode) params;
-    return new Valid(new Command(id, operation, connection, p, replyTo, deadline));
+    return new Valid(new Command(id, operation, connection, p, replyTo, deadline,
+        reuseNode != null && reuseNode.asBoolean()));
   }
 
-  private static final java.util.Set<String> KNOWN_FIELDS =
-      java.util.Set.of("id", "operation", "connection", "params", "replyTo", "deadline");
+  private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("id", "operation",
+      "connection", "params", "replyTo", "deadline", "reuseOutcome");
 
   private static String requiredText(JsonNode root, String field, List<String> problems) {
     JsonNode n = root.get(field);

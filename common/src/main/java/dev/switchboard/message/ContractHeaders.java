@@ -23,6 +23,11 @@ public final class ContractHeaders {
    */
   public static final String DLQ_TRUNCATED = "switchboard_dlq_truncated";
   public static final String DLQ_ORIGINAL_SIZE = "switchboard_dlq_original_size";
+  /**
+   * {@code true} on a terminal event re-emitted from the ledger (the command had finished before;
+   * it did not run again), and on a command re-published by {@code switchboard replay}.
+   */
+  public static final String REPLAY = "switchboard_replay";
 
   private ContractHeaders() {}
 }

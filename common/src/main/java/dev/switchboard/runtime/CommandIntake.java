@@ -49,8 +49,13 @@ final class CommandIntake implements CommandPoller.Listener {
     final long generation;
     final ArrayDeque<Pending> queue = new ArrayDeque<>();
     final OffsetTracker offsets = new OffsetTracker();
+    final Set<Dispatcher.Execution> running = new HashSet<>();
     long bytes;
     boolean paused;
+    /** Its ledger partition is being read: nothing of it may start yet. */
+    boolean restoring;
+    /** About to be revoked: nothing more starts; what runs is waited for. */
+    boolean revoking;
 
     Lane(TopicPartition tp, long generation) {
       this.tp = tp;
@@ -63,6 +68,7 @@ final class CommandIntake implements CommandPoller.Listener {
   private final RuntimeSettings settings;
   private final CommandParser parser;
   private final Dispatcher<?> dispatcher;
+  private final Ledger ledger;
   private final Metrics metrics;
   private final java.util.function.Consumer<RuntimeException> fenced;
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
@@ -78,8 +84,9 @@ final class CommandIntake implements CommandPoller.Listener {
 
   /** @param fenced told when another live instance took this one's identity */
   CommandIntake(String provider, Vertx vertx, RuntimeSettings settings, Dispatcher<?> dispatcher,
-      Metrics metrics, java.util.function.Consumer<RuntimeException> fenced) {
+      Ledger ledger, Metrics metrics, java.util.function.Consumer<RuntimeException> fenced) {
     this.provider = provider;
+    this.ledger = ledger;
     this.fenced = fenced;
     this.vertx = vertx;
     this.settings = settings;
@@ -104,14 +111,60 @@ final class CommandIntake implements CommandPoller.Listener {
 
   @Override
   public void onAssigned(Collection<TopicPartition> partitions, long generation) {
-    partitions.forEach(tp -> lanes.put(tp, new Lane(tp, generation)));
+    partitions.forEach(tp -> {
+      Lane lane = new Lane(tp, generation);
+      lanes.put(tp, lane);
+      if (ledger != null) {
+        lane.restoring = true; // the poller paused it on assignment
+        restore(lane);
+      }
+    });
     LOG.info("event=partitions.assigned provider={} partitions={}", provider, partitions);
+  }
+
+  /** Reads the lane's ledger partition, then lets its commands start. Retried until it works. */
+  private void restore(Lane lane) {
+    ledger.restore(lane.tp.partition()).onComplete(ar -> {
+      if (lanes.get(lane.tp) != lane) {
+        return; // revoked meanwhile
+      }
+      if (ar.failed()) {
+        LOG.error("event=ledger.restore_failed provider={} partition={} error={}; retrying",
+            provider, lane.tp, LogValue.of(ar.cause().toString()));
+        vertx.setTimer(1_000, t -> restore(lane));
+        return;
+      }
+      lane.restoring = false;
+      if (!lane.paused) {
+        poller.resume(lane.tp);
+      }
+      drain();
+    });
+  }
+
+  @Override
+  public io.vertx.core.Future<Void> onRevoking(Collection<TopicPartition> partitions) {
+    List<io.vertx.core.Future<?>> waits = new java.util.ArrayList<>();
+    for (TopicPartition tp : partitions) {
+      Lane lane = lanes.get(tp);
+      if (lane != null) {
+        lane.revoking = true;
+        lane.queue.clear(); // never started: the next owner gets them
+        lane.running.forEach(e -> waits.add(e.done().otherwiseEmpty()));
+      }
+    }
+    return io.vertx.core.Future.join(waits).otherwiseEmpty().mapEmpty();
   }
 
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
     // Queued records were never started: the partition's next owner gets them again.
-    partitions.forEach(lanes::remove);
+    partitions.forEach(tp -> {
+      lanes.remove(tp);
+      if (ledger != null) {
+        ledger.forget(tp.partition());
+      }
+    });
     LOG.info("event=partitions.revoked provider={} partitions={}", provider, partitions);
   }
 
@@ -154,7 +207,7 @@ final class CommandIntake implements CommandPoller.Listener {
   /** Starts every head-of-lane record that fits the bounds, then pauses or resumes lanes. */
   private void drain() {
     for (Lane lane : lanes.values()) {
-      while (!stopping && !lane.queue.isEmpty()) {
+      while (!stopping && !lane.restoring && !lane.revoking && !lane.queue.isEmpty()) {
         Pending head = lane.queue.peek();
         if (head.parsed() instanceof CommandParser.Valid && runningById.containsKey(head.id())) {
           lane.queue.poll();
@@ -181,7 +234,9 @@ final class CommandIntake implements CommandPoller.Listener {
         poller.pause(lane.tp);
       } else if (low && lane.paused) {
         lane.paused = false;
-        poller.resume(lane.tp);
+        if (!lane.restoring) {
+          poller.resume(lane.tp);
+        }
       }
     }
   }
@@ -194,6 +249,7 @@ final class CommandIntake implements CommandPoller.Listener {
     Dispatcher.Execution exec = dispatcher.dispatch(p.record(), p.parsed());
     String key = offsetKey(lane.tp, p.record().offset());
     running.add(exec);
+    lane.running.add(exec);
     runningByOffset.put(key, exec);
     boolean byId = p.parsed() instanceof CommandParser.Valid;
     if (byId) {
@@ -202,6 +258,7 @@ final class CommandIntake implements CommandPoller.Listener {
     }
     exec.done().onComplete(ar -> {
       running.remove(exec);
+      lane.running.remove(exec);
       runningByOffset.remove(key);
       if (byId) {
         runningById.remove(p.id());
@@ -225,8 +282,10 @@ final class CommandIntake implements CommandPoller.Listener {
         original.record().offset());
     long startNanos = System.nanoTime();
     attached.add(exec);
+    lane.running.add(exec);
     exec.done().onComplete(ar -> {
       attached.remove(exec);
+      lane.running.remove(exec);
       settle(lane, p, ar, startNanos);
     });
   }

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -61,6 +64,16 @@ final class CommandPoller {
 
     /** Another live member took this instance's identity; this consumer has stopped. */
     default void onFenced(RuntimeException e) {}
+
+    /**
+     * The partitions are about to be revoked: stop starting their commands; the returned future
+     * completes when those running are finished, so their outcomes are recorded and committed
+     * before another instance gets the partitions (the poll thread waits at most the revoke
+     * wait for it).
+     */
+    default Future<Void> onRevoking(Collection<TopicPartition> partitions) {
+      return Future.succeededFuture();
+    }
   }
 
   static final Duration POLL = Duration.ofMillis(100);
@@ -71,6 +84,8 @@ final class CommandPoller {
   private final String topic;
   private final Context context;
   private final Listener listener;
+  private final boolean pauseOnAssign;
+  private final Duration revokeWait;
   private final ConcurrentLinkedQueue<java.util.function.Consumer<Consumer<byte[], byte[]>>>
       requests = new ConcurrentLinkedQueue<>();
   private final Map<TopicPartition, Long> committable = new ConcurrentHashMap<>();
@@ -86,14 +101,22 @@ final class CommandPoller {
   private long lagReadAt;
   private Thread thread;
 
-  CommandPoller(Properties props, String topic, Context context, Listener listener) {
-    this(new KafkaConsumer<>(props), topic, context, listener);
+  /**
+   * @param pauseOnAssign pause every partition as it is assigned, before anything is fetched
+   *     from it; the listener resumes it when it is ready (its ledger restored)
+   * @param revokeWait how long a revoke waits for the revoked partitions' running commands
+   */
+  CommandPoller(Properties props, String topic, Context context, Listener listener,
+      boolean pauseOnAssign, Duration revokeWait) {
+    this(new KafkaConsumer<>(props), topic, context, listener, pauseOnAssign, revokeWait);
   }
 
   /** With any consumer: a {@code MockConsumer} in unit tests. */
-  CommandPoller(Consumer<byte[], byte[]> consumer, String topic,
-      Context context, Listener listener) {
+  CommandPoller(Consumer<byte[], byte[]> consumer, String topic, Context context,
+      Listener listener, boolean pauseOnAssign, Duration revokeWait) {
     this.consumer = consumer;
+    this.pauseOnAssign = pauseOnAssign;
+    this.revokeWait = revokeWait;
     this.topic = topic;
     this.context = context;
     this.listener = listener;
@@ -274,6 +297,9 @@ final class CommandPoller {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty() && fenced == null) {
+        awaitRevoking(partitions);
+      }
       try {
         commit(true, partitions);
       } catch (RuntimeException e) {
@@ -290,8 +316,29 @@ final class CommandPoller {
       context.runOnContext(v -> listener.onRevoked(partitions));
     }
 
+    /** Lets the running commands of revoked partitions finish (bounded), on this thread. */
+    private void awaitRevoking(Collection<TopicPartition> partitions) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      context.runOnContext(v -> listener.onRevoking(partitions)
+          .onComplete(ar -> done.complete(null)));
+      try {
+        done.get(revokeWait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        LOG.warn("event=revoke.wait_expired topic={} partitions={} waitMs={}: commands still "
+            + "running there are left to the next owner", topic, partitions,
+            revokeWait.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (pauseOnAssign) {
+        consumer.pause(partitions);
+      }
       joined = true;
       long gen = generation.incrementAndGet();
       partitions.forEach(tp -> {

@@ -47,6 +47,7 @@ final class ConnectorHost<C> extends VerticleBase {
   private final Map<String, C> connections = new HashMap<>();
   private ResultPublisher publisher;
   private ReplyTopics replyTopics;
+  private Ledger ledger;
   private CommandIntake intake;
   private CommandPoller poller;
   private WebClient webClient;
@@ -96,16 +97,20 @@ final class ConnectorHost<C> extends VerticleBase {
           publisher = new ResultPublisher(Topology.clientProps(settings, provider + "-results"));
           replyTopics = new ReplyTopics(org.apache.kafka.clients.admin.Admin.create(
               Topology.clientProps(settings, provider + "-replies")), context);
+          ledger = settings.ledger() ? new Ledger(topics, publisher, context, clock,
+              Topology.clientProps(settings, provider + "-ledger")) : null;
           Dispatcher<C> dispatcher = new Dispatcher<>(topics, connector.operations(), connections,
-              publisher, replyTopics, context, scheduler, clock, settings, e -> metrics.increment(
+              publisher, replyTopics, ledger, context, scheduler, clock, settings,
+              e -> metrics.increment(
                   "switchboard_publish_retries_total",
                   "Answers Kafka refused for now (broker unavailable) and sent again",
                   "provider", provider));
-          intake = new CommandIntake(provider, vertx, settings, dispatcher, metrics, e -> {
+          intake = new CommandIntake(provider, vertx, settings, dispatcher, ledger, metrics, e -> {
             ready = false;
             fatal.accept(e);
           });
-          poller = new CommandPoller(consumerProps(provider), topics.commands(), context, intake);
+          poller = new CommandPoller(consumerProps(provider), topics.commands(), context, intake,
+              ledger != null, settings.shutdownGrace());
           intake.attach(poller);
           poller.start();
           ready = true;
@@ -132,6 +137,9 @@ final class ConnectorHost<C> extends VerticleBase {
           }
           if (replyTopics != null) {
             replyTopics.close();
+          }
+          if (ledger != null) {
+            ledger.close();
           }
           return null;
         }))

@@ -48,7 +48,7 @@ final class DeadLetters {
     rec.headers().forEach(whole::add);
     whole.addAll(provenance(rec, reason));
     return resend.untilAcked(() -> publisher.send(context, topics.dlq(), rec.key(), rec.value(),
-            whole))
+            whole).<Void>mapEmpty())
         .recover(e -> e instanceof Resend.Cancelled ? Future.failedFuture(e)
             : truncated(rec, reason, resend, e))
         .recover(e -> {
@@ -72,7 +72,8 @@ final class DeadLetters {
     byte[] key = rec.key() != null && rec.key().length <= TRUNCATED_KEY_BYTES ? rec.key() : null;
     byte[] value = rec.value() == null ? null
         : Arrays.copyOf(rec.value(), Math.min(rec.value().length, TRUNCATED_VALUE_BYTES));
-    return resend.untilAcked(() -> publisher.send(context, topics.dlq(), key, value, headers));
+    return resend.untilAcked(() -> publisher.send(context, topics.dlq(), key, value, headers)
+        .<Void>mapEmpty());
   }
 
   private static List<Header> provenance(ConsumerRecord<byte[], byte[]> rec, String reason) {

@@ -13,6 +13,7 @@ import dev.switchboard.message.ResultEvents;
 import dev.switchboard.message.Topics;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
+import dev.switchboard.spi.OperationSpec;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.vertx.core.Context;
@@ -27,8 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -62,11 +65,17 @@ final class Dispatcher<C> {
   private final int window;
   private final int windowBytes;
   private final Consumer<Throwable> publishRetried;
+  private final Ledger ledger;
 
-  /** @param publishRetried told of every answer Kafka refused for now and that is re-sent */
+  /**
+   * @param ledger the provider's command ledger, or null to run every command as it comes
+   * @param publishRetried told of every answer Kafka refused for now and that is re-sent
+   */
   Dispatcher(Topics topics, Map<String, Operation<C>> operations, Map<String, C> connections,
-      ResultPublisher publisher, ReplyTopics replyTopics, Context context, Scheduler scheduler,
-      Clock clock, RuntimeSettings settings, Consumer<Throwable> publishRetried) {
+      ResultPublisher publisher, ReplyTopics replyTopics, Ledger ledger, Context context,
+      Scheduler scheduler, Clock clock, RuntimeSettings settings,
+      Consumer<Throwable> publishRetried) {
+    this.ledger = ledger;
     this.topics = topics;
     this.operations = operations;
     this.connections = connections;
@@ -91,7 +100,7 @@ final class Dispatcher<C> {
         err instanceof Resend.Cancelled ? Future.failedFuture(err)
             : deadLetters.send(rec, "UNANSWERED: the answer could not be published ("
                 + err.getClass().getSimpleName() + ")", resend)
-                .map(new StreamPublisher.Outcome("dlq", 0, "UNANSWERED", null)));
+                .map(new StreamPublisher.Outcome("dlq", 0, "UNANSWERED", null, null)));
     return new Execution(done, () -> {
       resend.cancel();
       e.abandon().run();
@@ -141,12 +150,12 @@ final class Dispatcher<C> {
     ResultSink sink = sink(rec, id(parsed), replyTarget(replyTo(parsed)));
     Future<StreamPublisher.Outcome> done = running.done().compose(o -> o.event() == null
         ? Future.succeededFuture(duplicate(o))
-        : resend.untilAcked(() -> sink.send(o.type(), o.event())).map(duplicate(o)));
+        : resend.untilAcked(() -> sink.send(o.type(), o.event())).map(at -> duplicate(o)));
     return new Execution(done, resend::cancel);
   }
 
   private static StreamPublisher.Outcome duplicate(StreamPublisher.Outcome o) {
-    return new StreamPublisher.Outcome("duplicate", o.records(), o.errorCode(), o.event());
+    return new StreamPublisher.Outcome("duplicate", o.records(), o.errorCode(), o.event(), o.at());
   }
 
   private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
@@ -188,14 +197,92 @@ final class Dispatcher<C> {
       return refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), e, resend);
     }
     Invocation inv = new Invocation(cmd, params);
+    if (ledger == null) {
+      return stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection), resend);
+    }
+    boolean write = op.spec().write();
+    LedgerIndex.Entry seen = ledger.lookup(rec.partition(), cmd.id());
+    if (seen != null && seen.finished() && (write || cmd.reuseOutcome())) {
+      return replay(rec, cmd, seen, resend);
+    }
+    if (seen != null && !seen.finished() && write) {
+      return inDoubt(rec, cmd, op, inv, connection, seen, resend);
+    }
+    Future<Void> before = write ? ledger.started(rec, cmd, resend) : Future.succeededFuture();
+    return recorded(rec, cmd, before, () -> stream(rec, inv, op.spec().kind(),
+        () -> op.execute(inv, connection), resend), resend);
+  }
+
+  /** Streams an operation's results to the command's reply target. */
+  private Execution stream(ConsumerRecord<byte[], byte[]> rec, Invocation inv,
+      OperationSpec.Kind kind, Supplier<Flowable<JsonNode>> run, Resend resend) {
+    Command cmd = inv.command();
     StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), replyTarget(cmd.replyTo())),
-        sink(rec, cmd.id(), topics.results()), resend, inv, op.spec().kind(), window,
-        windowBytes);
-    Flowable.defer(() -> op.execute(inv, connection))
+        sink(rec, cmd.id(), topics.results()), resend, inv, kind, window, windowBytes);
+    Flowable.defer(run::get)
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)
         .subscribe(pub);
     return new Execution(pub.done(), pub::abandon);
+  }
+
+  /**
+   * Runs {@code run} once {@code before} (a write's <em>started</em> record) is acknowledged,
+   * and counts the command finished only once its outcome is in the ledger too.
+   */
+  private Execution recorded(ConsumerRecord<byte[], byte[]> rec, Command cmd,
+      Future<Void> before, Supplier<Execution> run, Resend resend) {
+    Promise<Execution> started = Promise.promise();
+    Future<StreamPublisher.Outcome> done = before.compose(v -> {
+      Execution e = run.get();
+      started.complete(e);
+      return e.done();
+    }).compose(o -> ledger.finished(rec.partition(), cmd.id(), o, resend).map(o));
+    return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
+  }
+
+  /**
+   * The command finished before (this is a replay or a redelivery after a crash): its recorded
+   * terminal event is sent again, same type and data, marked as a replay. Nothing runs.
+   */
+  private Execution replay(ConsumerRecord<byte[], byte[]> rec, Command cmd,
+      LedgerIndex.Entry seen, Resend resend) {
+    ResultSink sink = sink(rec, cmd.id(), replyTarget(cmd.replyTo()), true);
+    Future<StreamPublisher.Outcome> done = ledger.read(rec.partition(), seen.offset())
+        .compose(r -> resend.untilAcked(() -> sink.send(r.type(), r.value()))
+            .map(at -> new StreamPublisher.Outcome("replayed", 0, null, r.value(), at)))
+        .recover(e -> e instanceof SwitchboardException s
+            ? refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), s, resend).done()
+            : Future.failedFuture(e));
+    return new Execution(done, resend::cancel);
+  }
+
+  /**
+   * A write started before and never finished (a crash or a lost partition mid-call): it may or
+   * may not have been applied. The operation's look-up answers when it has one; otherwise the
+   * command fails {@code WRITE_IN_DOUBT}, never sent a second time blindly.
+   */
+  private Execution inDoubt(ConsumerRecord<byte[], byte[]> rec, Command cmd, Operation<C> op,
+      Invocation inv, C connection, LedgerIndex.Entry seen, Resend resend) {
+    var recovery = op.recover(inv, connection);
+    if (recovery.isPresent()) {
+      return recorded(rec, cmd, Future.succeededFuture(), () -> stream(rec, inv,
+          OperationSpec.Kind.SINGLE, recovery::get, resend), resend);
+    }
+    Future<String> since = ledger.read(rec.partition(), seen.offset())
+        .map(r -> startedAt(r.value()))
+        .otherwise((String) null);
+    return recorded(rec, cmd, since.mapEmpty(), () -> {
+      ObjectNode context = Json.object().put("operation", cmd.operation())
+          .put("connection", cmd.connection()).put("startedAt", since.result());
+      context.set("params", cmd.params());
+      return refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), new SwitchboardException(
+          "WRITE_IN_DOUBT", Category.CONFLICT, "an earlier execution of this write started"
+              + (since.result() == null ? "" : " at " + since.result()) + " but never "
+              + "finished (the instance stopped or lost the partition); it may have been "
+              + "applied, so it is not sent again: check at the provider", false, context, null,
+          null), resend);
+    }, resend);
   }
 
   private void checkRoute(Command cmd, Operation<C> op, C connection) {
@@ -228,8 +315,8 @@ final class Dispatcher<C> {
             : Flowable.empty()));
   }
 
-  private static Execution settled(Future<Void> sent, String type, String code, byte[] event) {
-    return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code, event)),
+  private static Execution settled(Future<?> sent, String type, String code, byte[] event) {
+    return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code, event, null)),
         () -> { });
   }
 
@@ -241,7 +328,7 @@ final class Dispatcher<C> {
   private Execution refuse(ConsumerRecord<byte[], byte[]> rec, String id, String target,
       SwitchboardException e, Resend resend) {
     byte[] event = Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e)));
-    Future<Void> sent = resend.untilAcked(() -> sink(rec, id, target)
+    Future<RecordMetadata> sent = resend.untilAcked(() -> sink(rec, id, target)
         .send(ResultEvents.FAILED, event));
     if (!target.equals(topics.results())) {
       sent = sent.recover(x -> x instanceof Resend.Cancelled ? Future.failedFuture(x)
@@ -249,6 +336,15 @@ final class Dispatcher<C> {
               .send(ResultEvents.FAILED, event)));
     }
     return settled(sent, ResultEvents.FAILED, e.code(), event);
+  }
+
+  /** When a ledger <em>started</em> record says the write began, or null. */
+  private static String startedAt(byte[] started) {
+    try {
+      return Json.parse(started).path("at").asText(null);
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   /** Operation names that may be metric label values: only the declared ones. */
@@ -262,15 +358,25 @@ final class Dispatcher<C> {
   }
 
   private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target) {
+    return sink(rec, id, target, false);
+  }
+
+  /** Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. */
+  private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target,
+      boolean replay) {
     byte[] correlation = correlation(rec);
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return (type, event) -> {
-      List<Header> headers = new ArrayList<>(2);
+      List<Header> headers = new ArrayList<>(3);
       if (correlation != null) {
         headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation));
       }
       headers.add(new RecordHeader(ContractHeaders.EVENT_TYPE,
           type.getBytes(StandardCharsets.UTF_8)));
+      if (replay) {
+        headers.add(new RecordHeader(ContractHeaders.REPLAY,
+            "true".getBytes(StandardCharsets.UTF_8)));
+      }
       return publisher.send(context, target, key, event, headers);
     };
   }

@@ -54,8 +54,8 @@ final class Resend {
   }
 
   /** Calls {@code attempt} until it succeeds, fails non-retriably, or this is cancelled. */
-  Future<Void> untilAcked(Supplier<Future<Void>> attempt) {
-    Promise<Void> done = Promise.promise();
+  <T> Future<T> untilAcked(Supplier<Future<T>> attempt) {
+    Promise<T> done = Promise.promise();
     tryOnce(attempt, done, FIRST_BACKOFF_MS);
     return done.future();
   }
@@ -68,14 +68,14 @@ final class Resend {
     return cancelled;
   }
 
-  private void tryOnce(Supplier<Future<Void>> attempt, Promise<Void> done, long backoffMs) {
+  private <T> void tryOnce(Supplier<Future<T>> attempt, Promise<T> done, long backoffMs) {
     if (cancelled) {
       done.tryFail(new Cancelled());
       return;
     }
     attempt.get().onComplete(ar -> {
       if (ar.succeeded()) {
-        done.tryComplete();
+        done.tryComplete(ar.result());
       } else if (!retriable(ar.cause()) || cancelled) {
         done.tryFail(cancelled ? new Cancelled() : ar.cause());
       } else {

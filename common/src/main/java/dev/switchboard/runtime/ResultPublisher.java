@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -46,17 +47,27 @@ final class ResultPublisher implements AutoCloseable {
     this.producer = new KafkaProducer<>(p);
   }
 
-  /** Sends one record; the future completes on {@code context} once Kafka acknowledged it. */
-  Future<Void> send(Context context, String topic, byte[] key, byte[] value,
+  /**
+   * Sends one record; the future completes on {@code context}, with where Kafka wrote it, once
+   * Kafka acknowledged it.
+   */
+  Future<RecordMetadata> send(Context context, String topic, byte[] key, byte[] value,
       List<Header> headers) {
-    Promise<Void> acked = Promise.promise();
-    ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, null, key, value, headers);
+    return send(context, topic, null, key, value, headers);
+  }
+
+  /** The same to a given partition (null: the partitioner's choice by key). */
+  Future<RecordMetadata> send(Context context, String topic, Integer partition, byte[] key,
+      byte[] value, List<Header> headers) {
+    Promise<RecordMetadata> acked = Promise.promise();
+    ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, partition, key, value,
+        headers);
     try {
       sender.execute(() -> {
         try {
           producer.send(rec, (md, err) -> context.runOnContext(v -> {
             if (err == null) {
-              acked.complete();
+              acked.complete(md);
             } else {
               acked.fail(err);
             }

@@ -1,10 +1,14 @@
 package dev.switchboard.runtime;
 
 import io.vertx.core.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** Where the events of one command go: its reply topic, keyed by command id, with its headers. */
 @FunctionalInterface
 interface ResultSink {
-  /** Sends one serialized result event; the future completes when Kafka acknowledged it. */
-  Future<Void> send(String type, byte[] event);
+  /**
+   * Sends one serialized result event; the future completes, with where Kafka wrote it, when
+   * Kafka acknowledged it.
+   */
+  Future<RecordMetadata> send(String type, byte[] event);
 }

@@ -27,15 +27,21 @@ import java.util.function.Consumer;
  *     {@code group.instance.id} (Kafka static membership): an instance restarted with the same
  *     identity takes its partitions back at once instead of waiting out its old session. Null:
  *     dynamic membership (tests that start several instances in one JVM)
+ * @param ledger whether commands go through the command ledger (effectively-once: a finished
+ *     command is answered from the ledger instead of running again, a write never runs twice)
+ * @param ledgerRetention how long the ledger keeps a command's records (the topic's
+ *     {@code retention.ms} when Switchboard creates it); an older id counts as new
  */
 public record RuntimeSettings(String bootstrap, String topicPrefix, int partitions,
     short replicationFactor, String groupPrefix, int maxInFlight, int maxInFlightPerConnection,
     int resultWindow, int resultWindowBytes, int maxCommandBytes, int queueHighWater,
-    Duration shutdownGrace, Map<String, String> kafka, String instanceId) {
+    Duration shutdownGrace, Map<String, String> kafka, String instanceId, boolean ledger,
+    Duration ledgerRetention) {
 
   public static RuntimeSettings defaults(String bootstrap) {
     return new RuntimeSettings(bootstrap, "switchboard", 6, (short) 1, null, 256, 32,
-        2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of(), null);
+        2048, 1 << 20, 1 << 20, 512, Duration.ofSeconds(30), Map.of(), null, true,
+        Duration.ofDays(7));
   }
 
   /** The consumer group of a provider's command consumer. */
@@ -80,6 +86,14 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
     return with(b -> b.kafka = Map.copyOf(props));
   }
 
+  /** The command ledger on or off, and its retention. */
+  public RuntimeSettings withLedger(boolean on, Duration retention) {
+    return with(b -> {
+      b.ledger = on;
+      b.ledgerRetention = retention;
+    });
+  }
+
   /** Static membership under this identity (see {@code instanceId}); null for dynamic. */
   public RuntimeSettings withInstanceId(String id) {
     return with(b -> b.instanceId = id);
@@ -107,6 +121,8 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
     Duration shutdownGrace;
     Map<String, String> kafka;
     String instanceId;
+    boolean ledger;
+    Duration ledgerRetention;
 
     Builder(RuntimeSettings s) {
       bootstrap = s.bootstrap;
@@ -123,12 +139,15 @@ public record RuntimeSettings(String bootstrap, String topicPrefix, int partitio
       shutdownGrace = s.shutdownGrace;
       kafka = s.kafka;
       instanceId = s.instanceId;
+      ledger = s.ledger;
+      ledgerRetention = s.ledgerRetention;
     }
 
     RuntimeSettings build() {
       return new RuntimeSettings(bootstrap, topicPrefix, partitions, replicationFactor,
           groupPrefix, maxInFlight, maxInFlightPerConnection, resultWindow, resultWindowBytes,
-          maxCommandBytes, queueHighWater, shutdownGrace, kafka, instanceId);
+          maxCommandBytes, queueHighWater, shutdownGrace, kafka, instanceId, ledger,
+          ledgerRetention);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.spi.OperationSpec.Kind;
 import io.reactivex.rxjava3.core.FlowableSubscriber;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.reactivestreams.Subscription;
 
 /**
@@ -32,8 +33,9 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
    * How a command ended, for metrics, logs and duplicates attached to it.
    *
    * @param event the terminal event as published, or null when none was (DLQ)
+   * @param at where Kafka wrote the terminal event, or null when none was
    */
-  record Outcome(String type, long records, String errorCode, byte[] event) {}
+  record Outcome(String type, long records, String errorCode, byte[] event, RecordMetadata at) {}
 
   private final ResultSink sink;
   private final ResultSink fallback;
@@ -204,9 +206,9 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
         : ResultEvents.failed(commandId(), ErrorInfo.of(cause));
     String type = event.get("type").asText();
     byte[] bytes = Json.bytes(event);
-    Outcome outcome = new Outcome(type, seq, cause == null ? null : ErrorInfo.of(cause).code(),
-        bytes);
-    resend.untilAcked(() -> sink.send(type, bytes)).map(outcome)
+    String code = cause == null ? null : ErrorInfo.of(cause).code();
+    resend.untilAcked(() -> sink.send(type, bytes)).map(at -> new Outcome(type, seq, code, bytes,
+            at))
         .recover(e -> e instanceof Resend.Cancelled ? Future.failedFuture(e) : replaced(type, e))
         .onComplete(ar -> {
           if (ar.succeeded()) {
@@ -230,7 +232,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
             + (type.equals(ResultEvents.COMPLETED) ? "; the operation itself completed" : ""),
             false, null, null, e))));
     return resend.untilAcked(() -> fallback.send(ResultEvents.FAILED, bytes))
-        .map(new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED", bytes));
+        .map(at -> new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED", bytes, at));
   }
 
   private String commandId() {

@@ -32,8 +32,13 @@ final class Topology {
             new NewTopic(t.commands(), s.partitions(), s.replicationFactor()),
             new NewTopic(t.results(), s.partitions(), s.replicationFactor()),
             new NewTopic(t.dlq(), s.partitions(), s.replicationFactor()),
-            new NewTopic(t.ledger(), s.partitions(), s.replicationFactor())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            // Compacted (one record per id) and deleted after the retention: an id older than
+            // that is forgotten, and runs again if it comes back.
+            new NewTopic(t.ledger(), s.partitions(), s.replicationFactor()).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+                    + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(s.ledgerRetention().toMillis()))));
         for (var e : admin.createTopics(topics).values().entrySet()) {
           try {
             e.getValue().get();
@@ -44,8 +49,27 @@ final class Topology {
             }
           }
         }
+        if (s.ledger()) {
+          coPartitioned(admin, t);
+        }
       }
       return null;
     });
+  }
+
+  /**
+   * The ledger must have as many partitions as the commands topic: a command's ledger records
+   * go to the partition of the same number, which moves with it.
+   */
+  private static void coPartitioned(Admin admin, Topics t) throws Exception {
+    var described = admin.describeTopics(List.of(t.commands(), t.ledger())).allTopicNames()
+        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+    int commands = described.get(t.commands()).partitions().size();
+    int ledger = described.get(t.ledger()).partitions().size();
+    if (commands != ledger) {
+      throw new IllegalStateException(t.ledger() + " has " + ledger + " partitions but "
+          + t.commands() + " has " + commands + ": the ledger must be co-partitioned with the "
+          + "commands topic (give it " + commands + " partitions)");
+    }
   }
 }

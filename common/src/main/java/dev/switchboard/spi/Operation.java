@@ -2,6 +2,7 @@ package dev.switchboard.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reactivex.rxjava3.core.Flowable;
+import java.util.Optional;
 
 /**
  * One provider operation.
@@ -30,4 +31,17 @@ public interface Operation<C> {
    * @param connection the connection the command names
    */
   Flowable<JsonNode> execute(Invocation invocation, C connection);
+
+  /**
+   * How to answer a write whose execution started but never finished (the instance crashed, or
+   * lost the partition, between the ledger's <em>started</em> record and the outcome): the
+   * runtime calls this instead of {@link #execute} when the command is delivered again. Return
+   * a look-up that tells what the provider has (e.g. AccountsIQ finds the record by its
+   * external reference) and becomes the command's answer. Empty (the default): the provider
+   * cannot tell, and the runtime answers {@code failed} {@code WRITE_IN_DOUBT} rather than send
+   * the write a second time. Only called for operations whose spec is a write.
+   */
+  default Optional<Flowable<JsonNode>> recover(Invocation invocation, C connection) {
+    return Optional.empty();
+  }
 }

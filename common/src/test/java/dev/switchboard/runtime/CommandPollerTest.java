@@ -127,7 +127,8 @@ class CommandPollerTest {
       consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
       consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, null, new byte[] {2}));
     });
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener);
+    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, false,
+        Duration.ofSeconds(5));
     poller.start();
     await(() -> listener.records.size() == 2 && listener.generation >= 0);
     return poller;
@@ -135,7 +136,8 @@ class CommandPollerTest {
 
   @Test
   void joinsOnlyOnceAnAssignmentArrived() {
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener);
+    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, false,
+        Duration.ofSeconds(5));
     assertThat(poller.joined()).isFalse();
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
     poller.start();

@@ -10,6 +10,7 @@ import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.OperationSpec.Kind;
 import io.reactivex.rxjava3.processors.PublishProcessor;
 import io.vertx.core.Promise;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Demand follows acknowledgements, bounded by records and bytes; every command gets one answer. */
 class StreamPublisherTest {
-  private record Sent(String type, JsonNode event, Promise<Void> ack) {}
+  private record Sent(String type, JsonNode event, Promise<RecordMetadata> ack) {}
 
   private final List<Sent> sent = new ArrayList<>();
   private final List<Sent> fallback = new ArrayList<>();
@@ -35,8 +36,9 @@ class StreamPublisherTest {
     return p;
   }
 
-  private static io.vertx.core.Future<Void> record(List<Sent> into, String type, byte[] event) {
-    Promise<Void> ack = Promise.promise();
+  private static io.vertx.core.Future<RecordMetadata> record(List<Sent> into, String type,
+      byte[] event) {
+    Promise<RecordMetadata> ack = Promise.promise();
     try {
       into.add(new Sent(type, Json.parse(event), ack));
     } catch (IOException e) {

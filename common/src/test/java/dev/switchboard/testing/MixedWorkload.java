@@ -46,8 +46,9 @@ public final class MixedWorkload {
         s = new Sent(c.path("id").asText(), "records", count, null);
       } else {
         String key = "w" + seed + "-" + i;
+        // One write in five is slow, so a crash finds writes mid-call.
         c = RuntimeHarness.command("write", connection, Json.object().put("key", key)
-            .put("delayMs", r.nextInt(30)));
+            .put("delayMs", pick == 9 && r.nextBoolean() ? 300 + r.nextInt(1200) : r.nextInt(30)));
         s = new Sent(c.path("id").asText(), "write", 0, key);
       }
       commands.add(c);
@@ -61,6 +62,19 @@ public final class MixedWorkload {
 
   public List<String> ids() {
     return List.copyOf(byId.keySet());
+  }
+
+  /** The command ids of the writes whose answer is {@code completed} (applied for sure). */
+  public List<String> completedWriteKeys(TopicReader results) {
+    return byId.values().stream().filter(s -> s.writeKey() != null
+        && results.terminals(s.id()).stream().anyMatch(t -> t.path("type").asText()
+            .equals("completed"))).map(Sent::writeKey).toList();
+  }
+
+  /** The id of the write command with {@code key}. */
+  public String idOfWrite(String key) {
+    return byId.values().stream().filter(s -> key.equals(s.writeKey())).findFirst()
+        .orElseThrow().id();
   }
 
   /** Writes the workload asked for, by key. */

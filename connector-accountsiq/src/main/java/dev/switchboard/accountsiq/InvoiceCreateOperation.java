@@ -11,6 +11,7 @@ import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * {@code invoices.create}, the vendor's workflow (provider-apis.md §1.6): {@code
@@ -33,6 +34,16 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
   @Override
   public OperationSpec spec() {
     return SPEC;
+  }
+
+  /**
+   * A create the ledger saw start but never finish: the same look-up-then-create. It finds the
+   * record by external reference when the first try was applied (and reports it,
+   * {@code "existing": true}), and creates it only when it was not.
+   */
+  @Override
+  public Optional<Flowable<JsonNode>> recover(Invocation inv, AccountsIqClient client) {
+    return Optional.of(execute(inv, client));
   }
 
   @Override

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  *   <li>{@code records} (stream): {@code count} records {@code {"i":n,"pad":"…"}} in pages of
  *       {@code pageSize}, each page after {@code pageDelayMs}; {@code padBytes} sizes a record;
  *       {@code failAfter} fails the stream (PROVIDER, retryable) after that many records.</li>
- *   <li>{@code echo} (single): {@code {"value":…}} after {@code delayMs}.</li>
+ *   <li>{@code echo} (single): {@code {"value":…}} ({@code value} {@code repeat} times over)
+ *       after {@code delayMs}.</li>
  *   <li>{@code write} (single, a write): appends {@code key} to the write log after
  *       {@code delayMs}, answers {@code {"key":…}} after a further {@code answerDelayMs}.</li>
  *   <li>{@code fail} (single): fails with {@code code}, {@code category}, {@code retryable}.</li>
@@ -52,10 +53,12 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
           .build()), ScenarioConnector::records),
       op(OperationSpec.single("echo", "echoes value", Schema.builder()
           .optionalString("value", "what to echo")
+          .integer("repeat", 1, 10_000, 1L, "the value this many times over (large answers)")
           .integer("delayMs", 0, 600_000, 0L, "wait before answering").build()),
           (inv, log) -> Flowable.timer(inv.params().path("delayMs").asLong(),
-              TimeUnit.MILLISECONDS).map(x -> (JsonNode) Json.object()
-              .put("value", inv.params().path("value").asText(null)))),
+              TimeUnit.MILLISECONDS).map(x -> (JsonNode) Json.object().put("value",
+                  inv.params().hasNonNull("value") ? inv.params().path("value").asText()
+                      .repeat(inv.params().path("repeat").asInt()) : null))),
       op(new OperationSpec("write", "a counted write", OperationSpec.Kind.SINGLE, true,
           Schema.builder().requiredString("key", "what the write log records")
               .integer("delayMs", 0, 600_000, 0L, "wait before applying")

@@ -33,7 +33,8 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
   private static final Set<String> KAFKA = Set.of("bootstrap", "topicPrefix", "partitions",
       "replicationFactor", "properties");
   private static final Set<String> RUNTIME = Set.of("maxInFlight", "maxInFlightPerConnection",
-      "resultWindow", "resultWindowBytes", "maxCommandBytes", "shutdownGrace");
+      "resultWindow", "resultWindowBytes", "maxCommandBytes", "shutdownGrace", "ledger",
+      "ledgerRetention");
 
   /** No file: embedded broker, default ports, no connections (the demo adds its own). */
   public static SwitchboardConfig empty() {
@@ -126,6 +127,18 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
         throw new IllegalArgumentException("runtime.shutdownGrace is not a duration");
       }
       s = s.withShutdownGrace(grace);
+    }
+    if (runtime.has("ledger") || runtime.has("ledgerRetention")) {
+      JsonNode on = runtime.path("ledger");
+      if (!on.isMissingNode() && !on.isBoolean() && !on.asText().matches("true|false")) {
+        throw new IllegalArgumentException("runtime.ledger must be true or false");
+      }
+      var retention = runtime.has("ledgerRetention")
+          ? Durations.tryParse(runtime.get("ledgerRetention").asText()) : s.ledgerRetention();
+      if (retention == null) {
+        throw new IllegalArgumentException("runtime.ledgerRetention is not a duration");
+      }
+      s = s.withLedger(on.isMissingNode() ? s.ledger() : on.asText().equals("true"), retention);
     }
     Map<String, String> props = new LinkedHashMap<>();
     kafka.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(),

@@ -46,6 +46,23 @@ class SwitchboardConfigRuntimeTest {
   }
 
   @Test
+  void theLedgerIsOnForAWeekUnlessTheFileSaysOtherwise() throws Exception {
+    RuntimeSettings dflt = SwitchboardConfig.load(yaml("runtime: {}\n"), Map.of()).settings("b");
+    assertThat(dflt.ledger()).isTrue();
+    assertThat(dflt.ledgerRetention()).isEqualTo(Duration.ofDays(7));
+    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+        runtime:
+          ledger: false
+          ledgerRetention: 30d
+        """), Map.of());
+    assertThat(c.settings("b").ledger()).isFalse();
+    assertThat(c.settings("b").ledgerRetention()).isEqualTo(Duration.ofDays(30));
+    SwitchboardConfig bad = SwitchboardConfig.load(yaml("runtime: {ledger: maybe}\n"), Map.of());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bad.settings("b"))
+        .hasMessageContaining("runtime.ledger");
+  }
+
+  @Test
   void placeholdersStayTextExactlyAsGivenAlsoInLists() throws Exception {
     SwitchboardConfig c = SwitchboardConfig.load(yaml("""
         connectors:

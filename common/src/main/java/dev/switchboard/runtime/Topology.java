@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -39,9 +40,12 @@ final class Topology {
                     + TopicConfig.CLEANUP_POLICY_DELETE,
                 TopicConfig.RETENTION_MS_CONFIG,
                 String.valueOf(s.ledgerRetention().toMillis()))));
-        for (var e : admin.createTopics(topics).values().entrySet()) {
+        CreateTopicsResult created = admin.createTopics(topics);
+        Map<String, Integer> partitions = new java.util.HashMap<>();
+        for (var e : created.values().entrySet()) {
           try {
             e.getValue().get();
+            partitions.put(e.getKey(), created.numPartitions(e.getKey()).get());
           } catch (java.util.concurrent.ExecutionException ex) {
             if (!(ex.getCause() instanceof TopicExistsException)) {
               throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
@@ -50,7 +54,7 @@ final class Topology {
           }
         }
         if (s.ledger()) {
-          coPartitioned(admin, t);
+          coPartitioned(admin, t, partitions);
         }
       }
       return null;
@@ -59,13 +63,20 @@ final class Topology {
 
   /**
    * The ledger must have as many partitions as the commands topic: a command's ledger records
-   * go to the partition of the same number, which moves with it.
+   * go to the partition of the same number, which moves with it. A topic created just now is
+   * counted from its creation (a describe could reach a broker that does not know it yet).
    */
-  private static void coPartitioned(Admin admin, Topics t) throws Exception {
-    var described = admin.describeTopics(List.of(t.commands(), t.ledger())).allTopicNames()
-        .get(30, java.util.concurrent.TimeUnit.SECONDS);
-    int commands = described.get(t.commands()).partitions().size();
-    int ledger = described.get(t.ledger()).partitions().size();
+  private static void coPartitioned(Admin admin, Topics t, Map<String, Integer> created)
+      throws Exception {
+    List<String> existing = java.util.stream.Stream.of(t.commands(), t.ledger())
+        .filter(n -> !created.containsKey(n)).toList();
+    Map<String, Integer> counts = new java.util.HashMap<>(created);
+    if (!existing.isEmpty()) {
+      admin.describeTopics(existing).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
+          .forEach((name, d) -> counts.put(name, d.partitions().size()));
+    }
+    int commands = counts.get(t.commands());
+    int ledger = counts.get(t.ledger());
     if (commands != ledger) {
       throw new IllegalStateException(t.ledger() + " has " + ledger + " partitions but "
           + t.commands() + " has " + commands + ": the ledger must be co-partitioned with the "

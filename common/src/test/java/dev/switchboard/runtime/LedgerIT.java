@@ -167,6 +167,22 @@ class LedgerIT {
   }
 
   @Test
+  void aLedgerNotCoPartitionedWithTheCommandsStopsTheStartAndSaysWhy() throws Exception {
+    RuntimeSettings settings = RuntimeHarness.freshSettings();
+    Properties p = new Properties();
+    p.put("bootstrap.servers", settings.bootstrap());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+        .create(p)) {
+      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
+          settings.topicPrefix() + ".scenario.ledger", 1, (short) 1))).all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform(settings,
+            Files.createTempFile("writes", ".log")))
+        .hasStackTraceContaining("must be co-partitioned with the commands topic");
+  }
+
+  @Test
   void aLargeOutcomeIsReferencedInTheLedgerAndStillReplayed() throws Exception {
     Path writeLog = Files.createTempFile("writes", ".log");
     try (RuntimeHarness platform = platform(RuntimeHarness.freshSettings(), writeLog);

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.sandbox.RandomFaults;
 import dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
  *  "serverError": {"label": "API_ERR_DB", "call": 4, "times": 2},
  *  "formatErrors": 3,
  *  "devicePages": 5000,
- *  "linkStyle": "VARIED"}
+ *  "linkStyle": "VARIED",
+ *  "randomFaults": {"seed": 7, "serverErrors": 0.10, "rateLimits": 0.05, "retryAfterSeconds": 1,
+ *                   "timeouts": 0.03, "timeoutHoldMs": 1500, "lostAnswers": 0.05}}
  * }</pre>
  *
  * <p>Page faults apply to every paginated route and fire {@code times} times per (route, page);
@@ -40,6 +43,14 @@ import java.util.function.Consumer;
  * @param formatErrors authenticated POSTs answer 400 with this many {@code API_ERR_FORMAT} entries
  * @param devicePages the device export has exactly this many full pages (e.g. 5,000)
  * @param linkStyle overrides {@link AccengageSettings#linkStyle()}
+ * @param randomFaults a seeded share of the user's signed and authenticated calls (and of its
+ *     token requests unless {@code authCalls} is false) answered 503 with a load balancer's plain
+ *     page (or, with {@code serverErrorStatus} 500, the documented {@code API_ERR_SERVICE}), 429
+ *     with {@code Retry-After} and {@code API_ERR_RATE_LIMIT} (ASSUMPTION, §3.5), or held past the
+ *     client's timeout and dropped, none of them applied; and a share of applied writes
+ *     ({@code messages} create, {@code .../send}) whose connection is closed after the write, so
+ *     the answer is lost. Signatures and tokens are verified first, as ever. See
+ *     {@link RandomFaults}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccengageScenario(
@@ -52,14 +63,15 @@ public record AccengageScenario(
     ServerError serverError,
     Integer formatErrors,
     Integer devicePages,
-    LinkStyle linkStyle) {
+    LinkStyle linkStyle,
+    RandomFaults randomFaults) {
 
   /** The 500 labels of the seed doc's "Generic errors" table (CERTAIN). */
   public static final Set<String> SERVER_ERROR_LABELS = Set.of(
       "API_ERR_DB", "API_ERR_CACHE", "API_ERR_SERVICE", "API_ERR_UTIL", "API_ERR_SUPPORT", "API_ERR_UNKNOWN");
 
   private static final AccengageScenario NONE =
-      new AccengageScenario(null, null, null, null, null, null, null, null, null, null);
+      new AccengageScenario(null, null, null, null, null, null, null, null, null, null, null);
 
   public AccengageScenario {
     if (formatErrors != null && formatErrors < 1) throw new IllegalArgumentException("formatErrors must be >= 1");
@@ -138,7 +150,8 @@ public record AccengageScenario(
         o.serverError != null ? o.serverError : serverError,
         o.formatErrors != null ? o.formatErrors : formatErrors,
         o.devicePages != null ? o.devicePages : devicePages,
-        o.linkStyle != null ? o.linkStyle : linkStyle);
+        o.linkStyle != null ? o.linkStyle : linkStyle,
+        o.randomFaults != null ? o.randomFaults : randomFaults);
   }
 
   public AccengageScenario withLatencyMs(long ms) { return with(c -> c.latencyMs = ms); }
@@ -152,6 +165,7 @@ public record AccengageScenario(
   public AccengageScenario withFormatErrors(int n) { return with(c -> c.formatErrors = n); }
   public AccengageScenario withDevicePages(int pages) { return with(c -> c.devicePages = pages); }
   public AccengageScenario withLinkStyle(LinkStyle style) { return with(c -> c.linkStyle = style); }
+  public AccengageScenario withRandomFaults(RandomFaults faults) { return with(c -> c.randomFaults = faults); }
 
   long delayMs() {
     return latencyMs == null ? 0 : Math.max(0, latencyMs);
@@ -161,7 +175,8 @@ public record AccengageScenario(
     Copy c = new Copy(this);
     change.accept(c);
     return new AccengageScenario(c.latencyMs, c.emptyPages, c.foreignNextOnPage, c.foreignOrigin,
-        c.expireTokenAfterCalls, c.rateLimit, c.serverError, c.formatErrors, c.devicePages, c.linkStyle);
+        c.expireTokenAfterCalls, c.rateLimit, c.serverError, c.formatErrors, c.devicePages, c.linkStyle,
+        c.randomFaults);
   }
 
   /** Mutable copy used only to derive a changed record. */
@@ -176,6 +191,7 @@ public record AccengageScenario(
     Integer formatErrors;
     Integer devicePages;
     LinkStyle linkStyle;
+    RandomFaults randomFaults;
 
     Copy(AccengageScenario s) {
       latencyMs = s.latencyMs;
@@ -188,6 +204,7 @@ public record AccengageScenario(
       formatErrors = s.formatErrors;
       devicePages = s.devicePages;
       linkStyle = s.linkStyle;
+      randomFaults = s.randomFaults;
     }
   }
 }

@@ -22,6 +22,17 @@ import java.util.Map;
  * @param faultsInjected answers altered by a scenario (429, 500, forced expiry, forced format errors)
  * @param signatures per route, the distinct ({@code Accengage-Time}, {@code Accengage-Signature})
  *     pairs seen, oldest first, at most {@value #SIGNATURES_KEPT_PER_ROUTE} (the newest)
+ * @param faultsByKind faults of the scenario's {@code randomFaults} by kind: {@code serverError},
+ *     {@code rateLimit}, {@code timeout}, {@code lostAnswer}
+ * @param writesApplied writes that changed stored data, per route ({@code POST .../messages}
+ *     created a message, {@code POST .../send} queued a push)
+ * @param distinctWritesApplied distinct writes among them, per route: one write is one route,
+ *     path and body (byte for byte), so the same command re-sent counts once here
+ * @param writeAnswersLost applied writes whose answer was lost ({@code randomFaults.lostAnswers})
+ * @param writesResentAfterLostAnswer write requests received again (same route, path and body)
+ *     after the answer of an earlier one was lost: blind re-sends
+ * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as
+ *     {@code "<route> <path> <sha-256 of the body>"}
  */
 public record AccengageStats(
     Map<String, Long> tokensIssued,
@@ -36,7 +47,13 @@ public record AccengageStats(
     Map<String, Long> serverErrors,
     long expectContinueRejected,
     long faultsInjected,
-    Map<String, List<SignatureSeen>> signatures) {
+    Map<String, List<SignatureSeen>> signatures,
+    Map<String, Long> faultsByKind,
+    Map<String, Long> writesApplied,
+    Map<String, Long> distinctWritesApplied,
+    long writeAnswersLost,
+    long writesResentAfterLostAnswer,
+    List<String> lostWriteKeys) {
 
   public static final int SIGNATURES_KEPT_PER_ROUTE = 1_000;
 
@@ -72,5 +89,23 @@ public record AccengageStats(
 
   public List<SignatureSeen> signatures(String route) {
     return signatures.getOrDefault(route, List.of());
+  }
+
+  /** Random faults of {@code kind} ({@code FaultDice.SERVER_ERROR}, ...) injected so far. */
+  public long faults(String kind) {
+    return faultsByKind.getOrDefault(kind, 0L);
+  }
+
+  public long writesApplied(String route) {
+    return writesApplied.getOrDefault(route, 0L);
+  }
+
+  public long totalWritesApplied() {
+    return writesApplied.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Applied writes beyond the first of each distinct write: applied − distinct applied. */
+  public long duplicateWrites() {
+    return totalWritesApplied() - distinctWritesApplied.values().stream().mapToLong(Long::longValue).sum();
   }
 }

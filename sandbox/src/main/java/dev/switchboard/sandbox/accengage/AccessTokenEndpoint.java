@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.SecretTag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +62,13 @@ final class AccessTokenEndpoint {
     }
     counters.call(ROUTE);
     AccengageScenario scenario = user.scenario().overriddenBy(override);
+    FaultDice dice = user.dice.of(scenario.randomFaults());
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(true);
     ApiGateway.later(ctx, scenario.delayMs(), () -> {
+      if (fate != FaultDice.Call.SERVE) {
+        Faults.random(ctx, fate, dice.faults(), counters);
+        return;
+      }
       TokenStore.Token token = tokens.issue(user);
       counters.tokenIssued(user.email());
       ctx.put(RequestLog.TOKEN, SecretTag.of(token.value));

@@ -44,6 +44,11 @@ enum ApiRoute {
     this.segments = template.substring(1).split("/");
   }
 
+  /** True for the routes that change stored data. */
+  boolean isWrite() {
+    return this == CREATE_MESSAGE || this == SEND_MESSAGE;
+  }
+
   /** Name in stats and logs, e.g. {@code GET /v1/me/apps/{partnerId}}. */
   String statsName() {
     return method.name() + " " + template;

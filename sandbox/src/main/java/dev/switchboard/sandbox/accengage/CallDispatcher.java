@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.FaultDice;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +33,7 @@ final class CallDispatcher {
 
   void dispatch(RoutingContext ctx, ApiRoute.Match match, TokenStore.Token token, AccengageScenario scenario, Buffer body) {
     if (ctx.response().closed()) return;
+    if (match.route().isWrite()) counters.writes.arrived(MessageEndpoints.writeKey(ctx, match.route(), body));
     Integer limit = scenario.expireTokenAfterCalls();
     if (token.calls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
       tokens.expire(token);
@@ -53,6 +55,12 @@ final class CallDispatcher {
       }
     }
     Long faultPage = route.paginated ? page : null;
+    FaultDice dice = user.dice.of(scenario.randomFaults());
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(false);
+    if (fate != FaultDice.Call.SERVE) {
+      Faults.random(ctx, fate, dice.faults(), counters);
+      return;
+    }
     if (Faults.rateLimit(ctx, scenario, user, route, faultPage, call, counters)) return;
     if (Faults.serverError(ctx, scenario, user, route, faultPage, call, counters)) return;
     AppData app = null;

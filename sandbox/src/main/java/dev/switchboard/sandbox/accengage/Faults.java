@@ -1,6 +1,10 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.FaultDice;
+import dev.switchboard.sandbox.RandomFaults;
+import dev.switchboard.sandbox.Unanswered;
 import dev.switchboard.sandbox.accengage.AccengageScenario.RateLimit;
+import io.vertx.core.buffer.Buffer;
 import dev.switchboard.sandbox.accengage.AccengageScenario.ServerError;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,6 +35,34 @@ final class Faults {
     counters.serverError(e.label());
     ApiReplies.error(ctx, 500, e.label(), message(e.label()));
     return true;
+  }
+
+  /**
+   * Answers a call the random fault mode picked (never {@link FaultDice.Call#SERVE}), and counts
+   * it. A 500 carries the documented {@code API_ERR_SERVICE}; another 5xx is what a load balancer
+   * in front of the API answers, a plain page without a label. Throttling is 429 with
+   * {@code Retry-After} (ASSUMPTION, §3.5). A timeout is no answer: held, then closed.
+   */
+  static void random(RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
+    counters.randomFault(FaultDice.kind(call));
+    switch (call) {
+      case SERVER_ERROR -> {
+        int status = faults.serverErrorStatus();
+        if (status == 500) {
+          ApiReplies.error(ctx, 500, "API_ERR_SERVICE", message("API_ERR_SERVICE"));
+        } else {
+          ApiReplies.send(ctx, status, "text/plain; charset=utf-8",
+              Buffer.buffer(status + (status == 503 ? " Service Unavailable" : " Server Error")));
+        }
+      }
+      case RATE_LIMIT -> {
+        ctx.response().putHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+        ApiReplies.error(ctx, 429, ApiError.RATE_LIMIT,
+            "Too many requests, retry in " + faults.retryAfterSeconds() + " second(s)");
+      }
+      case TIMEOUT -> Unanswered.holdThenClose(ctx, faults.timeoutHoldMs());
+      case SERVE -> throw new IllegalArgumentException("not a fault");
+    }
   }
 
   private static boolean fires(String kind, Integer onPage, Integer onCall, int times, UserState user,

@@ -2,6 +2,11 @@ package dev.switchboard.sandbox.accengage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.sandbox.FaultDice;
+import dev.switchboard.sandbox.Unanswered;
+import dev.switchboard.sandbox.WriteTally;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,6 +43,7 @@ final class MessageEndpoints {
       JsonNode body = body(call);
       ObjectNode stored = call.app().messages.create(
           MessageValidator.validate(body, call.settings().strictMessageFields()), call.clock().instant());
+      if (appliedThenLost(call)) return;
       ApiReplies.json(call.ctx(), 201, g -> g.writeTree(stored));
     } catch (FormatProblems e) {
       ApiReplies.errors(call.ctx(), 400, e.errors);
@@ -51,6 +57,7 @@ final class MessageEndpoints {
       int targets = TargetValidator.validate(body(call), call.app().segments, call.settings());
       long pushId = pushIds.incrementAndGet();
       String now = FakePush.iso(LocalDateTime.ofInstant(call.clock().instant(), ZoneOffset.UTC).withNano(0));
+      if (appliedThenLost(call)) return;
       ApiReplies.json(call.ctx(), 201, g -> {
         g.writeStartObject();
         g.writeNumberField("id", pushId);
@@ -64,6 +71,30 @@ final class MessageEndpoints {
     } catch (FormatProblems e) {
       ApiReplies.errors(call.ctx(), 400, e.errors);
     }
+  }
+
+  /**
+   * What identifies one intended write: the route, the path and the body byte for byte (the
+   * connector serialises a command's body once, so its re-send is the same bytes).
+   */
+  static String writeKey(RoutingContext ctx, ApiRoute route, Buffer body) {
+    return WriteTally.key(route.statsName(), ctx.request().path(),
+        WriteTally.digest(body == null ? new byte[0] : body.getBytes()));
+  }
+
+  /**
+   * Counts an applied write; then, if the random fault mode loses its answer, closes the
+   * connection without one and returns true.
+   */
+  private boolean appliedThenLost(ApiCall call) {
+    String key = writeKey(call.ctx(), call.match().route(), call.body());
+    counters.writes.applied(call.match().route().statsName(), key);
+    FaultDice dice = call.user().dice.of(call.scenario().randomFaults());
+    if (dice == null || !dice.loseAnswer()) return false;
+    counters.writes.answerLost(key);
+    counters.randomFault(FaultDice.LOST_ANSWER);
+    Unanswered.close(call.ctx());
+    return true;
   }
 
   /** The JSON body, after the scenario's forced format errors. */

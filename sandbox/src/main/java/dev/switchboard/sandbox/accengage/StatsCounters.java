@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.WriteTally;
 import dev.switchboard.sandbox.accengage.AccengageStats.SignatureSeen;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,9 @@ final class StatsCounters {
   private final LongAdder rateLimited = new LongAdder();
   private final LongAdder expectContinueRejected = new LongAdder();
   private final LongAdder faultsInjected = new LongAdder();
+  private final Map<String, LongAdder> faultsByKind = new ConcurrentHashMap<>();
+  /** Applied writes ({@code messages} create and send), lost answers and re-sends. */
+  final WriteTally writes = new WriteTally();
 
   void tokenIssued(String email) { add(tokensIssued, email); }
   void tokenFailure(int status) { tokenFailures.computeIfAbsent(status, k -> new LongAdder()).increment(); }
@@ -34,6 +38,12 @@ final class StatsCounters {
   void forbidden() { forbidden.increment(); }
   void expectContinueRejected() { expectContinueRejected.increment(); }
   void faultInjected() { faultsInjected.increment(); }
+
+  /** A fault of the random mode, by kind ({@code FaultDice.SERVER_ERROR}...); also a fault injected. */
+  void randomFault(String kind) {
+    add(faultsByKind, kind);
+    faultsInjected.increment();
+  }
 
   void rateLimited() {
     rateLimited.increment();
@@ -69,7 +79,9 @@ final class StatsCounters {
     tokenFailures.forEach((k, v) -> failures.put(k, v.sum()));
     return new AccengageStats(copy(tokensIssued), activeTokens, signatureFailures.sum(), Collections.unmodifiableMap(failures),
         copy(requests), copy(calls), unknownRoutes.sum(), forbidden.sum(), rateLimited.sum(),
-        copy(serverErrors), expectContinueRejected.sum(), faultsInjected.sum(), Collections.unmodifiableMap(sigs));
+        copy(serverErrors), expectContinueRejected.sum(), faultsInjected.sum(), Collections.unmodifiableMap(sigs),
+        copy(faultsByKind), writes.applied(), writes.distinct(), writes.answersLost(), writes.resentAfterLoss(),
+        writes.recentLostKeys());
   }
 
   private static void add(Map<String, LongAdder> counters, String key) {

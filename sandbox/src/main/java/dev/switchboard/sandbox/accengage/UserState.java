@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.FaultDice;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,8 @@ final class UserState {
   private final AtomicLong calls = new AtomicLong();
   /** How often each (fault, route, page) has fired, so {@code times} is honoured. */
   private final Map<String, AtomicInteger> faultsFired = new ConcurrentHashMap<>();
+  /** The draws of the scenario's {@code randomFaults}, restarted when the scenario is set. */
+  final FaultDice.PerTenant dice = new FaultDice.PerTenant();
 
   UserState(AccengageUser config) {
     this.config = config;
@@ -34,6 +37,7 @@ final class UserState {
     scenario = s == null ? AccengageScenario.none() : s;
     calls.set(0);
     faultsFired.clear();
+    dice.clear();
   }
 
   /** Counts one authenticated call; returns its number (1 = first since the scenario was set). */

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.sandbox.RandomFaults;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,9 @@ import java.util.Objects;
  *  "unknownErrorCode": {"operation": "GetCustomer", "code": "SOMETHING_NEW_2027"},
  *  "soapFault": {"operation": "GetInvoicesBy", "times": 1},
  *  "xxePayload": {"operation": "GetCustomer"},
- *  "refuseCredentials": true}
+ *  "refuseCredentials": true,
+ *  "randomFaults": {"seed": 7, "serverErrors": 0.10, "rateLimits": 0.05, "timeouts": 0.03,
+ *                   "timeoutHoldMs": 1500, "lostAnswers": 0.05}}
  * }</pre>
  *
  * @param expireTokenAfterCalls the 1.1 session or 2.0 access token dies after this many calls; the
@@ -41,6 +44,13 @@ import java.util.Objects;
  * @param xxePayload answer HTTP 200 whose body declares a DOCTYPE with an external entity; the
  *     client must refuse to parse it; nothing is applied
  * @param refuseCredentials Login/TokenGet refuse the tenant's (correct) credentials
+ * @param randomFaults a seeded share of the tenant's calls (Login, TokenGet and TokenRefresh too
+ *     unless {@code authCalls} is false), after authentication: HTTP 500 {@code soap:Server}
+ *     (ASMX, LIKELY, §1.5), in-band {@code Failure}/{@code OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED}
+ *     (the §1.9 ASSUMPTION; no {@code Retry-After}, {@code serverErrorStatus} and
+ *     {@code retryAfterSeconds} are not used), or no answer in time (held, then dropped), none of
+ *     them applied; and a share of applied writes whose connection is closed after the write, as
+ *     {@code dropConnectionAfterWrite} does. See {@link RandomFaults}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountsIqScenario(
@@ -53,10 +63,20 @@ public record AccountsIqScenario(
     UnknownErrorCode unknownErrorCode,
     OperationFault soapFault,
     OperationFault xxePayload,
-    Boolean refuseCredentials) {
+    Boolean refuseCredentials,
+    RandomFaults randomFaults) {
 
   private static final AccountsIqScenario NONE =
-      new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null);
+      new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null, null);
+
+  /** The scenario without random faults (the members it had before they existed). */
+  public AccountsIqScenario(Integer expireTokenAfterCalls, OperationFault dropConnectionAfterWrite,
+      RateLimit rateLimit, Long latencyMs, SlowOperation slowOperation, Integer customerCount,
+      UnknownErrorCode unknownErrorCode, OperationFault soapFault, OperationFault xxePayload,
+      Boolean refuseCredentials) {
+    this(expireTokenAfterCalls, dropConnectionAfterWrite, rateLimit, latencyMs, slowOperation, customerCount,
+        unknownErrorCode, soapFault, xxePayload, refuseCredentials, null);
+  }
 
   /** A fault on {@code operation} ({@code "*"} = any) the first {@code times} (default 1) times. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -116,7 +136,8 @@ public record AccountsIqScenario(
         o.unknownErrorCode != null ? o.unknownErrorCode : unknownErrorCode,
         o.soapFault != null ? o.soapFault : soapFault,
         o.xxePayload != null ? o.xxePayload : xxePayload,
-        o.refuseCredentials != null ? o.refuseCredentials : refuseCredentials);
+        o.refuseCredentials != null ? o.refuseCredentials : refuseCredentials,
+        o.randomFaults != null ? o.randomFaults : randomFaults);
   }
 
   public AccountsIqScenario withExpireTokenAfterCalls(int calls) {
@@ -163,6 +184,11 @@ public record AccountsIqScenario(
 
   public AccountsIqScenario withRefuseCredentials(boolean refuse) {
     return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null, null, refuse));
+  }
+
+  /** The seeded probabilistic fault mode (null: none). */
+  public AccountsIqScenario withRandomFaults(RandomFaults faults) {
+    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null, faults));
   }
 
   /** Added latency for a call of {@code operation}. */

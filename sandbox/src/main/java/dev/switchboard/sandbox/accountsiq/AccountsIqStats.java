@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,19 @@ import java.util.Map;
  * @param recordsStreamed list records written by streamed list responses
  * @param activeLoginTokens 1.1 sessions alive now
  * @param activeAccessTokens 2.0 access tokens alive now
+ * @param faultsByKind faults of the scenario's {@code randomFaults} by kind: {@code serverError},
+ *     {@code rateLimit}, {@code timeout}, {@code lostAnswer}
+ * @param distinctWritesApplied distinct writes among {@code writesApplied}, per operation: one
+ *     write is one reference ({@code ExternalReference}, a receipt's {@code CheckReference}, a
+ *     posted {@code invoiceID}, an account's {@code Code}; else the request body), so a write
+ *     re-sent counts once here
+ * @param writeAnswersLost applied writes whose answer was lost (random {@code lostAnswers} and
+ *     {@code dropConnectionAfterWrite})
+ * @param writesResentAfterLostAnswer write requests with the same operation and reference received
+ *     after the answer of an earlier one was lost: blind re-sends (a look-up is not one)
+ * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as
+ *     {@code "<operation> <reference name> <reference>"}, e.g.
+ *     {@code "SaveInvoiceGetBackInvoiceID ExternalReference inv-7"} (or a body digest instead)
  */
 public record AccountsIqStats(
     Map<String, Long> logins,
@@ -37,7 +51,12 @@ public record AccountsIqStats(
     long connectionsDropped,
     long recordsStreamed,
     int activeLoginTokens,
-    int activeAccessTokens) {
+    int activeAccessTokens,
+    Map<String, Long> faultsByKind,
+    Map<String, Long> distinctWritesApplied,
+    long writeAnswersLost,
+    long writesResentAfterLostAnswer,
+    List<String> lostWriteKeys) {
 
   public long logins(String companyId) {
     return logins.getOrDefault(companyId, 0L);
@@ -57,5 +76,19 @@ public record AccountsIqStats(
 
   public long writesApplied(String operation) {
     return writesApplied.getOrDefault(operation, 0L);
+  }
+
+  public long totalWritesApplied() {
+    return writesApplied.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Applied writes beyond the first of each distinct write: applied − distinct applied. */
+  public long duplicateWrites() {
+    return totalWritesApplied() - distinctWritesApplied.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Random faults of {@code kind} ({@code FaultDice.SERVER_ERROR}, ...) injected so far. */
+  public long faults(String kind) {
+    return faultsByKind.getOrDefault(kind, 0L);
   }
 }

@@ -1,6 +1,9 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.FaultDice;
+import dev.switchboard.sandbox.RandomFaults;
 import dev.switchboard.sandbox.SecretTag;
+import dev.switchboard.sandbox.Unanswered;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -92,12 +95,17 @@ final class SoapEndpoint {
 
   private void respond(RoutingContext ctx, Operation op, SoapRequest soap, AuthGate.Caller caller,
       AccountsIqScenario scenario) {
+    String writeKey = op.access() == Operation.Access.WRITE ? WriteKeys.of(op, soap.operation()) : null;
+    if (writeKey != null) p.counters().writes.arrived(writeKey);
     if (caller.refusal() != null) {
       ctx.put(RequestLog.OUTCOME, caller.refusal().errorCode);
       p.writer().send(ctx, op, caller.refusal());
       return;
     }
     TenantState books = caller.tenant() != null ? caller.tenant() : p.tenants().anonymous();
+    FaultDice dice = books.dice.of(scenario.randomFaults());
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(op.access() == Operation.Access.CREDENTIALS);
+    if (fate != FaultDice.Call.SERVE && randomFault(ctx, op, fate, dice.faults())) return;
     ScenarioFaults.Injected injected = p.faults().before(op, books, scenario);
     if (injected != null) {
       ctx.put(RequestLog.OUTCOME, "injected");
@@ -120,14 +128,43 @@ final class SoapEndpoint {
       p.writer().fault(ctx, SoapFault.server("Server was unable to process request. ---> " + e.getMessage()));
       return;
     }
-    if (reply.applied) p.counters().writeApplied(op.name());
+    String key = !reply.applied ? null : writeKey != null ? writeKey : WriteKeys.of(op, soap.operation());
+    if (reply.applied) p.counters().writeApplied(op.name(), key);
     ctx.put(RequestLog.OUTCOME, reply.errorCode);
-    if (p.faults().dropAfter(op, books, scenario)) {
+    boolean drop = p.faults().dropAfter(op, books, scenario);
+    if (!drop && reply.applied && dice != null && dice.loseAnswer()) {
+      p.counters().randomFault(FaultDice.LOST_ANSWER);
+      p.counters().connectionDropped();
+      drop = true;
+    }
+    if (drop) {
+      if (reply.applied) p.counters().writes.answerLost(key);
       ctx.put(RequestLog.OUTCOME, "dropped");
       ctx.request().connection().close();
       return;
     }
     p.writer().send(ctx, op, reply);
+  }
+
+  /**
+   * Answers a call the random fault mode picked, before it runs (nothing is applied): a
+   * {@code soap:Server} fault with HTTP 500 (ASMX, LIKELY, §1.5), in-band throttling on the 2.0
+   * endpoint (§1.9 ASSUMPTION), or no answer in time. Returns false when the call is to be served
+   * after all: 1.1 has no rate limit ("There is no rate limit.", §1.9).
+   */
+  private boolean randomFault(RoutingContext ctx, Operation op, FaultDice.Call fate, RandomFaults faults) {
+    if (fate == FaultDice.Call.RATE_LIMIT && version == ApiVersion.V1_1) return false;
+    p.counters().randomFault(FaultDice.kind(fate));
+    ctx.put(RequestLog.OUTCOME, "random-" + FaultDice.kind(fate));
+    switch (fate) {
+      case SERVER_ERROR -> p.writer().fault(ctx, SoapFault.server(
+          "Server was unable to process request. ---> The service is temporarily unavailable."));
+      case RATE_LIMIT -> p.writer().send(ctx, op,
+          OpReply.failure("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
+      case TIMEOUT -> Unanswered.holdThenClose(ctx, faults.timeoutHoldMs());
+      case SERVE -> throw new IllegalArgumentException("not a fault");
+    }
+    return true;
   }
 
   private String helpPage() {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.WriteTally;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,7 @@ final class StatsCounters {
   private final Map<String, LongAdder> tokenGets = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> tokenRefreshes = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> writesApplied = new ConcurrentHashMap<>();
   private final LongAdder loginsRefused = new LongAdder();
   private final LongAdder tokenRequestsRefused = new LongAdder();
   private final LongAdder authFailures = new LongAdder();
@@ -19,6 +20,9 @@ final class StatsCounters {
   private final LongAdder faultsInjected = new LongAdder();
   private final LongAdder connectionsDropped = new LongAdder();
   private final LongAdder recordsStreamed = new LongAdder();
+  private final Map<String, LongAdder> faultsByKind = new ConcurrentHashMap<>();
+  /** Distinct applied writes (by reference), lost answers and blind re-sends. */
+  final WriteTally writes = new WriteTally();
 
   void login(String companyId) {
     inc(logins, companyId);
@@ -36,8 +40,16 @@ final class StatsCounters {
     inc(calls, operation);
   }
 
-  void writeApplied(String operation) {
-    inc(writes, operation);
+  /** Write {@code key} of {@code operation} changed stored data. */
+  void writeApplied(String operation, String key) {
+    inc(writesApplied, operation);
+    writes.applied(operation, key);
+  }
+
+  /** A fault of the random mode, by kind ({@code FaultDice.SERVER_ERROR}...); also a fault injected. */
+  void randomFault(String kind) {
+    inc(faultsByKind, kind);
+    faultsInjected.increment();
   }
 
   void loginRefused() {
@@ -70,8 +82,10 @@ final class StatsCounters {
 
   AccountsIqStats snapshot(int activeLoginTokens, int activeAccessTokens) {
     return new AccountsIqStats(copy(logins), loginsRefused.sum(), copy(tokenGets), copy(tokenRefreshes),
-        tokenRequestsRefused.sum(), copy(calls), copy(writes), authFailures.sum(), soapFaults.sum(),
-        faultsInjected.sum(), connectionsDropped.sum(), recordsStreamed.sum(), activeLoginTokens, activeAccessTokens);
+        tokenRequestsRefused.sum(), copy(calls), copy(writesApplied), authFailures.sum(), soapFaults.sum(),
+        faultsInjected.sum(), connectionsDropped.sum(), recordsStreamed.sum(), activeLoginTokens, activeAccessTokens,
+        copy(faultsByKind), writes.distinct(), writes.answersLost(), writes.resentAfterLoss(),
+        writes.recentLostKeys());
   }
 
   private static void inc(Map<String, LongAdder> m, String key) {

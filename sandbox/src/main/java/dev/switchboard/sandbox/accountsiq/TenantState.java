@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.FaultDice;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,8 @@ final class TenantState {
   final AccountsIqTenant config;
   private volatile AccountsIqScenario scenario;
   private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
+  /** The draws of the scenario's {@code randomFaults}, restarted when the scenario is set. */
+  final FaultDice.PerTenant dice = new FaultDice.PerTenant();
 
   TenantState(AccountsIqTenant config) {
     this.config = config;
@@ -27,6 +30,7 @@ final class TenantState {
   void setScenario(AccountsIqScenario s) {
     scenario = s == null ? AccountsIqScenario.none() : s;
     fired.clear();
+    dice.clear();
   }
 
   /** True if fault {@code kind} on {@code operation} should still fire ({@code times}); counts it. */

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.SecretTag;
 
 import dev.switchboard.sandbox.iqreseller.DataRoutes.DataCall;
@@ -63,6 +64,15 @@ final class DataApiHandler {
     }
     String routeName = match.route().name(match.format());
     counters.dataCall(routeName);
+    FaultDice dice = tenant.dice.of(scenario.randomFaults());
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(false);
+    if (fate != FaultDice.Call.SERVE) {
+      long delay = fate == FaultDice.Call.TIMEOUT ? 0 : scenario.delayMsFor(null);
+      Runnable answer = () -> Replies.randomFault(ctx, fate, dice.faults(), counters);
+      if (delay > 0) ctx.vertx().setTimer(delay, t -> answer.run());
+      else answer.run();
+      return;
+    }
     DataReply reply;
     try {
       reply = match.route().op().apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));

@@ -1,6 +1,7 @@
 package dev.switchboard.sandbox.iqreseller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.sandbox.RandomFaults;
 
 /**
  * Faults and latency for one tenant, as data. Set per tenant (config, {@link
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *  "latencyMs": 20,
  *  "slowPage": {"page": 40, "latencyMs": 3000},
  *  "truncateJsonOnPage": 5,
- *  "invalidApiKey": true}
+ *  "invalidApiKey": true,
+ *  "randomFaults": {"seed": 7, "serverErrors": 0.10, "rateLimits": 0.05, "retryAfterSeconds": 1,
+ *                   "timeouts": 0.03, "timeoutHoldMs": 1500}}
  * }</pre>
  *
  * <p>Page numbers here are ordinal and 1-based ("the first page is 1") whatever {@link
@@ -30,6 +33,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param slowPage added latency on one page
  * @param truncateJsonOnPage that page's body is cut mid-record: syntactically invalid
  * @param invalidApiKey login is refused as if the key were unknown
+ * @param randomFaults a seeded share of calls (data calls, and logins unless
+ *     {@code authCalls} is false; never logouts) answered 503 (or {@code serverErrorStatus}) with
+ *     {@code {"Message":"An error has occurred."}} (the §2.6 fault ASSUMPTION), 429 with
+ *     {@code Retry-After}, or held past the client's timeout and dropped; see {@link RandomFaults}.
+ *     IQ Reseller has no write route, so {@code lostAnswers} has nothing to act on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IqResellerScenario(
@@ -38,10 +46,17 @@ public record IqResellerScenario(
     Long latencyMs,
     SlowPage slowPage,
     Integer truncateJsonOnPage,
-    Boolean invalidApiKey) {
+    Boolean invalidApiKey,
+    RandomFaults randomFaults) {
 
   private static final IqResellerScenario NONE =
-      new IqResellerScenario(null, null, null, null, null, null);
+      new IqResellerScenario(null, null, null, null, null, null, null);
+
+  /** The scenario without random faults (the members it had before they existed). */
+  public IqResellerScenario(Integer expireSessionAfterCalls, FailPage failPage, Long latencyMs,
+      SlowPage slowPage, Integer truncateJsonOnPage, Boolean invalidApiKey) {
+    this(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalidApiKey, null);
+  }
 
   /** Inject {@code status} on page {@code page} the first {@code times} times. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -68,33 +83,44 @@ public record IqResellerScenario(
         override.latencyMs != null ? override.latencyMs : latencyMs,
         override.slowPage != null ? override.slowPage : slowPage,
         override.truncateJsonOnPage != null ? override.truncateJsonOnPage : truncateJsonOnPage,
-        override.invalidApiKey != null ? override.invalidApiKey : invalidApiKey);
+        override.invalidApiKey != null ? override.invalidApiKey : invalidApiKey,
+        override.randomFaults != null ? override.randomFaults : randomFaults);
   }
 
   public IqResellerScenario withExpireSessionAfterCalls(int calls) {
-    return new IqResellerScenario(calls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalidApiKey);
+    return new IqResellerScenario(calls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalidApiKey,
+        randomFaults);
   }
 
   public IqResellerScenario withFailPage(int page, int status, int times) {
     return new IqResellerScenario(expireSessionAfterCalls, new FailPage(page, status, times, null),
-        latencyMs, slowPage, truncateJsonOnPage, invalidApiKey);
+        latencyMs, slowPage, truncateJsonOnPage, invalidApiKey, randomFaults);
   }
 
   public IqResellerScenario withLatencyMs(long ms) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, ms, slowPage, truncateJsonOnPage, invalidApiKey);
+    return new IqResellerScenario(expireSessionAfterCalls, failPage, ms, slowPage, truncateJsonOnPage, invalidApiKey,
+        randomFaults);
   }
 
   public IqResellerScenario withSlowPage(int page, long ms) {
     return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, new SlowPage(page, ms),
-        truncateJsonOnPage, invalidApiKey);
+        truncateJsonOnPage, invalidApiKey, randomFaults);
   }
 
   public IqResellerScenario withTruncateJsonOnPage(int page) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, page, invalidApiKey);
+    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, page, invalidApiKey,
+        randomFaults);
   }
 
   public IqResellerScenario withInvalidApiKey(boolean invalid) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalid);
+    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalid,
+        randomFaults);
+  }
+
+  /** The seeded probabilistic fault mode (null: none). */
+  public IqResellerScenario withRandomFaults(RandomFaults faults) {
+    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage,
+        invalidApiKey, faults);
   }
 
   /** Total added latency for a call on ordinal page {@code page} (null for unpaged calls). */

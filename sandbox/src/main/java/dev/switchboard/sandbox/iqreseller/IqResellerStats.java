@@ -12,7 +12,10 @@ import java.util.Map;
  * @param dataCalls authenticated data calls per route, e.g. {@code "SO/JSON/GetSOs"}
  * @param unauthorized 401 responses served (expired/missing tokens, refused logins in 401 mode)
  * @param loginsRefused logins refused (unknown key or {@code invalidApiKey} scenario)
- * @param faultsInjected responses altered by a scenario (failPage, truncation, forced expiry)
+ * @param faultsInjected responses altered by a scenario (failPage, truncation, forced expiry,
+ *     random faults)
+ * @param faultsByKind faults of the scenario's {@code randomFaults} by kind: {@code serverError},
+ *     {@code rateLimit}, {@code timeout} (IQ Reseller has no writes, so never {@code lostAnswer})
  */
 public record IqResellerStats(
     Map<String, Long> sessionsCreated,
@@ -21,7 +24,8 @@ public record IqResellerStats(
     Map<String, Long> dataCalls,
     long unauthorized,
     long loginsRefused,
-    long faultsInjected) {
+    long faultsInjected,
+    Map<String, Long> faultsByKind) {
 
   public long sessionsCreated(String tenantName) {
     return sessionsCreated.getOrDefault(tenantName, 0L);
@@ -29,6 +33,11 @@ public record IqResellerStats(
 
   public long dataCalls(String route) {
     return dataCalls.getOrDefault(route, 0L);
+  }
+
+  /** Random faults of {@code kind} ({@code FaultDice.SERVER_ERROR}, ...) injected so far. */
+  public long faults(String kind) {
+    return faultsByKind.getOrDefault(kind, 0L);
   }
 
   public long totalDataCalls() {

@@ -1,5 +1,8 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.FaultDice;
+import dev.switchboard.sandbox.RandomFaults;
+import dev.switchboard.sandbox.Unanswered;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,5 +19,23 @@ final class Replies {
 
   static void message(RoutingContext ctx, int status, String message) {
     json(ctx, status, new JsonObject().put("Message", message));
+  }
+
+  /**
+   * Answers a call the random fault mode picked (never {@link FaultDice.Call#SERVE}): a server
+   * error with the §2.6 fault body, a 429 with {@code Retry-After}, or no answer at all (held,
+   * then the connection is closed). Counts it.
+   */
+  static void randomFault(RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
+    counters.randomFault(FaultDice.kind(call));
+    switch (call) {
+      case SERVER_ERROR -> message(ctx, faults.serverErrorStatus(), "An error has occurred.");
+      case RATE_LIMIT -> {
+        ctx.response().putHeader("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+        message(ctx, 429, "Too many requests.");
+      }
+      case TIMEOUT -> Unanswered.holdThenClose(ctx, faults.timeoutHoldMs());
+      case SERVE -> throw new IllegalArgumentException("not a fault");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.ScenarioJson;
 import dev.switchboard.sandbox.SecretTag;
 
@@ -40,7 +41,17 @@ final class SessionEndpoints {
     IqResellerScenario scenario =
         (tenant == null ? IqResellerScenario.none() : tenant.scenario()).overriddenBy(override);
     if (tenant != null) ctx.put(RequestLog.TENANT, tenant.name());
+    FaultDice dice = tenant == null ? null : tenant.dice.of(scenario.randomFaults());
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(true);
+    if (fate == FaultDice.Call.TIMEOUT) {
+      Replies.randomFault(ctx, fate, dice.faults(), counters);
+      return;
+    }
     later(ctx, scenario, () -> {
+      if (fate != FaultDice.Call.SERVE) {
+        Replies.randomFault(ctx, fate, dice.faults(), counters);
+        return;
+      }
       if (tenant == null || scenario.refusesLogin()) {
         refuse(ctx);
         return;

@@ -13,6 +13,7 @@ final class StatsCounters {
   private final LongAdder unauthorized = new LongAdder();
   private final LongAdder loginsRefused = new LongAdder();
   private final LongAdder faultsInjected = new LongAdder();
+  private final Map<String, LongAdder> faultsByKind = new ConcurrentHashMap<>();
 
   void sessionCreated(String tenantName) {
     sessionsCreated.computeIfAbsent(tenantName, k -> new LongAdder()).increment();
@@ -38,9 +39,15 @@ final class StatsCounters {
     faultsInjected.increment();
   }
 
+  /** A fault of the random mode, by kind ({@code FaultDice.SERVER_ERROR}...); also a fault injected. */
+  void randomFault(String kind) {
+    faultsByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    faultsInjected.increment();
+  }
+
   IqResellerStats snapshot(int activeSessions) {
     return new IqResellerStats(copy(sessionsCreated), sessionsDeleted.sum(), activeSessions,
-        copy(dataCalls), unauthorized.sum(), loginsRefused.sum(), faultsInjected.sum());
+        copy(dataCalls), unauthorized.sum(), loginsRefused.sum(), faultsInjected.sum(), copy(faultsByKind));
   }
 
   private static Map<String, Long> copy(Map<String, LongAdder> counters) {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.FaultDice;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,8 @@ final class TenantState {
   private volatile IqResellerScenario scenario;
   /** How often each (route, page) fault has fired, so {@code failPage.times} is honoured. */
   private final Map<String, AtomicInteger> faultsFired = new ConcurrentHashMap<>();
+  /** The draws of the scenario's {@code randomFaults}, restarted when the scenario is set. */
+  final FaultDice.PerTenant dice = new FaultDice.PerTenant();
 
   TenantState(IqResellerTenant config) {
     this.config = config;
@@ -30,6 +33,7 @@ final class TenantState {
   void setScenario(IqResellerScenario s) {
     scenario = s == null ? IqResellerScenario.none() : s;
     faultsFired.clear();
+    dice.clear();
   }
 
   /** True if {@code fault} should still fire for this route; counts the firing. */

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.accountsiq.SoapRequest.Credentials;
 import dev.switchboard.auth.Token;
 import dev.switchboard.auth.TokenSource;
+import dev.switchboard.error.Action;
 import dev.switchboard.error.Category;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.Resolution;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.spi.Secret;
@@ -22,16 +26,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * for the default 20 minutes). {@code app} (2.0): {@code TokenGet(clientId,
  * clientSecret)} gives an access and a refresh token; the access token goes in the
  * {@code AiqSoapHeader} with the entity; on expiry {@code TokenRefresh} rotates both, and a
- * refused refresh falls back to {@code TokenGet}. A refused login is AUTH, never a loop.
+ * refused refresh falls back to {@code TokenGet}. A refused login is AUTH, never a loop; a
+ * login the provider could not answer for now (a {@code soap:Server} fault, a 5xx, the 2.0 rate
+ * limit) is classified like any other call and retried with the runtime's backoff, so one
+ * transient fault does not fail every command waiting for the token as "refused".
  */
 final class AccountsIqAuth {
   private AccountsIqAuth() {}
 
-  static TokenSource<Credentials> login(SoapTransport t, String endpoint, String companyId,
-      Secret partnerKey, Secret userKey, Duration lifetime, Clock clock, Metrics m, String conn) {
+  static TokenSource<Credentials> login(SoapTransport t, ProviderHttp http, String endpoint,
+      String companyId, Secret partnerKey, Secret userKey, Duration lifetime, Clock clock,
+      Metrics m, String conn) {
     JsonNode fields = Json.object().put("companyID", companyId)
         .put("partnerKey", partnerKey.reveal()).put("userKey", userKey.reveal());
-    return new TokenSource<>(() -> once(t, endpoint, "Login", fields, ResultShape.BARE)
+    return new TokenSource<>(() -> once(t, http, endpoint, "Login", fields, ResultShape.BARE)
         .map(v -> {
           if (!v.isTextual() || v.asText().isBlank()) {
             throw refused("Login returned no session token");
@@ -45,18 +53,18 @@ final class AccountsIqAuth {
         }), clock);
   }
 
-  static TokenSource<Credentials> app(SoapTransport t, String endpoint, String entity,
-      String clientId, Secret clientSecret, Clock clock, Metrics m, String conn) {
+  static TokenSource<Credentials> app(SoapTransport t, ProviderHttp http, String endpoint,
+      String entity, String clientId, Secret clientSecret, Clock clock, Metrics m, String conn) {
     AtomicReference<String> refresh = new AtomicReference<>();
     JsonNode get = Json.object().put("clientId", clientId).put("clientSecret",
         clientSecret.reveal());
     return new TokenSource<>(() -> {
       String r = refresh.get();
-      Single<JsonNode> tokens = r == null ? once(t, endpoint, "TokenGet", get,
-          ResultShape.TRAILING_STATUS) : once(t, endpoint, "TokenRefresh", ((com.fasterxml
+      Single<JsonNode> tokens = r == null ? once(t, http, endpoint, "TokenGet", get,
+          ResultShape.TRAILING_STATUS) : once(t, http, endpoint, "TokenRefresh", ((com.fasterxml
           .jackson.databind.node.ObjectNode) get.deepCopy()).put("refreshToken", r),
-          ResultShape.TRAILING_STATUS).onErrorResumeNext(e -> once(t, endpoint, "TokenGet", get,
-          ResultShape.TRAILING_STATUS)); // a used or expired refresh token: start over
+          ResultShape.TRAILING_STATUS).onErrorResumeNext(e -> once(t, http, endpoint,
+          "TokenGet", get, ResultShape.TRAILING_STATUS)); // a used or expired refresh token
       return tokens.map(v -> {
         String access = v.path("AccessToken").asText("");
         if (access.isBlank()) {
@@ -69,21 +77,36 @@ final class AccountsIqAuth {
     }, clock);
   }
 
-  /** One unauthenticated call; its first record, or an AUTH failure. */
-  private static Single<JsonNode> once(SoapTransport t, String endpoint, String op,
-      JsonNode fields, ResultShape shape) {
+  /**
+   * One unauthenticated call, retried like any idempotent call while the provider cannot answer
+   * for now; its first record, or an AUTH failure when it refuses.
+   */
+  private static Single<JsonNode> once(SoapTransport t, ProviderHttp http, String endpoint,
+      String op, JsonNode fields, ResultShape shape) {
     byte[] env = SoapRequest.envelope(op, Credentials.none(), fields, java.util.Map.of());
-    return t.exchange(endpoint, op, env, shape).concatMap(e -> {
+    return http.retrying(Single.defer(() -> t.exchange(endpoint, op, env, shape).concatMap(e -> {
       if (e instanceof SoapResponseParser.Outcome o && o.status() != null
           && !AccountsIqErrors.success(o.status())) {
-        return Flowable.error(refused(op + " answered " + o.status() + " " + o.errorCode()));
+        return Flowable.error(temporaryFailure(AccountsIqErrors.of(o.status(), o.errorCode(),
+            o.hasExpired())) ? AccountsIqClient.failure(op, o)
+            : refused(op + " answered " + o.status() + " " + o.errorCode()));
       }
       if (e instanceof SoapResponseParser.Fault f) {
-        return Flowable.error(refused(op + " answered a SOAP fault: " + f.message()));
+        Resolution r = AccountsIqErrors.ofFault(f.code());
+        return Flowable.error(temporaryFailure(r) ? new ProviderCallException(r, "AccountsIQ " + op
+            + " answered a SOAP fault: " + f.message(), Json.object().put("faultcode", f.code())
+            .put("faultstring", f.message()), null, null)
+            : refused(op + " answered a SOAP fault: " + f.message()));
       }
       return Flowable.just(e);
     }).filter(e -> e instanceof SoapResponseParser.Record)
-        .map(e -> ((SoapResponseParser.Record) e).value()).first(Json.MAPPER.nullNode());
+        .map(e -> ((SoapResponseParser.Record) e).value()).first(Json.MAPPER.nullNode())),
+        true, null);
+  }
+
+  /** Whether the provider could not answer for now (retried), rather than refused. */
+  private static boolean temporaryFailure(Resolution r) {
+    return r.action() == Action.RETRY || r.action() == Action.RATE_LIMITED;
   }
 
   private static void counted(Metrics m, String conn) {

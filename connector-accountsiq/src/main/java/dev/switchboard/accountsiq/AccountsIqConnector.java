@@ -115,7 +115,7 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
   private static dev.switchboard.auth.TokenSource<SoapRequest.Credentials> login(SoapTransport t,
       String endpoint, JsonNode raw, ConnectionConfig config, ConnectorContext ctx) {
     var a = LOGIN.validate((com.fasterxml.jackson.databind.node.ObjectNode) raw);
-    return AccountsIqAuth.login(t, endpoint, a.get("companyId").asText(),
+    return AccountsIqAuth.login(t, ctx.http(), endpoint, a.get("companyId").asText(),
         new Secret(a.get("partnerKey").asText()), new Secret(a.get("userKey").asText()),
         config.duration("tokenLifetime"), ctx.clock(), ctx.metrics(), config.name());
   }
@@ -123,7 +123,8 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
   private static dev.switchboard.auth.TokenSource<SoapRequest.Credentials> app(SoapTransport t,
       String endpoint, JsonNode raw, ConnectorContext ctx, String name) {
     var a = APP.validate((com.fasterxml.jackson.databind.node.ObjectNode) raw);
-    return AccountsIqAuth.app(t, endpoint, a.get("entity").asText(), a.get("clientId").asText(),
+    return AccountsIqAuth.app(t, ctx.http(), endpoint, a.get("entity").asText(),
+        a.get("clientId").asText(),
         new Secret(a.get("clientSecret").asText()), ctx.clock(), ctx.metrics(), name);
   }
 

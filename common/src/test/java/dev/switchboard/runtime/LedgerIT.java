@@ -167,6 +167,27 @@ class LedgerIT {
   }
 
   @Test
+  void theLedgerTopicIsCompactedAndForgetsIdsAfterTheRetention() throws Exception {
+    RuntimeSettings settings = RuntimeHarness.freshSettings()
+        .withLedger(true, Duration.ofDays(3));
+    try (RuntimeHarness platform = platform(settings, Files.createTempFile("writes", ".log"))) {
+      Properties p = new Properties();
+      p.put("bootstrap.servers", settings.bootstrap());
+      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+          .create(p)) {
+        var resource = new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+            platform.topics().ledger());
+        var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+            .get(resource);
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+        assertThat(config.get("retention.ms").value())
+            .isEqualTo(String.valueOf(Duration.ofDays(3).toMillis()));
+      }
+    }
+  }
+
+  @Test
   void aLedgerNotCoPartitionedWithTheCommandsStopsTheStartAndSaysWhy() throws Exception {
     RuntimeSettings settings = RuntimeHarness.freshSettings();
     Properties p = new Properties();

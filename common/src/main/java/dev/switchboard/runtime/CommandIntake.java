@@ -191,7 +191,7 @@ final class CommandIntake implements CommandPoller.Listener {
         adopt(lane, rec.offset(), already);
         continue;
       }
-      String replyHeader = Dispatcher.header(rec, dev.switchboard.message.ContractHeaders.REPLY_TOPIC);
+      String replyHeader = Replies.header(rec, dev.switchboard.message.ContractHeaders.REPLY_TOPIC);
       CommandParser.Parsed parsed = parser.parse(rec.value(), replyHeader);
       String connection = parsed instanceof CommandParser.Valid v ? v.command().connection() : null;
       String operation = parsed instanceof CommandParser.Valid v ? v.command().operation() : "-";

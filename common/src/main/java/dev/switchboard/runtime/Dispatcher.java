@@ -3,13 +3,9 @@ package dev.switchboard.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.error.Category;
-import dev.switchboard.error.ErrorInfo;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.json.Json;
 import dev.switchboard.message.Command;
 import dev.switchboard.message.CommandParser;
-import dev.switchboard.message.ContractHeaders;
-import dev.switchboard.message.ResultEvents;
 import dev.switchboard.message.Topics;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
@@ -19,21 +15,15 @@ import io.reactivex.rxjava3.core.Scheduler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Routes one taken-in record to its outcome: the DLQ (no id to answer to), a {@code failed}
@@ -55,7 +45,6 @@ final class Dispatcher<C> {
   private final Topics topics;
   private final Map<String, Operation<C>> operations;
   private final Map<String, C> connections;
-  private final ResultPublisher publisher;
   private final DeadLetters deadLetters;
   private final ReplyTopics replyTopics;
   private final Context context;
@@ -65,7 +54,8 @@ final class Dispatcher<C> {
   private final int window;
   private final int windowBytes;
   private final Consumer<Throwable> publishRetried;
-  private final Ledger ledger;
+  private final LedgerGate gate;
+  private final Replies replies;
 
   /**
    * @param ledger the provider's command ledger, or null to run every command as it comes
@@ -75,11 +65,11 @@ final class Dispatcher<C> {
       ResultPublisher publisher, ReplyTopics replyTopics, Ledger ledger, Context context,
       Scheduler scheduler, Clock clock, RuntimeSettings settings,
       Consumer<Throwable> publishRetried) {
-    this.ledger = ledger;
+    this.replies = new Replies(topics, publisher, context);
+    this.gate = ledger == null ? null : new LedgerGate(ledger, replies);
     this.topics = topics;
     this.operations = operations;
     this.connections = connections;
-    this.publisher = publisher;
     this.deadLetters = new DeadLetters(publisher, context, topics);
     this.replyTopics = replyTopics;
     this.context = context;
@@ -110,10 +100,10 @@ final class Dispatcher<C> {
   private Execution answer(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
       Resend resend) {
     if (parsed instanceof CommandParser.Unanswerable u) {
-      return settled(deadLetters.send(rec, u.reason(), resend), "dlq",
+      return Replies.settled(deadLetters.send(rec, u.reason(), resend), "dlq",
           u.reason().split(":")[0], null);
     }
-    String target = replyTarget(replyTo(parsed));
+    String target = replies.target(replyTo(parsed));
     if (target.equals(topics.results())) {
       return route(rec, parsed, resend);
     }
@@ -122,7 +112,7 @@ final class Dispatcher<C> {
     Future<StreamPublisher.Outcome> done = replyTopics.exists(target)
         .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
         .compose(exists -> {
-          Execution e = exists ? route(rec, parsed, resend) : refuse(rec, id(parsed),
+          Execution e = exists ? route(rec, parsed, resend) : replies.refuse(rec, id(parsed),
               topics.results(), SwitchboardException.invalid("REPLY_TOPIC_NOT_FOUND",
                   "reply topic '" + target + "' does not exist; create it before sending "
                       + "commands that name it"), resend);
@@ -140,14 +130,14 @@ final class Dispatcher<C> {
   Execution attach(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
       ConsumerRecord<byte[], byte[]> runningRec, CommandParser.Parsed runningParsed,
       Execution running) {
-    boolean sameAnswer = replyTarget(replyTo(parsed)).equals(replyTarget(replyTo(runningParsed)))
-        && Arrays.equals(correlation(rec), correlation(runningRec));
+    boolean sameAnswer = replies.target(replyTo(parsed)).equals(replies.target(replyTo(runningParsed)))
+        && Arrays.equals(Replies.correlation(rec), Replies.correlation(runningRec));
     if (sameAnswer) {
       return new Execution(running.done().map(o -> duplicate(o)), () -> { });
     }
     Resend resend = new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()),
         publishRetried);
-    ResultSink sink = sink(rec, id(parsed), replyTarget(replyTo(parsed)));
+    ResultSink sink = replies.sink(rec, id(parsed), replies.target(replyTo(parsed)));
     Future<StreamPublisher.Outcome> done = running.done().compose(o -> o.event() == null
         ? Future.succeededFuture(duplicate(o))
         : resend.untilAcked(() -> sink.send(o.type(), o.event())).map(at -> duplicate(o)));
@@ -161,7 +151,7 @@ final class Dispatcher<C> {
   private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
       Resend resend) {
     if (parsed instanceof CommandParser.Invalid i) {
-      return refuse(rec, i.id(), replyTarget(i.replyTo()),
+      return replies.refuse(rec, i.id(), replies.target(i.replyTo()),
           SwitchboardException.invalid(i.code(), i.message()), resend);
     }
     return execute(rec, ((CommandParser.Valid) parsed).command(), resend);
@@ -177,15 +167,6 @@ final class Dispatcher<C> {
         : parsed instanceof CommandParser.Valid v ? v.command().replyTo() : null;
   }
 
-  /**
-   * Where results go: the reply topic the parser resolved (the {@code replyTo} field, else a
-   * valid {@code kafka_replyTopic} header), else the provider's results topic. Headers are not
-   * read again here: the parser already refused invalid ones.
-   */
-  private String replyTarget(String replyTo) {
-    return replyTo != null ? replyTo : topics.results();
-  }
-
   private Execution execute(ConsumerRecord<byte[], byte[]> rec, Command cmd, Resend resend) {
     Operation<C> op = operations.get(cmd.operation());
     C connection = connections.get(cmd.connection());
@@ -194,95 +175,28 @@ final class Dispatcher<C> {
       checkRoute(cmd, op, connection);
       params = op.spec().params().validate(cmd.params());
     } catch (SwitchboardException e) {
-      return refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), e, resend);
+      return replies.refuse(rec, cmd.id(), replies.target(cmd.replyTo()), e, resend);
     }
     Invocation inv = new Invocation(cmd, params);
-    if (ledger == null) {
+    if (gate == null) {
       return stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection), resend);
     }
-    boolean write = op.spec().write();
-    LedgerIndex.Entry seen = ledger.lookup(rec.partition(), cmd.id());
-    if (seen != null && seen.finished() && (write || cmd.reuseOutcome())) {
-      return replay(rec, cmd, seen, resend);
-    }
-    if (seen != null && !seen.finished() && write) {
-      return inDoubt(rec, cmd, op, inv, connection, seen, resend);
-    }
-    Future<Void> before = write ? ledger.started(rec, cmd, resend) : Future.succeededFuture();
-    return recorded(rec, cmd, before, () -> stream(rec, inv, op.spec().kind(),
-        () -> op.execute(inv, connection), resend), resend);
+    return gate.execute(rec, cmd, op.spec().write(), () -> stream(rec, inv, op.spec().kind(),
+        () -> op.execute(inv, connection), resend), () -> op.recover(inv, connection).map(f ->
+            () -> stream(rec, inv, OperationSpec.Kind.SINGLE, () -> f, resend)), resend);
   }
 
   /** Streams an operation's results to the command's reply target. */
   private Execution stream(ConsumerRecord<byte[], byte[]> rec, Invocation inv,
       OperationSpec.Kind kind, Supplier<Flowable<JsonNode>> run, Resend resend) {
     Command cmd = inv.command();
-    StreamPublisher pub = new StreamPublisher(sink(rec, cmd.id(), replyTarget(cmd.replyTo())),
-        sink(rec, cmd.id(), topics.results()), resend, inv, kind, window, windowBytes);
+    StreamPublisher pub = new StreamPublisher(replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
+        replies.sink(rec, cmd.id(), topics.results()), resend, inv, kind, window, windowBytes);
     Flowable.defer(run::get)
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)
         .subscribe(pub);
     return new Execution(pub.done(), pub::abandon);
-  }
-
-  /**
-   * Runs {@code run} once {@code before} (a write's <em>started</em> record) is acknowledged,
-   * and counts the command finished only once its outcome is in the ledger too.
-   */
-  private Execution recorded(ConsumerRecord<byte[], byte[]> rec, Command cmd,
-      Future<Void> before, Supplier<Execution> run, Resend resend) {
-    Promise<Execution> started = Promise.promise();
-    Future<StreamPublisher.Outcome> done = before.compose(v -> {
-      Execution e = run.get();
-      started.complete(e);
-      return e.done();
-    }).compose(o -> ledger.finished(rec.partition(), cmd.id(), o, resend).map(o));
-    return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
-  }
-
-  /**
-   * The command finished before (this is a replay or a redelivery after a crash): its recorded
-   * terminal event is sent again, same type and data, marked as a replay. Nothing runs.
-   */
-  private Execution replay(ConsumerRecord<byte[], byte[]> rec, Command cmd,
-      LedgerIndex.Entry seen, Resend resend) {
-    ResultSink sink = sink(rec, cmd.id(), replyTarget(cmd.replyTo()), true);
-    Future<StreamPublisher.Outcome> done = ledger.read(rec.partition(), seen.offset())
-        .compose(r -> resend.untilAcked(() -> sink.send(r.type(), r.value()))
-            .map(at -> new StreamPublisher.Outcome("replayed", 0, null, r.value(), at)))
-        .recover(e -> e instanceof SwitchboardException s
-            ? refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), s, resend).done()
-            : Future.failedFuture(e));
-    return new Execution(done, resend::cancel);
-  }
-
-  /**
-   * A write started before and never finished (a crash or a lost partition mid-call): it may or
-   * may not have been applied. The operation's look-up answers when it has one; otherwise the
-   * command fails {@code WRITE_IN_DOUBT}, never sent a second time blindly.
-   */
-  private Execution inDoubt(ConsumerRecord<byte[], byte[]> rec, Command cmd, Operation<C> op,
-      Invocation inv, C connection, LedgerIndex.Entry seen, Resend resend) {
-    var recovery = op.recover(inv, connection);
-    if (recovery.isPresent()) {
-      return recorded(rec, cmd, Future.succeededFuture(), () -> stream(rec, inv,
-          OperationSpec.Kind.SINGLE, recovery::get, resend), resend);
-    }
-    Future<String> since = ledger.read(rec.partition(), seen.offset())
-        .map(r -> startedAt(r.value()))
-        .otherwise((String) null);
-    return recorded(rec, cmd, since.mapEmpty(), () -> {
-      ObjectNode context = Json.object().put("operation", cmd.operation())
-          .put("connection", cmd.connection()).put("startedAt", since.result());
-      context.set("params", cmd.params());
-      return refuse(rec, cmd.id(), replyTarget(cmd.replyTo()), new SwitchboardException(
-          "WRITE_IN_DOUBT", Category.CONFLICT, "an earlier execution of this write started"
-              + (since.result() == null ? "" : " at " + since.result()) + " but never "
-              + "finished (the instance stopped or lost the partition); it may have been "
-              + "applied, so it is not sent again: check at the provider", false, context, null,
-          null), resend);
-    }, resend);
   }
 
   private void checkRoute(Command cmd, Operation<C> op, C connection) {
@@ -315,74 +229,9 @@ final class Dispatcher<C> {
             : Flowable.empty()));
   }
 
-  private static Execution settled(Future<?> sent, String type, String code, byte[] event) {
-    return new Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code, event, null)),
-        () -> { });
-  }
-
-  /**
-   * Answers a command that never ran; if its reply topic refuses the answer for good, the
-   * provider's results topic takes it (the same event), so the command is answered and
-   * committed.
-   */
-  private Execution refuse(ConsumerRecord<byte[], byte[]> rec, String id, String target,
-      SwitchboardException e, Resend resend) {
-    byte[] event = Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e)));
-    Future<RecordMetadata> sent = resend.untilAcked(() -> sink(rec, id, target)
-        .send(ResultEvents.FAILED, event));
-    if (!target.equals(topics.results())) {
-      sent = sent.recover(x -> x instanceof Resend.Cancelled ? Future.failedFuture(x)
-          : resend.untilAcked(() -> sink(rec, id, topics.results())
-              .send(ResultEvents.FAILED, event)));
-    }
-    return settled(sent, ResultEvents.FAILED, e.code(), event);
-  }
-
-  /** When a ledger <em>started</em> record says the write began, or null. */
-  private static String startedAt(byte[] started) {
-    try {
-      return Json.parse(started).path("at").asText(null);
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
   /** Operation names that may be metric label values: only the declared ones. */
   boolean knownOperation(String name) {
     return operations.containsKey(name);
   }
 
-  private static byte[] correlation(ConsumerRecord<byte[], byte[]> rec) {
-    Header h = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
-    return h == null ? null : h.value();
-  }
-
-  private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target) {
-    return sink(rec, id, target, false);
-  }
-
-  /** Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. */
-  private ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target,
-      boolean replay) {
-    byte[] correlation = correlation(rec);
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
-    return (type, event) -> {
-      List<Header> headers = new ArrayList<>(3);
-      if (correlation != null) {
-        headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation));
-      }
-      headers.add(new RecordHeader(ContractHeaders.EVENT_TYPE,
-          type.getBytes(StandardCharsets.UTF_8)));
-      if (replay) {
-        headers.add(new RecordHeader(ContractHeaders.REPLAY,
-            "true".getBytes(StandardCharsets.UTF_8)));
-      }
-      return publisher.send(context, target, key, event, headers);
-    };
-  }
-
-  static String header(ConsumerRecord<byte[], byte[]> rec, String name) {
-    Header h = rec.headers().lastHeader(name);
-    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
 }

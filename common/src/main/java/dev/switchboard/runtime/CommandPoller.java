@@ -277,6 +277,9 @@ final class CommandPoller {
           done.forEach((tp, om) -> committed.put(tp, om.offset()));
         } else if (err instanceof FencedInstanceIdException f) {
           fenced = f; // thrown by the loop after this poll
+        } else if (err instanceof org.apache.kafka.common.errors.RebalanceInProgressException) {
+          // Expected while the group rebalances: the next poll's commit carries the offsets.
+          LOG.debug("event=commit.deferred topic={} reason=rebalance", topic);
         } else {
           LOG.warn("event=commit.failed topic={} error={}", topic, LogValue.of(err.toString()));
         }

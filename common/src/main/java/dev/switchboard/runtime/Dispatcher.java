@@ -179,19 +179,24 @@ final class Dispatcher<C> {
     }
     Invocation inv = new Invocation(cmd, params);
     if (gate == null) {
-      return stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection), resend);
+      return stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection),
+          StreamPublisher.BeforeTerminal.NONE, resend);
     }
-    return gate.execute(rec, cmd, op.spec().write(), () -> stream(rec, inv, op.spec().kind(),
-        () -> op.execute(inv, connection), resend), () -> op.recover(inv, connection).map(f ->
-            () -> stream(rec, inv, OperationSpec.Kind.SINGLE, () -> f, resend)), resend);
+    return gate.execute(rec, cmd, op.spec().write(), record -> stream(rec, inv,
+        op.spec().kind(), () -> op.execute(inv, connection), record, resend),
+        () -> op.recover(inv, connection).map(f -> record -> stream(rec, inv,
+            OperationSpec.Kind.SINGLE, () -> f, record, resend)), resend);
   }
 
   /** Streams an operation's results to the command's reply target. */
   private Execution stream(ConsumerRecord<byte[], byte[]> rec, Invocation inv,
-      OperationSpec.Kind kind, Supplier<Flowable<JsonNode>> run, Resend resend) {
+      OperationSpec.Kind kind, Supplier<Flowable<JsonNode>> run,
+      StreamPublisher.BeforeTerminal beforeTerminal, Resend resend) {
     Command cmd = inv.command();
-    StreamPublisher pub = new StreamPublisher(replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
-        replies.sink(rec, cmd.id(), topics.results()), resend, inv, kind, window, windowBytes);
+    StreamPublisher pub = new StreamPublisher(
+        replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
+        replies.sink(rec, cmd.id(), topics.results()), resend, beforeTerminal, inv, kind, window,
+        windowBytes);
     Flowable.defer(run::get)
         .compose(f -> withDeadline(f, cmd))
         .observeOn(onContext, false, BATCH_HOP)

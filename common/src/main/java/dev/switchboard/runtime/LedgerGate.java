@@ -26,19 +26,24 @@ final class LedgerGate {
     this.replies = replies;
   }
 
+  /** An execution that calls back before it sends its terminal event. */
+  @FunctionalInterface
+  interface Run {
+    Dispatcher.Execution start(StreamPublisher.BeforeTerminal beforeTerminal);
+  }
+
   /**
    * @param run the command's execution
    * @param recovery the operation's look-up for a write in doubt, if it has one
    */
   Dispatcher.Execution execute(ConsumerRecord<byte[], byte[]> rec, Command cmd, boolean write,
-      Supplier<Dispatcher.Execution> run,
-      Supplier<Optional<Supplier<Dispatcher.Execution>>> recovery, Resend resend) {
+      Run run, Supplier<Optional<Run>> recovery, Resend resend) {
     LedgerIndex.Entry seen = ledger.lookup(rec.partition(), cmd.id());
     if (seen != null && seen.finished() && (write || cmd.reuseOutcome())) {
       return replay(rec, cmd, seen, resend);
     }
     if (seen != null && !seen.finished() && write) {
-      Optional<Supplier<Dispatcher.Execution>> lookUp = recovery.get();
+      Optional<Run> lookUp = recovery.get();
       return lookUp.isPresent() ? recorded(rec, cmd, Future.succeededFuture(), lookUp.get(),
           resend) : inDoubt(rec, cmd, seen, resend);
     }
@@ -47,17 +52,30 @@ final class LedgerGate {
   }
 
   /**
-   * Runs {@code run} once {@code before} (a write's <em>started</em> record) is acknowledged,
-   * and counts the command finished only once its outcome is in the ledger too.
+   * Runs {@code run} once {@code before} (a write's <em>started</em> record) is acknowledged.
+   * Its outcome is recorded before its terminal event is sent: a crash in between then leaves
+   * a finished command whose recorded answer is sent on the next delivery, never a write that
+   * was answered yet looks unfinished (and would be answered again, differently). An outcome
+   * too large to copy into the ledger is recorded after, as a reference to where it was sent.
    */
   private Dispatcher.Execution recorded(ConsumerRecord<byte[], byte[]> rec, Command cmd,
-      Future<Void> before, Supplier<Dispatcher.Execution> run, Resend resend) {
+      Future<Void> before, Run run, Resend resend) {
     Promise<Dispatcher.Execution> started = Promise.promise();
+    boolean[] recordedFirst = {false};
+    StreamPublisher.BeforeTerminal record = (type, event) -> {
+      if (event.length > Ledger.INLINE_MAX) {
+        return Future.succeededFuture();
+      }
+      recordedFirst[0] = true;
+      return ledger.finished(rec.partition(), cmd.id(),
+          new StreamPublisher.Outcome(type, 0, null, event, null), resend);
+    };
     Future<StreamPublisher.Outcome> done = before.compose(v -> {
-      Dispatcher.Execution e = run.get();
+      Dispatcher.Execution e = run.start(record);
       started.complete(e);
       return e.done();
-    }).compose(o -> ledger.finished(rec.partition(), cmd.id(), o, resend).map(o));
+    }).compose(o -> recordedFirst[0] ? Future.succeededFuture(o)
+        : ledger.finished(rec.partition(), cmd.id(), o, resend).map(o));
     return new Dispatcher.Execution(done, () -> started.future()
         .onSuccess(e -> e.abandon().run()));
   }
@@ -88,7 +106,7 @@ final class LedgerGate {
     Future<String> since = ledger.read(rec.partition(), seen.offset())
         .map(r -> startedAt(r.value()))
         .otherwise((String) null);
-    return recorded(rec, cmd, since.mapEmpty(), () -> {
+    return recorded(rec, cmd, since.mapEmpty(), record -> {
       var context = Json.object().put("operation", cmd.operation())
           .put("connection", cmd.connection()).put("startedAt", since.result());
       context.set("params", cmd.params());

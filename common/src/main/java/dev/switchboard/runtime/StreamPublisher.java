@@ -37,9 +37,22 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
    */
   record Outcome(String type, long records, String errorCode, byte[] event, RecordMetadata at) {}
 
+  /**
+   * Runs once the terminal event is decided, before it is sent: the ledger records the outcome
+   * there, so that a crash between the answer and its record cannot leave a write that was
+   * answered looking unfinished.
+   */
+  @FunctionalInterface
+  interface BeforeTerminal {
+    BeforeTerminal NONE = (type, event) -> Future.succeededFuture();
+
+    Future<Void> record(String type, byte[] event);
+  }
+
   private final ResultSink sink;
   private final ResultSink fallback;
   private final Resend resend;
+  private final BeforeTerminal beforeTerminal;
   private final Invocation invocation;
   private final Kind kind;
   /** Demand is granted in batches this big, so a burst of huge records overshoots little. */
@@ -64,9 +77,12 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
    *     published (reply topic gone or forbidden, result over the size limit), so the command
    *     still gets its one answer and its offset can be committed
    * @param resend re-sends the terminal event while Kafka is unavailable
+   * @param beforeTerminal what must be done before the terminal event is sent
    */
-  StreamPublisher(ResultSink sink, ResultSink fallback, Resend resend, Invocation invocation,
-      Kind kind, int window, int windowBytes) {
+  StreamPublisher(ResultSink sink, ResultSink fallback, Resend resend,
+      BeforeTerminal beforeTerminal, Invocation invocation, Kind kind, int window,
+      int windowBytes) {
+    this.beforeTerminal = beforeTerminal;
     this.sink = sink;
     this.fallback = fallback;
     this.resend = resend;
@@ -207,8 +223,9 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     String type = event.get("type").asText();
     byte[] bytes = Json.bytes(event);
     String code = cause == null ? null : ErrorInfo.of(cause).code();
-    resend.untilAcked(() -> sink.send(type, bytes)).map(at -> new Outcome(type, seq, code, bytes,
-            at))
+    beforeTerminal.record(type, bytes)
+        .compose(v -> resend.untilAcked(() -> sink.send(type, bytes)))
+        .map(at -> new Outcome(type, seq, code, bytes, at))
         .recover(e -> e instanceof Resend.Cancelled ? Future.failedFuture(e) : replaced(type, e))
         .onComplete(ar -> {
           if (ar.succeeded()) {

@@ -16,13 +16,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What the ledger costs per million commands: restore time and memory of one partition's index.
- * Runs with the full fault suite ({@code -Pfaults}); the figures go in docs/reliability.md.
+ * Runs only with the full fault suite ({@code -Pfaults}, see the parent pom's
+ * {@code faults.only.its}); the figures go in docs/reliability.md.
  */
-@EnabledIfSystemProperty(named = "switchboard.faults", matches = "full")
 class LedgerScaleIT {
   private static final int COMMANDS = 1_000_000;
 

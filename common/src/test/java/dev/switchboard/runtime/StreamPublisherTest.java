@@ -25,13 +25,15 @@ class StreamPublisherTest {
   private final PublishProcessor<JsonNode> source = PublishProcessor.create();
   private final Invocation inv = new Invocation(new Command("c1", "op", "acme", Json.object(),
       null, null), Json.object());
+  /** What must happen before the terminal event is sent (the ledger's record). */
+  private StreamPublisher.BeforeTerminal beforeTerminal = StreamPublisher.BeforeTerminal.NONE;
   /** Resend backoffs, run by hand. */
   private final List<Runnable> timers = new ArrayList<>();
 
   private StreamPublisher publisher(Kind kind, int window, int windowBytes) {
     StreamPublisher p = new StreamPublisher((t, e) -> record(sent, t, e),
         (t, e) -> record(fallback, t, e), new Resend((ms, task) -> timers.add(task), e -> { }),
-        inv, kind, window, windowBytes);
+        beforeTerminal, inv, kind, window, windowBytes);
     source.subscribe(p);
     return p;
   }
@@ -135,6 +137,25 @@ class StreamPublisherTest {
     assertThat(terminal.path("error").path("message").asText()).contains("seq 1");
     sent.get(3).ack().complete();
     assertThat(p.done().result().errorCode()).isEqualTo("PUBLISH_FAILED");
+  }
+
+  @Test
+  void theTerminalEventIsSentOnlyOnceItsOutcomeIsRecorded() {
+    Promise<Void> recorded = Promise.promise();
+    List<String> recordedTypes = new ArrayList<>();
+    beforeTerminal = (type, event) -> {
+      recordedTypes.add(type);
+      return recorded.future();
+    };
+    StreamPublisher p = publisher(Kind.SINGLE, 100, 1 << 20);
+    source.offer(TextNode.valueOf("x"));
+    source.onComplete();
+    assertThat(recordedTypes).containsExactly("completed");
+    assertThat(sent).isEmpty(); // a crash now leaves a recorded outcome, never an unrecorded answer
+    recorded.complete();
+    assertThat(sent).singleElement().satisfies(s -> assertThat(s.type()).isEqualTo("completed"));
+    sent.get(0).ack().complete();
+    assertThat(p.done().result().type()).isEqualTo("completed");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.switchboard.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.json.Json;
 import dev.switchboard.testing.scenario.ScenarioPlatformMain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A platform instance in a child JVM ({@link ScenarioPlatformMain}) on this JVM's class path,
  * so that a test can kill it with SIGKILL as an operator's crash would, restart it, or stop it
- * with SIGTERM. Its output is kept in a log file; a shutdown hook kills it if the test JVM ends.
+ * with SIGTERM. It runs the scenario connector, or with {@code provider=<id>} and
+ * {@code connectionsFile=<path>} (see {@link #connectionsFile}) any connector on the class path,
+ * e.g. against a simulator the test started in its own JVM. Its output is kept in a log file; a
+ * shutdown hook kills it if the test JVM ends.
  */
 public final class PlatformProcess implements AutoCloseable {
   private final List<String> args;
@@ -24,6 +31,20 @@ public final class PlatformProcess implements AutoCloseable {
   private PlatformProcess(List<String> args, Path log) {
     this.args = args;
     this.log = log;
+  }
+
+  /**
+   * Writes {@code connections} (connection name to config) to a temporary file, for the
+   * {@code connectionsFile=} argument; returns the argument itself.
+   */
+  public static String connectionsFile(Map<String, ? extends JsonNode> connections)
+      throws IOException {
+    ObjectNode all = Json.object();
+    connections.forEach(all::set);
+    Path file = Files.createTempFile("connections", ".json");
+    file.toFile().deleteOnExit();
+    Files.write(file, Json.bytes(all));
+    return "connectionsFile=" + file;
   }
 
   /** Starts an instance; {@code args} are {@link ScenarioPlatformMain}'s {@code key=value}s. */

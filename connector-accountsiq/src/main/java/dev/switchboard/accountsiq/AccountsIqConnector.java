@@ -165,6 +165,17 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
           return op.execute(inv, client);
         });
       }
+
+      // Every SPI method is forwarded: a wrapper that kept only execute() hid the creates'
+      // look-up, so a create caught mid-call by a crash ended WRITE_IN_DOUBT (AccountsIqCrashIT).
+      @Override
+      public java.util.Optional<Flowable<JsonNode>> recover(Invocation inv,
+          AccountsIqClient client) {
+        return op.recover(inv, client).map(lookUp -> Flowable.defer(() -> {
+          SoapRequest.check("accountsiq " + op.spec().name(), inv.params());
+          return lookUp;
+        }));
+      }
     };
   }
 }

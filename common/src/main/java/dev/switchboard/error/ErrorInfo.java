@@ -12,9 +12,16 @@ import dev.switchboard.json.Json;
  * @param message human text, never containing secrets
  * @param retryable whether re-sending the command later may succeed
  * @param provider provider detail or null
+ * @param retryAfterMs how long to wait before sending the command again, when the provider (a
+ *     {@code Retry-After}) or the circuit breaker said so; null otherwise
  */
 public record ErrorInfo(String code, Category category, String message, boolean retryable,
-    JsonNode provider) {
+    JsonNode provider, Long retryAfterMs) {
+
+  public ErrorInfo(String code, Category category, String message, boolean retryable,
+      JsonNode provider) {
+    this(code, category, message, retryable, provider, null);
+  }
 
   /**
    * Maps any throwable to contract terms. Unknown throwables are bugs: {@code INTERNAL}, not
@@ -22,7 +29,8 @@ public record ErrorInfo(String code, Category category, String message, boolean 
    */
   public static ErrorInfo of(Throwable t) {
     if (t instanceof SwitchboardException e) {
-      return new ErrorInfo(e.code(), e.category(), e.getMessage(), e.retryable(), e.provider());
+      return new ErrorInfo(e.code(), e.category(), e.getMessage(), e.retryable(), e.provider(),
+          e.retryAfter() == null ? null : e.retryAfter().toMillis());
     }
     return new ErrorInfo("INTERNAL_ERROR", Category.INTERNAL,
         "internal error: " + t.getClass().getSimpleName(), false, null);
@@ -34,6 +42,9 @@ public record ErrorInfo(String code, Category category, String message, boolean 
         .put("retryable", retryable);
     if (provider != null) {
       n.set("provider", provider);
+    }
+    if (retryAfterMs != null) {
+      n.put("retryAfterMs", retryAfterMs);
     }
     return n;
   }

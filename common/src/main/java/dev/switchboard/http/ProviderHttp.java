@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  * A connector's HTTP to its provider: one attempt is {@link #exchange}, measured and classified
  * with the connector's error table; {@link #retrying} re-runs a whole deferred call. Failure
  * messages name the call, never URLs with credentials, headers or bodies.
+ *
+ * <p>Each connection gets its own instance ({@link #forConnection}): its retried calls go
+ * through the connection's {@link ConnectionGate} (circuit breaker, throttling pause, rate
+ * limit), so a provider that is down or throttling sees a bounded number of calls from it.
  */
 public final class ProviderHttp {
   private final String provider;
@@ -25,9 +29,16 @@ public final class ProviderHttp {
   private final Retry retry;
   private final Metrics metrics;
   private final java.time.Clock clock;
+  private final ConnectionGate gate;
 
   public ProviderHttp(String provider, WebClient client, ErrorClassifier classifier, Retry retry,
       Metrics metrics, java.time.Clock clock) {
+    this(provider, client, classifier, retry, metrics, clock, null);
+  }
+
+  private ProviderHttp(String provider, WebClient client, ErrorClassifier classifier,
+      Retry retry, Metrics metrics, java.time.Clock clock, ConnectionGate gate) {
+    this.gate = gate;
     this.clock = clock;
     this.provider = provider;
     this.client = client;
@@ -38,6 +49,11 @@ public final class ProviderHttp {
 
   public WebClient client() {
     return client;
+  }
+
+  /** The same HTTP for one connection, behind that connection's gate. */
+  public ProviderHttp forConnection(ConnectionGate connectionGate) {
+    return new ProviderHttp(provider, client, classifier, retry, metrics, clock, connectionGate);
   }
 
   /**
@@ -72,7 +88,7 @@ public final class ProviderHttp {
   /** Re-runs a streamed answer while it has emitted nothing, see {@link Retry#applyUntilFirst}. */
   public <T> io.reactivex.rxjava3.core.Flowable<T> retryingStream(
       io.reactivex.rxjava3.core.Flowable<T> call, Instant deadline) {
-    return retry.applyUntilFirst(call, deadline);
+    return retry.applyUntilFirst(gate == null ? call : gate.guard(call), deadline);
   }
 
   /** Records one provider call made outside {@link #exchange} (e.g. a streamed SOAP answer). */
@@ -82,7 +98,7 @@ public final class ProviderHttp {
 
   /** Re-runs {@code call} on retryable failures, see {@link Retry#apply}. */
   public <T> Single<T> retrying(Single<T> call, boolean idempotent, Instant deadline) {
-    return retry.apply(call, idempotent, deadline);
+    return retry.apply(gate == null ? call : gate.guard(call), idempotent, deadline);
   }
 
   private void record(String call, String status, long startNanos) {

@@ -58,10 +58,21 @@ public final class Retry {
   private Flowable<Long> decide(Flowable<Throwable> errors, boolean idempotent, Instant deadline,
       java.util.function.BooleanSupplier tooLate) {
     int[] attempt = {0};
+    Instant[] refusedSince = {null};
     return errors.flatMap(e -> {
-      attempt[0]++;
+      // A call the circuit breaker held back was never sent: it does not use up an attempt. It
+      // waits for the breaker's probe until the deadline, or, without one, for the longest
+      // backoff (then it fails PROVIDER_UNAVAILABLE, retryable).
+      boolean refused = e instanceof ProviderCallException r && UNAVAILABLE.equals(r.code());
+      if (!refused) {
+        attempt[0]++;
+      } else if (refusedSince[0] == null) {
+        refusedSince[0] = clock.instant();
+      }
       if (!(e instanceof ProviderCallException p) || attempt[0] >= policy.maxAttempts()
-          || !retryable(p, idempotent) || tooLate.getAsBoolean()) {
+          || !retryable(p, idempotent) || tooLate.getAsBoolean()
+          || refused && deadline == null && !clock.instant().isBefore(refusedSince[0]
+              .plus(policy.maxDelay()))) {
         return Flowable.error(e);
       }
       Duration wait = delay(p, attempt[0]);
@@ -92,13 +103,17 @@ public final class Retry {
         || NEVER_SENT.equals(p.code()); // a refused connection carried no request
   }
 
+  /** The circuit breaker held the call back; see {@code ConnectionGate}. */
+  private static final String UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+
   /** The transport code of a refused connection: the provider never saw the call. */
   private static final String NEVER_SENT = "PROVIDER_UNREACHABLE";
 
   private Duration delay(ProviderCallException p, int attempt) {
     if (p.retryAfter() != null) {
-      // The provider said when: wait that long (bounded), not our own guess.
-      return p.retryAfter().compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : p.retryAfter();
+      // The provider (or the breaker) said when: wait exactly that long, never less (a re-send
+      // before it is what a throttling provider punishes); the deadline check above bounds it.
+      return p.retryAfter();
     }
     return policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
   }

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param maxAttempts attempts in all, the first included
  * @param initialDelay delay before the second attempt (before jitter)
- * @param maxDelay upper bound of one delay, {@code Retry-After} included
+ * @param maxDelay upper bound of one backoff delay; a {@code Retry-After} is waited in full
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
   public static final RetryPolicy DEFAULT =

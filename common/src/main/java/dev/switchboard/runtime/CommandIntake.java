@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class CommandIntake implements CommandPoller.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CommandIntake.class);
   private static final long LANE_MAX_BYTES = 8L << 20;
+  /** Records of a partition that may start past its oldest unfinished one. */
+  static final long OUT_OF_ORDER_WINDOW = 1024;
 
   private record Pending(ConsumerRecord<byte[], byte[]> record, CommandParser.Parsed parsed,
       String id, String connection, String operation) {}
@@ -80,6 +82,8 @@ final class CommandIntake implements CommandPoller.Listener {
   private final Map<String, Dispatcher.Execution> executionById = new HashMap<>();
   private CommandPoller poller;
   private boolean stopping;
+  private boolean draining;
+  private boolean drainAgain;
   private Promise<Void> drained;
 
   /** @param fenced told when another live instance took this one's identity */
@@ -206,37 +210,66 @@ final class CommandIntake implements CommandPoller.Listener {
 
   /** Starts every head-of-lane record that fits the bounds, then pauses or resumes lanes. */
   private void drain() {
-    for (Lane lane : lanes.values()) {
-      while (!stopping && !lane.restoring && !lane.revoking && !lane.queue.isEmpty()) {
-        Pending head = lane.queue.peek();
-        if (head.parsed() instanceof CommandParser.Valid && runningById.containsKey(head.id())) {
-          lane.queue.poll();
-          lane.bytes -= Math.max(0, head.record().serializedValueSize());
-          attach(lane, head);
-          continue;
+    if (draining) {
+      drainAgain = true; // a command settled while starting others: one more pass after this
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        drainAgain = false;
+        lanes.values().forEach(this::drain);
+      } while (drainAgain);
+    } finally {
+      draining = false;
+    }
+  }
+
+  /**
+   * Starts what the bounds allow in one lane, in offset order per connection: a command whose
+   * connection is at its limit waits, and so do the later ones of that connection, but the
+   * commands of other connections behind it start (no head-of-line blocking across
+   * connections). They may finish before it; the committable offset still waits for it, so at
+   * most {@link #OUT_OF_ORDER_WINDOW} records past the oldest unfinished one start.
+   */
+  private void drain(Lane lane) {
+    if (!stopping && !lane.restoring && !lane.revoking) {
+      Set<String> blocked = new HashSet<>();
+      for (var it = lane.queue.iterator(); it.hasNext(); ) {
+        Pending p = it.next();
+        boolean duplicate = p.parsed() instanceof CommandParser.Valid
+            && runningById.containsKey(p.id());
+        if (!duplicate) {
+          if (running.size() >= settings.maxInFlight()
+              || p.record().offset() - lane.offsets.committable() >= OUT_OF_ORDER_WINDOW) {
+            break;
+          }
+          if (p.connection() != null && (blocked.contains(p.connection())
+              || perConnection.getOrDefault(p.connection(), 0)
+                  >= settings.maxInFlightPerConnection())) {
+            blocked.add(p.connection()); // its later commands wait too: their order is kept
+            continue;
+          }
         }
-        if (running.size() >= settings.maxInFlight()) {
-          break;
+        it.remove();
+        lane.bytes -= Math.max(0, p.record().serializedValueSize());
+        if (duplicate) {
+          attach(lane, p);
+        } else {
+          start(lane, p);
         }
-        if (head.connection() != null && perConnection.getOrDefault(head.connection(), 0)
-            >= settings.maxInFlightPerConnection()) {
-          break; // keeps offset order within the partition
-        }
-        lane.queue.poll();
-        lane.bytes -= Math.max(0, head.record().serializedValueSize());
-        start(lane, head);
       }
-      boolean full = lane.queue.size() >= settings.queueHighWater() || lane.bytes > LANE_MAX_BYTES;
-      boolean low = lane.queue.size() <= settings.queueHighWater() / 2
-          && lane.bytes <= LANE_MAX_BYTES / 2;
-      if (full && !lane.paused) {
-        lane.paused = true;
-        poller.pause(lane.tp);
-      } else if (low && lane.paused) {
-        lane.paused = false;
-        if (!lane.restoring) {
-          poller.resume(lane.tp);
-        }
+    }
+    boolean full = lane.queue.size() >= settings.queueHighWater() || lane.bytes > LANE_MAX_BYTES;
+    boolean low = lane.queue.size() <= settings.queueHighWater() / 2
+        && lane.bytes <= LANE_MAX_BYTES / 2;
+    if (full && !lane.paused) {
+      lane.paused = true;
+      poller.pause(lane.tp);
+    } else if (low && lane.paused) {
+      lane.paused = false;
+      if (!lane.restoring) {
+        poller.resume(lane.tp);
       }
     }
   }

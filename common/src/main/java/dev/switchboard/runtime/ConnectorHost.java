@@ -2,6 +2,7 @@ package dev.switchboard.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.http.ConnectionGate;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.http.Rx;
 import dev.switchboard.message.Topics;
@@ -87,11 +88,18 @@ final class ConnectorHost<C> extends VerticleBase {
         "code", e.code()));
     ProviderHttp http = new ProviderHttp(provider, webClient, connector.errors(), retry, metrics,
         clock);
-    ConnectorContext ctx = new ConnectorContext(vertx, http, clock, scheduler, metrics);
     return Rx.future(Flowable.fromIterable(connectionConfigs.entrySet())
-            .concatMapCompletable(e -> connector.connect(new ConnectionConfig(e.getKey(),
-                    connector.configSpec().validate(e.getValue())), ctx)
-                .doOnSuccess(c -> connections.put(e.getKey(), c)).ignoreElement()))
+            .concatMapCompletable(e -> {
+              // Each connection behind its own gate (breaker, throttling pause, rate limit).
+              ObjectNode config = e.getValue().deepCopy();
+              ConnectionGate gate = new ConnectionGate(provider, e.getKey(),
+                  ConnectionLimits.take(e.getKey(), config), clock, scheduler, metrics);
+              ConnectorContext ctx = new ConnectorContext(vertx, http.forConnection(gate), clock,
+                  scheduler, metrics);
+              return connector.connect(new ConnectionConfig(e.getKey(),
+                      connector.configSpec().validate(config)), ctx)
+                  .doOnSuccess(c -> connections.put(e.getKey(), c)).ignoreElement();
+            }))
         .compose(v -> Topology.ensure(vertx, settings, topics))
         .map(v -> {
           publisher = new ResultPublisher(Topology.clientProps(settings, provider + "-results"));

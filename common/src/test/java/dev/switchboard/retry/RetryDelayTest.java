@@ -57,10 +57,13 @@ class RetryDelayTest {
   }
 
   @Test
-  void retryAfterIsCappedAtMaxDelay() {
-    retry.apply(throttled(Duration.ofHours(1)), false, null).test();
+  void aRetryAfterLongerThanTheBackoffCapIsWaitedInFull() {
+    // Not cut to the 30 s backoff cap: re-sending early is what throttling providers punish.
+    retry.apply(throttled(Duration.ofSeconds(120)), false, null).test();
 
-    advance(29_999);
+    advance(30_000);
+    assertThat(attempts.get()).isEqualTo(1);
+    advance(89_999);
     assertThat(attempts.get()).isEqualTo(1);
     advance(1);
     assertThat(attempts.get()).isEqualTo(2);
@@ -68,13 +71,19 @@ class RetryDelayTest {
 
   @Test
   void noRetryWhenTheWaitWouldPassTheDeadline() {
-    TestObserver<String> o =
-        retry.apply(throttled(Duration.ofSeconds(5)), false, T0.plusSeconds(4)).test();
+    Throwable[] failure = new Throwable[1];
+    retry.apply(throttled(Duration.ofSeconds(5)), false, T0.plusSeconds(4))
+        .subscribe(v -> { }, e -> failure[0] = e);
 
-    o.assertError(ProviderCallException.class);
+    assertThat(failure[0]).isInstanceOf(ProviderCallException.class); // at once
     advance(60_000);
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(retries.get()).isZero();
+    // With the provider's hint for the caller.
+    var info = dev.switchboard.error.ErrorInfo.of(failure[0]);
+    assertThat(info.category()).isEqualTo(Category.RATE_LIMITED);
+    assertThat(info.retryAfterMs()).isEqualTo(5_000L);
+    assertThat(info.toJson().path("retryAfterMs").asLong()).isEqualTo(5_000L);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.switchboard.testing.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.Category;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
 import dev.switchboard.spi.ConnectionConfig;
 import dev.switchboard.spi.ConnectorContext;
@@ -11,6 +12,7 @@ import dev.switchboard.spi.Operation;
 import dev.switchboard.spi.OperationSpec;
 import dev.switchboard.spi.ProviderConnector;
 import dev.switchboard.spi.Schema;
+import dev.switchboard.spi.Secret;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import java.util.List;
@@ -33,17 +35,34 @@ import java.util.stream.Collectors;
  *       after {@code delayMs}.</li>
  *   <li>{@code write} (single, a write): appends {@code key} to the write log after
  *       {@code delayMs}, answers {@code {"key":…}} after a further {@code answerDelayMs}.</li>
+ *   <li>{@code call} (single read): a real HTTP GET of the connection's {@code providerUrl},
+ *       through the runtime's provider HTTP (retries, circuit breaker, throttling pause).</li>
  *   <li>{@code fail} (single): fails with {@code code}, {@code category}, {@code retryable}.</li>
  * </ul>
+ *
+ * <p>A connection may add {@code latencyMs} before every page and every single answer (a slow
+ * provider, for that connection only), and hold a {@code token}, a secret that the runtime must
+ * never show.
  */
-public final class ScenarioConnector implements ProviderConnector<WriteLog> {
+public final class ScenarioConnector implements ProviderConnector<ScenarioConnector.Connection> {
   public static final String ID = "scenario";
+
+  /**
+   * One connection: where its writes go, its provider latency, its credential, and for the
+   * {@code call} operation its HTTP and the URL it calls.
+   */
+  public record Connection(WriteLog writes, long latencyMs, Secret token, ProviderHttp http,
+      String providerUrl) {}
 
   private static final Schema CONFIG = Schema.builder()
       .optionalString("writeLog", "file the applied writes are appended to (one key a line)")
+      .integer("latencyMs", 0, 600_000, 0L, "provider latency: added before each page and answer")
+      .field(new Schema.Field("token", Schema.Type.SECRET, false, null, 1L, null,
+          "a credential; never shown"))
+      .optionalString("providerUrl", "a real HTTP endpoint the call operation GETs")
       .build();
 
-  private static final Map<String, Operation<WriteLog>> OPERATIONS = List.of(
+  private static final Map<String, Operation<Connection>> OPERATIONS = List.of(
       op(OperationSpec.stream("records", "a generated stream", Schema.builder()
           .integer("count", 0, 100_000_000, 10L, "records")
           .integer("pageSize", 1, 100_000, 100L, "records a page")
@@ -55,7 +74,7 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
           .optionalString("value", "what to echo")
           .integer("repeat", 1, 10_000, 1L, "the value this many times over (large answers)")
           .integer("delayMs", 0, 600_000, 0L, "wait before answering").build()),
-          (inv, log) -> Flowable.timer(inv.params().path("delayMs").asLong(),
+          (inv, c) -> Flowable.timer(inv.params().path("delayMs").asLong() + c.latencyMs(),
               TimeUnit.MILLISECONDS).map(x -> (JsonNode) Json.object().put("value",
                   inv.params().hasNonNull("value") ? inv.params().path("value").asText()
                       .repeat(inv.params().path("repeat").asInt()) : null))),
@@ -64,11 +83,16 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
               .integer("delayMs", 0, 600_000, 0L, "wait before applying")
               .integer("answerDelayMs", 0, 600_000, 0L, "wait after applying").build()),
           ScenarioConnector::write),
+      op(OperationSpec.single("call", "GET providerUrl through the runtime's provider HTTP "
+          + "(retries, breaker, throttling)", Schema.builder().build()),
+          (inv, c) -> c.http().retrying(c.http().exchange("call", () -> c.http().client()
+              .getAbs(c.providerUrl()).send()), true, inv.deadline())
+              .map(r -> (JsonNode) Json.object().put("status", r.statusCode())).toFlowable()),
       op(OperationSpec.single("fail", "fails as asked", Schema.builder()
           .string("code", "SCENARIO_FAILURE", "error code")
           .string("category", "PROVIDER", "error category")
           .bool("retryable", false, "whether the caller may retry").build()),
-          (inv, log) -> Flowable.error(new SwitchboardException(
+          (inv, c) -> Flowable.error(new SwitchboardException(
               inv.params().path("code").asText(),
               Category.valueOf(inv.params().path("category").asText()), "failed as asked",
               inv.params().path("retryable").asBoolean(), null, null, null))))
@@ -85,20 +109,22 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
   }
 
   @Override
-  public Single<WriteLog> connect(ConnectionConfig config, ConnectorContext ctx) {
+  public Single<Connection> connect(ConnectionConfig config, ConnectorContext ctx) {
     String file = config.values().path("writeLog").asText(null);
-    return Single.just(new WriteLog(ctx.vertx(), file));
+    return Single.just(new Connection(new WriteLog(ctx.vertx(), file),
+        config.integer("latencyMs"), config.secret("token"), ctx.http(),
+        config.values().path("providerUrl").asText(null)));
   }
 
   @Override
-  public Map<String, Operation<WriteLog>> operations() {
+  public Map<String, Operation<Connection>> operations() {
     return OPERATIONS;
   }
 
-  private static Flowable<JsonNode> records(Invocation inv, WriteLog log) {
+  private static Flowable<JsonNode> records(Invocation inv, Connection c) {
     long count = inv.params().path("count").asLong();
     long pageSize = inv.params().path("pageSize").asLong();
-    long delay = inv.params().path("pageDelayMs").asLong();
+    long delay = inv.params().path("pageDelayMs").asLong() + c.latencyMs();
     long failAfter = inv.params().path("failAfter").asLong();
     String pad = "x".repeat(inv.params().path("padBytes").asInt());
     long pages = (count + pageSize - 1) / pageSize;
@@ -111,16 +137,17 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
             "stream broke after " + failAfter + " records", true, null, null, null)));
   }
 
-  private static Flowable<JsonNode> write(Invocation inv, WriteLog log) {
+  private static Flowable<JsonNode> write(Invocation inv, Connection c) {
     String key = inv.params().path("key").asText();
-    return Flowable.timer(inv.params().path("delayMs").asLong(), TimeUnit.MILLISECONDS)
-        .concatMapSingle(x -> log.append(key))
+    return Flowable.timer(inv.params().path("delayMs").asLong() + c.latencyMs(),
+            TimeUnit.MILLISECONDS)
+        .concatMapSingle(x -> c.writes().append(key))
         .delay(inv.params().path("answerDelayMs").asLong(), TimeUnit.MILLISECONDS)
         .map(n -> (JsonNode) Json.object().put("key", key));
   }
 
-  private static Operation<WriteLog> op(OperationSpec spec,
-      BiFunction<Invocation, WriteLog, Flowable<JsonNode>> body) {
+  private static Operation<Connection> op(OperationSpec spec,
+      BiFunction<Invocation, Connection, Flowable<JsonNode>> body) {
     return new Operation<>() {
       @Override
       public OperationSpec spec() {
@@ -128,7 +155,7 @@ public final class ScenarioConnector implements ProviderConnector<WriteLog> {
       }
 
       @Override
-      public Flowable<JsonNode> execute(Invocation invocation, WriteLog connection) {
+      public Flowable<JsonNode> execute(Invocation invocation, Connection connection) {
         return body.apply(invocation, connection);
       }
     };

@@ -74,7 +74,10 @@ final class CommandIntake implements CommandPoller.Listener {
   private final Metrics metrics;
   private final java.util.function.Consumer<RuntimeException> fenced;
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
-  private final Map<String, Integer> perConnection = new HashMap<>();
+  /** Read by scrapes from another thread: concurrent. */
+  private final Map<String, Integer> perConnection = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> queuedByConnection =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Dispatcher.Execution> running = new HashSet<>();
   private final Set<Dispatcher.Execution> attached = new HashSet<>();
   private final Map<String, Dispatcher.Execution> runningByOffset = new HashMap<>();
@@ -105,6 +108,32 @@ final class CommandIntake implements CommandPoller.Listener {
         () -> lanes.size(), "provider", provider);
     metrics.gauge("switchboard_commands_queued", "Commands taken in and waiting for a slot",
         () -> lanes.values().stream().mapToInt(l -> l.queue.size()).sum(), "provider", provider);
+  }
+
+  /**
+   * Per-connection gauges: commands running, and taken in but waiting (for a slot of their
+   * connection or of the instance). Read from the event loop's structures at scrape time.
+   */
+  void connectionGauges(java.util.Set<String> connections) {
+    for (String c : connections) {
+      metrics.gauge("switchboard_connection_in_flight", "Commands of a connection executing now",
+          () -> perConnection.getOrDefault(c, 0), "provider", provider, "connection", c);
+      metrics.gauge("switchboard_connection_queued",
+          "Commands of a connection taken in and waiting", () -> queuedByConnection
+              .getOrDefault(c, 0), "provider", provider, "connection", c);
+    }
+  }
+
+  /** Kept as commands enter and leave the queues, so a scrape reads it safely. */
+  private void queued(String connection, int delta) {
+    if (connection != null) {
+      queuedByConnection.merge(connection, delta, Integer::sum);
+    }
+  }
+
+  private void clearQueue(Lane lane) {
+    lane.queue.forEach(p -> queued(p.connection(), -1));
+    lane.queue.clear();
   }
 
   void attach(CommandPoller poller) {
@@ -153,7 +182,7 @@ final class CommandIntake implements CommandPoller.Listener {
       Lane lane = lanes.get(tp);
       if (lane != null) {
         lane.revoking = true;
-        lane.queue.clear(); // never started: the next owner gets them
+        clearQueue(lane); // never started: the next owner gets them
         lane.running.forEach(e -> waits.add(e.done().otherwiseEmpty()));
       }
     }
@@ -164,7 +193,10 @@ final class CommandIntake implements CommandPoller.Listener {
   public void onRevoked(Collection<TopicPartition> partitions) {
     // Queued records were never started: the partition's next owner gets them again.
     partitions.forEach(tp -> {
-      lanes.remove(tp);
+      Lane gone = lanes.remove(tp);
+      if (gone != null) {
+        clearQueue(gone);
+      }
       if (ledger != null) {
         ledger.forget(tp.partition());
       }
@@ -202,6 +234,7 @@ final class CommandIntake implements CommandPoller.Listener {
       String id = parsed instanceof CommandParser.Valid v ? v.command().id()
           : parsed instanceof CommandParser.Invalid i ? i.id() : "-";
       lane.queue.add(new Pending(rec, parsed, id, connection, operation));
+      queued(connection, 1);
       lane.bytes += rec.serializedValueSize() < 0 ? 0 : rec.serializedValueSize();
       lane.offsets.taken(rec.offset());
     }
@@ -252,6 +285,7 @@ final class CommandIntake implements CommandPoller.Listener {
           }
         }
         it.remove();
+        queued(p.connection(), -1);
         lane.bytes -= Math.max(0, p.record().serializedValueSize());
         if (duplicate) {
           attach(lane, p);
@@ -378,7 +412,7 @@ final class CommandIntake implements CommandPoller.Listener {
    */
   Future<Void> stop(Duration grace) {
     stopping = true;
-    lanes.values().forEach(l -> l.queue.clear());
+    lanes.values().forEach(this::clearQueue);
     drained = Promise.promise();
     if (running.isEmpty() && attached.isEmpty()) {
       drained.tryComplete();

@@ -120,6 +120,7 @@ final class ConnectorHost<C> extends VerticleBase {
           poller = new CommandPoller(consumerProps(provider), topics.commands(), context, intake,
               ledger != null, settings.shutdownGrace());
           intake.attach(poller);
+          intake.connectionGauges(connections.keySet());
           poller.start();
           ready = true;
           LOG.info("event=connector.started provider={} connections={} operations={}", provider,

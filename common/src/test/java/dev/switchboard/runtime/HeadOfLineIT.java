@@ -39,6 +39,12 @@ class HeadOfLineIT {
       }
       List<String> all = new ArrayList<>(slow);
       all.addAll(fast);
+      results.untilTerminal(fast, Duration.ofSeconds(60));
+      // The slow connection's gauges while it is saturated: two running, four waiting.
+      String scrape = platform.metrics().scrape();
+      assertThat(scrape).contains("switchboard_connection_in_flight{provider=\"scenario\","
+          + "connection=\"slow\"} 2.0").contains("switchboard_connection_queued{provider="
+          + "\"scenario\",connection=\"slow\"} 4.0");
       results.untilTerminal(all, Duration.ofSeconds(60));
 
       // Order of the answers on the results topic: every fast command is answered before the

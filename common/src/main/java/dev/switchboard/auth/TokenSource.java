@@ -1,21 +1,32 @@
 package dev.switchboard.auth;
 
+import dev.switchboard.error.Action;
+import dev.switchboard.error.Category;
 import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.error.Resolution;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.subjects.SingleSubject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The credential of one (provider, connection). Concurrent callers share one in-flight login (a
  * shared {@link SingleSubject}, never a lock); a token due for refresh is renewed in the
  * background while callers keep using it; an expired one is renewed before use; a provider
  * expiry signal invalidates it and the call is retried once with a new one.
+ *
+ * <p>A login never leaves an orphan session behind: it runs on its own, whatever its callers
+ * do, so a login whose callers gave up ({@link #withLoginWait}: the provider is slow to
+ * answer) still stores the session it gets when its answer arrives late; that session is used
+ * by the next commands, or ended by {@link #close} at stop.
  *
  * @param <T> the token type
  */
@@ -25,6 +36,8 @@ public final class TokenSource<T> {
   private final Supplier<Single<Token<T>>> login;
   private final Clock clock;
   private final AtomicReference<State<T>> state = new AtomicReference<>(new State<>(null, null));
+  private Duration loginWait;
+  private Scheduler scheduler;
 
   /**
    * @param login obtains a new token; called at most once at a time
@@ -33,6 +46,18 @@ public final class TokenSource<T> {
   public TokenSource(Supplier<Single<Token<T>>> login, Clock clock) {
     this.login = login;
     this.clock = clock;
+  }
+
+  /**
+   * Callers wait at most {@code wait} for a login in flight; then they fail with
+   * {@code PROVIDER_TIMEOUT} (retried like any timeout) while the login goes on, so its late
+   * answer is kept rather than lost with an open session at the provider. Give the login's own
+   * HTTP call a longer timeout than this.
+   */
+  public TokenSource<T> withLoginWait(Duration wait, Scheduler timers) {
+    this.loginWait = wait;
+    this.scheduler = timers;
+    return this;
   }
 
   /** A usable token: the current one, or the result of the one shared login. */
@@ -47,7 +72,12 @@ public final class TokenSource<T> {
         return Single.just(s.token().value());
       }
       SingleSubject<Token<T>> pending = s.inflight() != null ? s.inflight() : renew(s);
-      return pending.map(Token::value);
+      Single<T> value = pending.map(Token::value);
+      return loginWait == null ? value : value.timeout(loginWait.toMillis(),
+          TimeUnit.MILLISECONDS, scheduler, Single.error(() -> new ProviderCallException(
+              new Resolution(Action.RETRY, Category.TRANSIENT, "PROVIDER_TIMEOUT"), "the login "
+                  + "did not answer within " + loginWait.toMillis() + " ms; it goes on, and its "
+                  + "session is kept when it answers", null, null, null)));
     });
   }
 

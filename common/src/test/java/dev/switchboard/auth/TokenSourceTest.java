@@ -140,4 +140,26 @@ class TokenSourceTest {
     logins.succeed(2, "t2", null, at(Duration.ofMinutes(120)));
     waiter.assertValue("t2");
   }
+
+  @Test
+  void aLoginItsCallersGaveUpOnKeepsItsLateSessionInsteadOfOrphaningIt() {
+    io.reactivex.rxjava3.schedulers.TestScheduler timers =
+        new io.reactivex.rxjava3.schedulers.TestScheduler();
+    TokenSource<String> slow = new TokenSource<>(logins, clock)
+        .withLoginWait(Duration.ofSeconds(2), timers);
+    TestObserver<String> caller = slow.token().test();
+    timers.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+    caller.assertError(e -> e instanceof dev.switchboard.error.ProviderCallException p
+        && p.code().equals("PROVIDER_TIMEOUT") && p.retryable());
+
+    // The provider answers late: the session is kept, not lost with nobody to end it.
+    logins.succeed(1, "late", null, at(Duration.ofHours(1)));
+    assertThat(slow.current()).isEqualTo("late");
+    slow.token().test().assertValue("late");
+    assertThat(logins.count()).isEqualTo(1); // reused, no second session
+    List<String> endedSessions = new ArrayList<>();
+    slow.close(t -> io.reactivex.rxjava3.core.Completable.fromRunnable(() ->
+        endedSessions.add(t))).test().assertComplete();
+    assertThat(endedSessions).containsExactly("late"); // ended at stop
+  }
 }

@@ -62,7 +62,7 @@ public final class IqResellerConnector implements ProviderConnector<IqResellerCl
       long timeoutMs = config.duration("requestTimeout").toMillis();
       IqResellerSession session = new IqResellerSession(ctx.http(), config.string("sessionUrl"),
           config.secret("apiKey"), config.string("sessionRefresh") == null ? null
-              : config.duration("sessionRefresh"), timeoutMs, ctx.clock(), ctx.metrics(),
+              : config.duration("sessionRefresh"), timeoutMs, ctx.clock(), ctx.scheduler(), ctx.metrics(),
           config.name());
       return new IqResellerClient(ctx.http(), session, config.string("baseUrl"), timeoutMs,
           (int) config.integer("maxPageSize"));

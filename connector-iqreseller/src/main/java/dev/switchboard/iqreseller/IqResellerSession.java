@@ -28,17 +28,26 @@ final class IqResellerSession {
   private final String sessionUrl;
   private final Secret apiKey;
   private final long timeoutMs;
+  /**
+   * How long the session call itself may take: longer than callers wait for it (the request
+   * timeout), so that an answer arriving late is still read and its session kept (then used,
+   * or ended at stop), never left open at the provider with nobody holding its token.
+   */
+  private final long loginTimeoutMs;
 
   IqResellerSession(ProviderHttp http, String sessionUrl, Secret apiKey, Duration refreshAfter,
-      long timeoutMs, Clock clock, Metrics metrics, String connection) {
+      long timeoutMs, Clock clock, io.reactivex.rxjava3.core.Scheduler timers, Metrics metrics,
+      String connection) {
     this.http = http;
     this.timeoutMs = timeoutMs;
+    this.loginTimeoutMs = Math.max(4 * timeoutMs, 120_000);
     this.sessionUrl = sessionUrl;
     this.apiKey = apiKey;
     this.tokens = new TokenSource<>(() -> login(refreshAfter, clock)
         .doOnSuccess(t -> metrics.increment("switchboard_token_refreshes_total",
             "Provider logins and token refreshes", "provider", "iqreseller",
-            "connection", connection)), clock);
+            "connection", connection)), clock)
+        .withLoginWait(java.time.Duration.ofMillis(timeoutMs), timers);
   }
 
   TokenSource<String> tokens() {
@@ -49,7 +58,7 @@ final class IqResellerSession {
     Buffer body = Buffer.buffer(Json.bytes(Json.object().put("APIToken", apiKey.reveal())));
     return http.exchange("Session.create", () -> http.client().postAbs(sessionUrl)
             .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
-            .timeout(timeoutMs).sendBuffer(body))
+            .timeout(loginTimeoutMs).sendBuffer(body))
         .onErrorResumeNext(e -> Single.error(ProviderCallException.isAuthExpiry(e)
             ? refused("the API key was refused (HTTP 401)") : e))
         .map(resp -> {

@@ -2,6 +2,7 @@ package dev.switchboard.http;
 
 import dev.switchboard.error.Action;
 import dev.switchboard.error.Category;
+import dev.switchboard.error.HeldBackException;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.Resolution;
 import dev.switchboard.json.Json;
@@ -50,6 +51,8 @@ public final class ConnectionGate {
   /** While the one probe runs, other calls look again this often. */
   static final Duration PROBE_WAIT = Duration.ofMillis(200);
   static final Duration OPEN_MARGIN = Duration.ofMillis(50);
+  /** A pause this short is waited here, not handed to the retry. */
+  static final Duration SHORT_WAIT = Duration.ofMillis(100);
 
   private final String provider;
   private final String connection;
@@ -121,11 +124,16 @@ public final class ConnectionGate {
       Instant now = clock.instant();
       Instant until = pausedUntil.get();
       if (now.isBefore(until)) {
+        Duration left = Duration.between(now, until);
+        if (left.compareTo(SHORT_WAIT) <= 0) {
+          // A retry that waited the pause may wake a hair early: just wait the rest here.
+          return wait(left.plusMillis(1), "throttled").andThen(admit());
+        }
         // The retry waits it out exactly, or fails at once if the command's deadline is sooner.
         metrics.increment("switchboard_connection_waits_total",
             "Calls held back before reaching the provider", "provider", provider,
             "connection", connection, "reason", "throttled");
-        return Completable.error(throttled(Duration.between(now, until)));
+        return Completable.error(throttled(left));
       }
       if (!breaker.tryAcquirePermission()) {
         metrics.increment("switchboard_breaker_refused_total",
@@ -146,24 +154,24 @@ public final class ConnectionGate {
   }
 
   /** The connection is paused by the provider's throttling: the call was not sent. */
-  private ProviderCallException throttled(Duration left) {
-    return new ProviderCallException(new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED,
+  private HeldBackException throttled(Duration left) {
+    return new HeldBackException(new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED,
         "PROVIDER_RATE_LIMITED"), provider + " connection " + connection + " is throttled: the "
         + "provider asked to wait before the next call", Json.object().put("paused", true),
-        left, null);
+        left);
   }
 
   /** Retried like throttling (the call was never sent), at the moment the probe may go. */
-  private ProviderCallException unavailable(Instant now) {
+  private HeldBackException unavailable(Instant now) {
     // Open: just past the end of the open window (the breaker lets a probe through only after
     // it). Half-open with the probe running: soon, to learn how the probe went.
     Duration left = Duration.between(now, openedAt.get().plus(settings.openFor()));
     Duration retryAfter = breaker.getState() == CircuitBreaker.State.OPEN && !left.isNegative() && !left.isZero()
         ? left.plus(OPEN_MARGIN) : PROBE_WAIT;
-    return new ProviderCallException(new Resolution(Action.RATE_LIMITED, Category.TRANSIENT,
+    return new HeldBackException(new Resolution(Action.RATE_LIMITED, Category.TRANSIENT,
         "PROVIDER_UNAVAILABLE"), provider + " connection " + connection + " is failing: the "
         + "circuit breaker holds calls back until its next probe", Json.object()
-        .put("breaker", breaker.getState().name()), retryAfter, null);
+        .put("breaker", breaker.getState().name()), retryAfter);
   }
 
   /** The result of one admitted call, told to the breaker exactly once. */

@@ -1,6 +1,7 @@
 package dev.switchboard.retry;
 
 import dev.switchboard.error.Action;
+import dev.switchboard.error.HeldBackException;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.SwitchboardException;
 import io.reactivex.rxjava3.core.Flowable;
@@ -60,10 +61,10 @@ public final class Retry {
     int[] attempt = {0};
     Instant[] refusedSince = {null};
     return errors.flatMap(e -> {
-      // A call the circuit breaker held back was never sent: it does not use up an attempt. It
-      // waits for the breaker's probe until the deadline, or, without one, for the longest
-      // backoff (then it fails PROVIDER_UNAVAILABLE, retryable).
-      boolean refused = e instanceof ProviderCallException r && UNAVAILABLE.equals(r.code());
+      // A call the connection's gate held back (breaker open, throttling pause) was never sent:
+      // it does not use up an attempt. It waits until the deadline, or, without one, for the
+      // longest backoff (then it fails, retryable: PROVIDER_UNAVAILABLE or RATE_LIMITED).
+      boolean refused = e instanceof HeldBackException;
       if (!refused) {
         attempt[0]++;
       } else if (refusedSince[0] == null) {
@@ -102,9 +103,6 @@ public final class Retry {
     return p.action() == Action.RATE_LIMITED || idempotent && p.action() == Action.RETRY
         || NEVER_SENT.equals(p.code()); // a refused connection carried no request
   }
-
-  /** The circuit breaker held the call back; see {@code ConnectionGate}. */
-  private static final String UNAVAILABLE = "PROVIDER_UNAVAILABLE";
 
   /** The transport code of a refused connection: the provider never saw the call. */
   private static final String NEVER_SENT = "PROVIDER_UNREACHABLE";

@@ -144,4 +144,18 @@ class ConnectionGateTest {
     advance(1_100);
     assertThat(providerCalls.get()).isEqualTo(4); // two more a second later
   }
+
+  @Test
+  void aCallThatWakesJustBeforeThePauseEndsWaitsTheRestInsteadOfFailing() {
+    ConnectionGate gate = gate(ConnectionGate.Settings.DEFAULTS);
+    gate.guard(Single.error(new ProviderCallException(new Resolution(Action.RATE_LIMITED,
+        Category.RATE_LIMITED, "AIQ_RATE_LIMITED"), "slow down", null, null, null))).test();
+    providerUp = true;
+    clock.advance(ConnectionGate.DEFAULT_PAUSE.minusMillis(40)); // a timer firing a bit early
+    TestObserver<String> early = gate.guard(call()).test();
+    early.assertNoErrors();
+    assertThat(providerCalls.get()).isZero();
+    advance(100);
+    early.assertValue("ok");
+  }
 }

@@ -5,9 +5,11 @@ import dev.switchboard.sandbox.SandboxConfig;
 import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
 import dev.switchboard.sandbox.accountsiq.AccountsIqEntity;
 import dev.switchboard.sandbox.accountsiq.AccountsIqSettings;
+import dev.switchboard.sandbox.accountsiq.AccountsIqSimulator;
 import dev.switchboard.sandbox.accountsiq.AccountsIqTenant;
 import dev.switchboard.sandbox.iqreseller.IqResellerConfig;
 import dev.switchboard.sandbox.iqreseller.IqResellerScenario;
+import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerTenant;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -49,7 +51,7 @@ final class BenchSandbox implements AutoCloseable {
           .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(i)));
     }
     Vertx vertx = Vertx.vertx();
-    SandboxConfig config = SandboxConfig.defaults().withIqReseller(iqr).withAccountsIq(aiq);
+    SandboxConfig config = SandboxConfig.defaults().with(iqr).with(aiq).only("iqreseller", "accountsiq");
     Sandbox sandbox = Sandbox.start(vertx, config).await();
     return new BenchSandbox(vertx, sandbox);
   }
@@ -71,32 +73,32 @@ final class BenchSandbox implements AutoCloseable {
   }
 
   String iqrSessionUrl() {
-    return sandbox.iqReseller().sessionUrl();
+    return sandbox.simulator(IqResellerSimulator.class).sessionUrl();
   }
 
   String iqrBaseUrl() {
-    return sandbox.iqReseller().baseUrl();
+    return sandbox.simulator(IqResellerSimulator.class).baseUrl();
   }
 
   String aiqEndpoint() {
-    return sandbox.accountsIq().endpoint11();
+    return sandbox.simulator(AccountsIqSimulator.class).endpoint11();
   }
 
   /** Adds {@code ms} to every IQ Reseller call (login, data) of every tenant. */
   void setIqrLatency(long ms) {
     for (String t : iqrTenants()) {
-      sandbox.iqReseller().setScenario(iqrApiKey(t), IqResellerScenario.none().withLatencyMs(ms));
+      sandbox.simulator(IqResellerSimulator.class).setScenario(iqrApiKey(t), IqResellerScenario.none().withLatencyMs(ms));
     }
   }
 
   /** Successful IQ Reseller logins so far, per tenant name. */
   Map<String, Long> iqrLogins() {
-    return sandbox.iqReseller().stats().sessionsCreated();
+    return sandbox.simulator(IqResellerSimulator.class).stats().sessionsCreated();
   }
 
   /** Successful AccountsIQ 1.1 Logins so far for company {@code i}. */
   long aiqLogins(int i) {
-    return sandbox.accountsIq().stats().logins(aiqCompany(i));
+    return sandbox.simulator(AccountsIqSimulator.class).stats().logins(aiqCompany(i));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.switchboard.accengage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.json.Json;
 import dev.switchboard.sandbox.accengage.AccengageConfig;
+import dev.switchboard.sandbox.accengage.AccengageProviderSimulator;
 import dev.switchboard.sandbox.accengage.AccengageScenario;
 import dev.switchboard.sandbox.accengage.AccengageSimulator;
 import dev.switchboard.sandbox.accengage.AccengageUser;
@@ -35,8 +35,7 @@ final class AccengageFixture implements AutoCloseable {
   }
 
   ObjectNode connection(String apiKey) {
-    return Json.object().put("baseUrl", sim.baseUrl()).put("email", EMAIL).put("apiKey", apiKey)
-        .put("partnerId", APP);
+    return AccengageProviderSimulator.connection(sim, EMAIL, apiKey, APP);
   }
 
   Map<String, ObjectNode> connections() {

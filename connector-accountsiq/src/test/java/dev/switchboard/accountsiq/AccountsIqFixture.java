@@ -1,8 +1,8 @@
 package dev.switchboard.accountsiq;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.json.Json;
 import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
+import dev.switchboard.sandbox.accountsiq.AccountsIqProviderSimulator;
 import dev.switchboard.sandbox.accountsiq.AccountsIqSimulator;
 import dev.switchboard.testing.RuntimeHarness;
 import io.vertx.core.Vertx;
@@ -25,14 +25,10 @@ final class AccountsIqFixture implements AutoCloseable {
 
   /** {@code legacy}: 1.1 with Login; {@code app}: 2.0 with TokenGet. */
   Map<String, ObjectNode> connections() {
-    ObjectNode legacy = Json.object().put("endpoint", sim.endpoint11());
-    legacy.putObject("auth").put("kind", "login").put("companyId", AccountsIqConfig.DEMO_COMPANY_ID)
-        .put("partnerKey", AccountsIqConfig.DEMO_PARTNER_KEY)
-        .put("userKey", AccountsIqConfig.DEMO_USER_KEY);
-    ObjectNode app = Json.object().put("endpoint", sim.endpoint20());
-    app.putObject("auth").put("kind", "app").put("entity", AccountsIqConfig.DEMO_COMPANY_ID)
-        .put("clientId", AccountsIqConfig.DEMO_CLIENT_ID)
-        .put("clientSecret", AccountsIqConfig.DEMO_CLIENT_SECRET);
+    ObjectNode legacy = AccountsIqProviderSimulator.loginConnection(sim, AccountsIqConfig.DEMO_COMPANY_ID,
+        AccountsIqConfig.DEMO_PARTNER_KEY, AccountsIqConfig.DEMO_USER_KEY);
+    ObjectNode app = AccountsIqProviderSimulator.appConnection(sim, AccountsIqConfig.DEMO_COMPANY_ID,
+        AccountsIqConfig.DEMO_CLIENT_ID, AccountsIqConfig.DEMO_CLIENT_SECRET);
     return Map.of("legacy", legacy, "app", app);
   }
 

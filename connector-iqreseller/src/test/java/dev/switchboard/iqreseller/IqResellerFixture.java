@@ -1,14 +1,13 @@
 package dev.switchboard.iqreseller;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.json.Json;
-import dev.switchboard.sandbox.Sandbox;
-import dev.switchboard.sandbox.SandboxConfig;
 import dev.switchboard.sandbox.iqreseller.IqResellerConfig;
+import dev.switchboard.sandbox.iqreseller.IqResellerProviderSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import dev.switchboard.sandbox.iqreseller.IqResellerTenant;
 import dev.switchboard.testing.RuntimeHarness;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.Map;
 
 /** A running IQ Reseller simulator with tenants, and connection configs pointing at it. */
@@ -16,11 +15,10 @@ final class IqResellerFixture implements AutoCloseable {
   static final String ACME_KEY = "test-acme-key-7f3a9c";
 
   private final Vertx vertx = Vertx.vertx();
-  private final Sandbox sandbox;
+  private final IqResellerSimulator sim;
 
   IqResellerFixture(IqResellerConfig config) throws Exception {
-    sandbox = RuntimeHarness.await(Sandbox.start(vertx,
-        SandboxConfig.defaults().withIqReseller(config)));
+    sim = RuntimeHarness.await(IqResellerSimulator.start(vertx, "127.0.0.1", 0, Clock.systemUTC(), config));
   }
 
   /** Tenant "acme" with {@code salesOrders} sales orders and small other lists. */
@@ -30,12 +28,11 @@ final class IqResellerFixture implements AutoCloseable {
   }
 
   IqResellerSimulator sim() {
-    return sandbox.iqReseller();
+    return sim;
   }
 
   ObjectNode connection(String apiKey) {
-    return Json.object().put("apiKey", apiKey).put("sessionUrl", sim().sessionUrl())
-        .put("baseUrl", sim().baseUrl());
+    return IqResellerProviderSimulator.connection(sim, apiKey);
   }
 
   Map<String, ObjectNode> connections() {
@@ -44,7 +41,7 @@ final class IqResellerFixture implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    RuntimeHarness.await(sandbox.close());
+    RuntimeHarness.await(sim.close());
     RuntimeHarness.await(vertx.close());
   }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.metrics.Metrics;
 import dev.switchboard.runtime.RuntimeSettings;
 import dev.switchboard.runtime.Switchboard;
 import dev.switchboard.sandbox.Sandbox;
+import dev.switchboard.sandbox.SandboxConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -64,8 +65,11 @@ public final class Platform implements AutoCloseable {
     }
     connections = cfg.connections();
     if (connections.isEmpty()) {
-      sandbox = await(Sandbox.start(vertx, DemoConnections.sandboxConfig()));
-      connections = DemoConnections.of(sandbox);
+      // The demo: every simulator on the class path, and connections to the demo tenants of
+      // those whose connector is on it too (a simulator may land before its connector).
+      sandbox = await(Sandbox.start(vertx, SandboxConfig.demo()));
+      connections = sandbox.demoConnections();
+      connections.keySet().retainAll(Switchboard.discover().keySet());
     }
     Metrics metrics = new Metrics();
     instanceId = InstanceIdentity.resolve(System.getenv(), o.dataDir());
@@ -98,6 +102,11 @@ public final class Platform implements AutoCloseable {
 
   public boolean demo() {
     return sandbox != null;
+  }
+
+  /** The demo sandbox, or null when connections were configured. */
+  public Sandbox sandbox() {
+    return sandbox;
   }
 
   public Switchboard switchboard() {

@@ -1,6 +1,8 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.sandbox.Sandbox;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -58,19 +60,27 @@ final class RunCommand implements Callable<Integer> {
     System.out.println("  Connections     : " + platform.connections().entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().keySet()).toList());
     if (platform.demo()) {
-      System.out.println("  Demo sandbox    : IQ Reseller (connection 'acme'), Accengage ('shop'), "
-          + "AccountsIQ ('ledger' on 2.0, 'legacy' on 1.1)");
-      System.out.println();
-      System.out.println("Try, in another terminal:");
-      System.out.println("  java -jar launcher/target/switchboard.jar send iqreseller "
-          + "salesOrders.list --connection acme --quiet");
-      System.out.println("  java -jar launcher/target/switchboard.jar send accengage "
-          + "devices.export --connection shop --quiet");
-      System.out.println("  java -jar launcher/target/switchboard.jar send accountsiq "
-          + "customers.list --connection ledger --quiet");
+      printDemo(platform.sandbox(), platform.connections().keySet());
     }
     System.out.println("Stop with Ctrl-C.");
     stopped.await();
     return 0;
+  }
+
+  /** Each simulator's address and demo connections, then a command to try per configured one. */
+  private static void printDemo(Sandbox sandbox, Set<String> configured) {
+    System.out.println("  Demo sandbox    :");
+    for (Sandbox.Entry e : sandbox.entries()) {
+      System.out.println("    " + e.id() + " on " + e.simulator().origin() + ", connections "
+          + e.demoConnections().stream().map(c -> c.name() + " (" + c.about() + ")").toList());
+    }
+    System.out.println();
+    System.out.println("Try, in another terminal:");
+    for (Sandbox.Entry e : sandbox.entries()) {
+      if (!configured.contains(e.id())) continue;
+      e.demoConnections().stream().filter(c -> c.exampleOperation() != null).findFirst().ifPresent(c ->
+          System.out.println("  java -jar launcher/target/switchboard.jar send " + e.id() + " "
+              + c.exampleOperation() + " --connection " + c.name() + " --quiet"));
+    }
   }
 }

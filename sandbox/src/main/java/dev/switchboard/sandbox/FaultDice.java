@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox;
 
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;

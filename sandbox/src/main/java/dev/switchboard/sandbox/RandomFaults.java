@@ -2,6 +2,7 @@ package dev.switchboard.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.sandbox.kit.Records;
 
 /**
  * A seeded, probabilistic fault mode, as scenario data: the member {@code randomFaults} of every
@@ -88,25 +89,10 @@ public record RandomFaults(
     return new RandomFaults(seed, serverErrors, null, rateLimits, null, timeouts, null, lostAnswers, null);
   }
 
-  public RandomFaults withRetryAfterSeconds(int s) {
-    return new RandomFaults(seed, serverErrors, serverErrorStatus, rateLimits, s, timeouts, timeoutHoldMs,
-        lostAnswers, authCalls);
-  }
-
-  public RandomFaults withTimeoutHoldMs(long ms) {
-    return new RandomFaults(seed, serverErrors, serverErrorStatus, rateLimits, retryAfterSeconds, timeouts, ms,
-        lostAnswers, authCalls);
-  }
-
-  public RandomFaults withServerErrorStatus(int status) {
-    return new RandomFaults(seed, serverErrors, status, rateLimits, retryAfterSeconds, timeouts, timeoutHoldMs,
-        lostAnswers, authCalls);
-  }
-
-  public RandomFaults withAuthCalls(boolean v) {
-    return new RandomFaults(seed, serverErrors, serverErrorStatus, rateLimits, retryAfterSeconds, timeouts,
-        timeoutHoldMs, lostAnswers, v);
-  }
+  public RandomFaults withRetryAfterSeconds(int s) { return Records.with(this, "retryAfterSeconds", s); }
+  public RandomFaults withTimeoutHoldMs(long ms) { return Records.with(this, "timeoutHoldMs", ms); }
+  public RandomFaults withServerErrorStatus(int status) { return Records.with(this, "serverErrorStatus", status); }
+  public RandomFaults withAuthCalls(boolean v) { return Records.with(this, "authCalls", v); }
 
   /** True if some fault can fire. */
   @JsonIgnore

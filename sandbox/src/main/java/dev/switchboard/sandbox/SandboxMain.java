@@ -1,16 +1,14 @@
 package dev.switchboard.sandbox;
 
-import dev.switchboard.sandbox.accengage.AccengageSimulator;
-import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
-import dev.switchboard.sandbox.iqreseller.IqResellerSimulator;
 import io.vertx.core.Vertx;
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Standalone sandbox with the demo tenants:
+ * Standalone sandbox with every simulator's demo tenants:
  * {@code java -cp ... dev.switchboard.sandbox.SandboxMain [--port N] [--host H]}.
- * Prints the connection URLs and the demo API keys; stops on Ctrl-C.
+ * Prints each simulator's address and its demo connections; stops on Ctrl-C.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -36,26 +34,8 @@ public final class SandboxMain {
       vertx.close();
       throw e;
     }
-    IqResellerSimulator iqr = sandbox.iqReseller();
-    System.out.println("Switchboard sandbox running. IQ Reseller simulator:");
-    System.out.println("  sessionUrl: " + iqr.sessionUrl());
-    System.out.println("  baseUrl:    " + iqr.baseUrl());
-    System.out.println("  apiKey:     " + SandboxConfig.DEMO_IQ_RESELLER_API_KEY + "  (demo tenant acme)");
-    System.out.println("  control:    " + iqr.controlUrl() + "stats");
-    AccengageSimulator acc = sandbox.accengage();
-    System.out.println("Accengage simulator (requests signed: SHA-1 of body + API key + Accengage-Time):");
-    System.out.println("  baseUrl:    " + acc.baseUrl());
-    System.out.println("  email:      " + SandboxConfig.DEMO_ACCENGAGE_EMAIL);
-    System.out.println("  apiKey:     " + SandboxConfig.DEMO_ACCENGAGE_API_KEY + "  (demo user)");
-    System.out.println("  partnerId:  " + SandboxConfig.DEMO_ACCENGAGE_PARTNER_ID);
-    System.out.println("  control:    " + acc.controlUrl() + "stats");
-    var aiq = sandbox.accountsIq();
-    System.out.println("AccountsIQ simulator (SOAP 1.1, entity " + AccountsIqConfig.DEMO_COMPANY_ID
-        + "):");
-    System.out.println("  1.1 endpoint: " + aiq.endpoint11() + "  (Login "
-        + AccountsIqConfig.DEMO_PARTNER_KEY + " / " + AccountsIqConfig.DEMO_USER_KEY + ")");
-    System.out.println("  2.0 endpoint: " + aiq.endpoint20() + "  (TokenGet "
-        + AccountsIqConfig.DEMO_CLIENT_ID + " / " + AccountsIqConfig.DEMO_CLIENT_SECRET + ")");
+    System.out.println("Switchboard sandbox running.");
+    describe(sandbox, System.out);
     System.out.println("Press Ctrl-C to stop.");
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -68,6 +48,17 @@ public final class SandboxMain {
       stopped.countDown();
     }, "sandbox-shutdown"));
     stopped.await();
+  }
+
+  /** Each simulator: id, title, address, control API, then its demo connections as JSON. */
+  public static void describe(Sandbox sandbox, PrintStream out) {
+    for (Sandbox.Entry e : sandbox.entries()) {
+      out.println(e.id() + ": " + e.title());
+      out.println("  listening on " + e.simulator().origin() + "  (stats: " + e.simulator().controlUrl() + "stats)");
+      for (DemoConnection c : e.demoConnections()) {
+        out.println("  connection " + c.name() + " (" + c.about() + "): " + c.config());
+      }
+    }
   }
 
   private static String value(String[] args, int i) {

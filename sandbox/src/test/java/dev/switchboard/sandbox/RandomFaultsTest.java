@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.sandbox.accengage.AccengageScenario;
 import dev.switchboard.sandbox.accountsiq.AccountsIqScenario;
 import dev.switchboard.sandbox.iqreseller.IqResellerScenario;
+import dev.switchboard.sandbox.kit.ScenarioJson;
+import dev.switchboard.sandbox.kit.WriteTally;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,10 @@ package dev.switchboard.sandbox.accengage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.sandbox.RandomFaults;
 import dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle;
+import dev.switchboard.sandbox.kit.Records;
+import dev.switchboard.sandbox.kit.ScenarioJson;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Faults and odd-but-legal behaviour for one user, as data. Set per user (config, {@link
@@ -72,6 +73,8 @@ public record AccengageScenario(
 
   private static final AccengageScenario NONE =
       new AccengageScenario(null, null, null, null, null, null, null, null, null, null, null);
+  /** The JSON form, from the control API or the {@code x-sandbox-scenario} header. */
+  static final ScenarioJson<AccengageScenario> JSON = new ScenarioJson<>(AccengageScenario.class, NONE);
 
   public AccengageScenario {
     if (formatErrors != null && formatErrors < 1) throw new IllegalArgumentException("formatErrors must be >= 1");
@@ -139,72 +142,34 @@ public record AccengageScenario(
 
   /** This scenario with every non-null member of {@code o} taking precedence. */
   public AccengageScenario overriddenBy(AccengageScenario o) {
-    if (o == null) return this;
-    return new AccengageScenario(
-        o.latencyMs != null ? o.latencyMs : latencyMs,
-        o.emptyPages != null ? o.emptyPages : emptyPages,
-        o.foreignNextOnPage != null ? o.foreignNextOnPage : foreignNextOnPage,
-        o.foreignOrigin != null ? o.foreignOrigin : foreignOrigin,
-        o.expireTokenAfterCalls != null ? o.expireTokenAfterCalls : expireTokenAfterCalls,
-        o.rateLimit != null ? o.rateLimit : rateLimit,
-        o.serverError != null ? o.serverError : serverError,
-        o.formatErrors != null ? o.formatErrors : formatErrors,
-        o.devicePages != null ? o.devicePages : devicePages,
-        o.linkStyle != null ? o.linkStyle : linkStyle,
-        o.randomFaults != null ? o.randomFaults : randomFaults);
+    return Records.overlay(this, o);
   }
 
-  public AccengageScenario withLatencyMs(long ms) { return with(c -> c.latencyMs = ms); }
-  public AccengageScenario withEmptyPages(Integer... pages) { return with(c -> c.emptyPages = new EmptyPages(List.of(pages), null)); }
-  public AccengageScenario withEveryNthPageEmpty(int n) { return with(c -> c.emptyPages = new EmptyPages(null, n)); }
-  public AccengageScenario withForeignNextOnPage(int page) { return with(c -> c.foreignNextOnPage = page); }
-  public AccengageScenario withForeignOrigin(String origin) { return with(c -> c.foreignOrigin = origin); }
-  public AccengageScenario withExpireTokenAfterCalls(int calls) { return with(c -> c.expireTokenAfterCalls = calls); }
-  public AccengageScenario withRateLimit(RateLimit r) { return with(c -> c.rateLimit = r); }
-  public AccengageScenario withServerError(ServerError e) { return with(c -> c.serverError = e); }
-  public AccengageScenario withFormatErrors(int n) { return with(c -> c.formatErrors = n); }
-  public AccengageScenario withDevicePages(int pages) { return with(c -> c.devicePages = pages); }
-  public AccengageScenario withLinkStyle(LinkStyle style) { return with(c -> c.linkStyle = style); }
-  public AccengageScenario withRandomFaults(RandomFaults faults) { return with(c -> c.randomFaults = faults); }
+  public AccengageScenario withLatencyMs(long ms) { return Records.with(this, "latencyMs", ms); }
+
+  public AccengageScenario withEmptyPages(Integer... pages) {
+    return Records.with(this, "emptyPages", new EmptyPages(List.of(pages), null));
+  }
+
+  public AccengageScenario withEveryNthPageEmpty(int n) {
+    return Records.with(this, "emptyPages", new EmptyPages(null, n));
+  }
+
+  public AccengageScenario withForeignNextOnPage(int page) { return Records.with(this, "foreignNextOnPage", page); }
+  public AccengageScenario withForeignOrigin(String origin) { return Records.with(this, "foreignOrigin", origin); }
+
+  public AccengageScenario withExpireTokenAfterCalls(int calls) {
+    return Records.with(this, "expireTokenAfterCalls", calls);
+  }
+
+  public AccengageScenario withRateLimit(RateLimit r) { return Records.with(this, "rateLimit", r); }
+  public AccengageScenario withServerError(ServerError e) { return Records.with(this, "serverError", e); }
+  public AccengageScenario withFormatErrors(int n) { return Records.with(this, "formatErrors", n); }
+  public AccengageScenario withDevicePages(int pages) { return Records.with(this, "devicePages", pages); }
+  public AccengageScenario withLinkStyle(LinkStyle style) { return Records.with(this, "linkStyle", style); }
+  public AccengageScenario withRandomFaults(RandomFaults faults) { return Records.with(this, "randomFaults", faults); }
 
   long delayMs() {
     return latencyMs == null ? 0 : Math.max(0, latencyMs);
-  }
-
-  private AccengageScenario with(Consumer<Copy> change) {
-    Copy c = new Copy(this);
-    change.accept(c);
-    return new AccengageScenario(c.latencyMs, c.emptyPages, c.foreignNextOnPage, c.foreignOrigin,
-        c.expireTokenAfterCalls, c.rateLimit, c.serverError, c.formatErrors, c.devicePages, c.linkStyle,
-        c.randomFaults);
-  }
-
-  /** Mutable copy used only to derive a changed record. */
-  private static final class Copy {
-    Long latencyMs;
-    EmptyPages emptyPages;
-    Integer foreignNextOnPage;
-    String foreignOrigin;
-    Integer expireTokenAfterCalls;
-    RateLimit rateLimit;
-    ServerError serverError;
-    Integer formatErrors;
-    Integer devicePages;
-    LinkStyle linkStyle;
-    RandomFaults randomFaults;
-
-    Copy(AccengageScenario s) {
-      latencyMs = s.latencyMs;
-      emptyPages = s.emptyPages;
-      foreignNextOnPage = s.foreignNextOnPage;
-      foreignOrigin = s.foreignOrigin;
-      expireTokenAfterCalls = s.expireTokenAfterCalls;
-      rateLimit = s.rateLimit;
-      serverError = s.serverError;
-      formatErrors = s.formatErrors;
-      devicePages = s.devicePages;
-      linkStyle = s.linkStyle;
-      randomFaults = s.randomFaults;
-    }
   }
 }

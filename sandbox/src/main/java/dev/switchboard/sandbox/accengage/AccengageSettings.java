@@ -1,8 +1,8 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Every behaviour of the Accengage simulator that {@code provider-apis.md} §3 marks as an
@@ -99,61 +99,22 @@ public record AccengageSettings(
         false, true, false, true, true, false);
   }
 
-  public AccengageSettings withTokenTtl(Duration v) { return with(b -> b.tokenTtl = v); }
-  public AccengageSettings withMaxClockSkew(Duration v) { return with(b -> b.maxClockSkew = v); }
-  public AccengageSettings withPageSize(int v) { return with(b -> b.pageSize = v); }
-  public AccengageSettings withDevicePageSize(int v) { return with(b -> b.devicePageSize = v); }
-  public AccengageSettings withMaxTargets(int v) { return with(b -> b.maxTargets = v); }
-  public AccengageSettings withExpectContinue(ExpectContinueMode v) { return with(b -> b.expectContinue = v); }
-  public AccengageSettings withUnknownEmail(UnknownEmailMode v) { return with(b -> b.unknownEmail = v); }
-  public AccengageSettings withLinkStyle(LinkStyle v) { return with(b -> b.linkStyle = v); }
-  public AccengageSettings withExportLinkNextOnly(boolean v) { return with(b -> b.exportLinkNextOnly = v); }
-  public AccengageSettings withCsvHeaderOnEmptyPage(boolean v) { return with(b -> b.csvHeaderOnEmptyPage = v); }
-  public AccengageSettings withNextOnFullLastPage(boolean v) { return with(b -> b.nextOnFullLastPage = v); }
-  public AccengageSettings withStrictMessageFields(boolean v) { return with(b -> b.strictMessageFields = v); }
-  public AccengageSettings withRequireJsonContentType(boolean v) { return with(b -> b.requireJsonContentType = v); }
-  public AccengageSettings withRevokePreviousTokens(boolean v) { return with(b -> b.revokePreviousTokens = v); }
+  public AccengageSettings withTokenTtl(Duration v) { return Records.with(this, "tokenTtl", v); }
+  public AccengageSettings withMaxClockSkew(Duration v) { return Records.with(this, "maxClockSkew", v); }
+  public AccengageSettings withPageSize(int v) { return Records.with(this, "pageSize", v); }
+  public AccengageSettings withDevicePageSize(int v) { return Records.with(this, "devicePageSize", v); }
+  public AccengageSettings withMaxTargets(int v) { return Records.with(this, "maxTargets", v); }
+  public AccengageSettings withExpectContinue(ExpectContinueMode v) { return Records.with(this, "expectContinue", v); }
+  public AccengageSettings withUnknownEmail(UnknownEmailMode v) { return Records.with(this, "unknownEmail", v); }
+  public AccengageSettings withLinkStyle(LinkStyle v) { return Records.with(this, "linkStyle", v); }
+  public AccengageSettings withExportLinkNextOnly(boolean v) { return Records.with(this, "exportLinkNextOnly", v); }
+  public AccengageSettings withCsvHeaderOnEmptyPage(boolean v) { return Records.with(this, "csvHeaderOnEmptyPage", v); }
+  public AccengageSettings withNextOnFullLastPage(boolean v) { return Records.with(this, "nextOnFullLastPage", v); }
+  public AccengageSettings withStrictMessageFields(boolean v) { return Records.with(this, "strictMessageFields", v); }
 
-  private AccengageSettings with(Consumer<Copy> change) {
-    Copy c = new Copy(this);
-    change.accept(c);
-    return new AccengageSettings(c.tokenTtl, c.maxClockSkew, c.pageSize, c.devicePageSize, c.maxTargets,
-        c.expectContinue, c.unknownEmail, c.linkStyle, c.exportLinkNextOnly, c.csvHeaderOnEmptyPage,
-        c.nextOnFullLastPage, c.strictMessageFields, c.requireJsonContentType, c.revokePreviousTokens);
+  public AccengageSettings withRequireJsonContentType(boolean v) {
+    return Records.with(this, "requireJsonContentType", v);
   }
 
-  /** Mutable copy used only to derive a changed record. */
-  private static final class Copy {
-    Duration tokenTtl;
-    Duration maxClockSkew;
-    int pageSize;
-    int devicePageSize;
-    int maxTargets;
-    ExpectContinueMode expectContinue;
-    UnknownEmailMode unknownEmail;
-    LinkStyle linkStyle;
-    boolean exportLinkNextOnly;
-    boolean csvHeaderOnEmptyPage;
-    boolean nextOnFullLastPage;
-    boolean strictMessageFields;
-    boolean requireJsonContentType;
-    boolean revokePreviousTokens;
-
-    Copy(AccengageSettings s) {
-      tokenTtl = s.tokenTtl;
-      maxClockSkew = s.maxClockSkew;
-      pageSize = s.pageSize;
-      devicePageSize = s.devicePageSize;
-      maxTargets = s.maxTargets;
-      expectContinue = s.expectContinue;
-      unknownEmail = s.unknownEmail;
-      linkStyle = s.linkStyle;
-      exportLinkNextOnly = s.exportLinkNextOnly;
-      csvHeaderOnEmptyPage = s.csvHeaderOnEmptyPage;
-      nextOnFullLastPage = s.nextOnFullLastPage;
-      strictMessageFields = s.strictMessageFields;
-      requireJsonContentType = s.requireJsonContentType;
-      revokePreviousTokens = s.revokePreviousTokens;
-    }
-  }
+  public AccengageSettings withRevokePreviousTokens(boolean v) { return Records.with(this, "revokePreviousTokens", v); }
 }

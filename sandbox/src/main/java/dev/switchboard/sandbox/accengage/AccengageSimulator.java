@@ -1,8 +1,11 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.kit.ControlRoutes;
+import dev.switchboard.sandbox.kit.HttpSimulator;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.TenantRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -21,20 +24,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET .../messages/{messageId}}, {@code POST .../messages/{messageId}/send},
  * {@code GET .../segments}, {@code GET .../devices} (CSV export), {@code GET .../devices/{deviceId}}.
  *
- * <p>Control: {@link #setScenario}, {@link #stats()}, {@link #expireAllTokens()} here, or over
+ * <p>Its tenants are API users, named by email. Control: {@link #setScenario}, {@link #stats()},
+ * {@link #expireAllTokens()} here, or over
  * HTTP: {@code GET /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{email}},
  * {@code POST /_sandbox/tokens/expire}. All methods are thread-safe.
  */
-public final class AccengageSimulator {
-  private final HttpServer server;
-  private final String host;
-  private final UserRegistry users;
+public final class AccengageSimulator extends HttpSimulator<AccengageScenario> {
+  private final TenantRegistry<UserState> users;
   private final TokenStore tokens;
   private final StatsCounters counters = new StatsCounters();
 
-  private AccengageSimulator(HttpServer server, String host, UserRegistry users, TokenStore tokens) {
-    this.server = server;
-    this.host = host;
+  private AccengageSimulator(String host, TenantRegistry<UserState> users, TokenStore tokens) {
+    super(host, users);
     this.users = users;
     this.tokens = tokens;
   }
@@ -44,35 +45,28 @@ public final class AccengageSimulator {
       AccengageConfig config) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
+    AccengageSimulator sim = new AccengageSimulator(host, TenantRegistry.of(config.users(), UserState::new, false),
+        new TokenStore(clock, config.settings()));
     // HTTP/1.1 only: no h2c upgrade, so Expect/100-continue and Connection: close keep their meaning.
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false);
-    AccengageSimulator sim = new AccengageSimulator(vertx.createHttpServer(options), host,
-        new UserRegistry(config), new TokenStore(clock, config.settings()));
-    return sim.server.requestHandler(sim.router(vertx, clock, config.settings())).listen(port, host).map(sim);
+    return sim.listen(vertx, options, sim.routes(vertx, clock, config.settings()), port).map(sim);
   }
 
-  private Router router(Vertx vertx, Clock clock, AccengageSettings settings) {
+  private Router routes(Vertx vertx, Clock clock, AccengageSettings settings) {
+    ControlRoutes<AccengageScenario> control = controlRoutes(AccengageScenario.JSON,
+        (ctx, status, message) -> ApiReplies.error(ctx, status, ApiError.SANDBOX_SCENARIO, message))
+        .hook("tokens/expire", this::expireAllTokens);
+    Router router = router(vertx, RequestLog.of("accengage", "route", "user", "token"), control);
     SignatureVerifier verifier = new SignatureVerifier(clock, settings.maxClockSkew());
     CallDispatcher dispatcher = new CallDispatcher(tokens, counters, settings, clock,
         new Endpoints(new AtomicLong(), counters), this::origin, () -> "http://127.0.0.2:" + port());
     ApiGateway api = new ApiGateway(tokens, verifier, counters,
         new AccessTokenEndpoint(users, tokens, verifier, counters, settings), dispatcher);
-    Router router = Router.router(vertx);
-    router.route().handler(RequestLog::handle);
     router.route().handler(new ExpectContinueGuard(settings.expectContinue(), counters)::handle);
     router.route().handler(RawBody::handle);
-    new ControlEndpoints(this).mount(router);
     router.route().handler(api::handle); // every other path: a v1 route or API_ERR_UNKNOW_ROUTE
     router.errorHandler(500, ctx -> ApiReplies.error(ctx, 500, "API_ERR_UNKNOWN", "An unhandled error occurred"));
     return router;
-  }
-
-  public String host() {
-    return host;
-  }
-
-  public int port() {
-    return server.actualPort();
   }
 
   /** The API origin, {@code http://host:port} (no trailing slash); routes are {@code /v1/...}. */
@@ -80,43 +74,13 @@ public final class AccengageSimulator {
     return origin();
   }
 
-  /** Root of the control API: {@code http://host:port/_sandbox/}. */
-  public String controlUrl() {
-    return origin() + "/_sandbox/";
-  }
-
+  @Override
   public AccengageStats stats() {
     return counters.snapshot(tokens.active());
-  }
-
-  public boolean hasUser(String email) {
-    return users.find(email) != null;
-  }
-
-  /** The user's current scenario. @throws IllegalArgumentException for an unknown email */
-  public AccengageScenario scenario(String email) {
-    return users.require(email).scenario();
-  }
-
-  /**
-   * Replaces the user's scenario (null = none) and restarts its call and fault counters. Takes
-   * effect on the next request. @throws IllegalArgumentException for an unknown email
-   */
-  public void setScenario(String email, AccengageScenario scenario) {
-    users.require(email).setScenario(scenario);
   }
 
   /** Expires every token now (next use: 401 API_ERR_TOKEN): "the provider expired my token". */
   public void expireAllTokens() {
     tokens.expireAll();
-  }
-
-  public Future<Void> close() {
-    return server.close();
-  }
-
-  private String origin() {
-    String h = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + h + ":" + port();
   }
 }

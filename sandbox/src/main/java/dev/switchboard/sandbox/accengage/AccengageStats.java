@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.kit.WriteStats;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ public record AccengageStats(
     Map<String, Long> distinctWritesApplied,
     long writeAnswersLost,
     long writesResentAfterLostAnswer,
-    List<String> lostWriteKeys) {
+    List<String> lostWriteKeys) implements WriteStats {
 
   public static final int SIGNATURES_KEPT_PER_ROUTE = 1_000;
 
@@ -89,23 +90,5 @@ public record AccengageStats(
 
   public List<SignatureSeen> signatures(String route) {
     return signatures.getOrDefault(route, List.of());
-  }
-
-  /** Random faults of {@code kind} ({@code FaultDice.SERVER_ERROR}, ...) injected so far. */
-  public long faults(String kind) {
-    return faultsByKind.getOrDefault(kind, 0L);
-  }
-
-  public long writesApplied(String route) {
-    return writesApplied.getOrDefault(route, 0L);
-  }
-
-  public long totalWritesApplied() {
-    return writesApplied.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Applied writes beyond the first of each distinct write: applied − distinct applied. */
-  public long duplicateWrites() {
-    return totalWritesApplied() - distinctWritesApplied.values().stream().mapToLong(Long::longValue).sum();
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -48,13 +49,8 @@ public record AccengageUser(
     return new AccengageUser(email, apiKey, seed, partnerIds, messages, segments, devices, scenario);
   }
 
-  public AccengageUser withPartnerIds(List<String> ids) {
-    return new AccengageUser(email, apiKey, seed, ids, messagesPerApp, segmentsPerApp, devicesPerApp, scenario);
-  }
-
-  public AccengageUser withScenario(AccengageScenario s) {
-    return new AccengageUser(email, apiKey, seed, partnerIds, messagesPerApp, segmentsPerApp, devicesPerApp, s);
-  }
+  public AccengageUser withPartnerIds(List<String> ids) { return Records.with(this, "partnerIds", ids); }
+  public AccengageUser withScenario(AccengageScenario s) { return Records.with(this, "scenario", s); }
 
   /** Never shows the API key. */
   @Override

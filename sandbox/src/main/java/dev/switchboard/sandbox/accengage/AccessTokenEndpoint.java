@@ -1,10 +1,11 @@
 package dev.switchboard.sandbox.accengage;
 
-import dev.switchboard.sandbox.FaultDice;
-import dev.switchboard.sandbox.SecretTag;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.accengage.SignatureVerifier.Signed;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.SecretTag;
+import dev.switchboard.sandbox.kit.TenantRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -16,13 +17,13 @@ import java.util.List;
  */
 final class AccessTokenEndpoint {
   private static final String ROUTE = ApiRoute.ACCESS_TOKEN.statsName();
-  private final UserRegistry users;
+  private final TenantRegistry<UserState> users;
   private final TokenStore tokens;
   private final SignatureVerifier verifier;
   private final StatsCounters counters;
   private final AccengageSettings settings;
 
-  AccessTokenEndpoint(UserRegistry users, TokenStore tokens, SignatureVerifier verifier,
+  AccessTokenEndpoint(TenantRegistry<UserState> users, TokenStore tokens, SignatureVerifier verifier,
       StatsCounters counters, AccengageSettings settings) {
     this.users = users;
     this.tokens = tokens;
@@ -44,25 +45,25 @@ final class AccessTokenEndpoint {
     if (user == null) {
       counters.signatureSeen(ROUTE, signed.time(), signed.signature(), false);
       if (settings.unknownEmail() == AccengageSettings.UnknownEmailMode.SIGNATURE_400) {
-        counters.signatureFailure();
+        counters.signatureFailures.increment();
         ApiReplies.error(ctx, 400, ApiError.SIGNATURE, "Invalid header `" + SignatureVerifier.SIGNATURE_HEADER + "`");
       } else {
-        counters.forbidden();
+        counters.forbidden.increment();
         ApiReplies.error(ctx, 403, ApiError.FORBIDDEN, "No API access for this user");
       }
       return;
     }
-    ctx.put(RequestLog.USER, user.email());
+    RequestLog.note(ctx, "user", user.email());
     boolean verified = verifier.verify(body, user.config.apiKey(), signed);
     counters.signatureSeen(ROUTE, signed.time(), signed.signature(), verified);
     if (!verified) {
-      counters.signatureFailure();
+      counters.signatureFailures.increment();
       ApiReplies.error(ctx, 400, ApiError.SIGNATURE, "Invalid header `" + SignatureVerifier.SIGNATURE_HEADER + "`");
       return;
     }
-    counters.call(ROUTE);
+    counters.calls.add(ROUTE);
     AccengageScenario scenario = user.scenario().overriddenBy(override);
-    FaultDice dice = user.dice.of(scenario.randomFaults());
+    FaultDice dice = user.dice(scenario.randomFaults());
     FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(true);
     ApiGateway.later(ctx, scenario.delayMs(), () -> {
       if (fate != FaultDice.Call.SERVE) {
@@ -70,8 +71,8 @@ final class AccessTokenEndpoint {
         return;
       }
       TokenStore.Token token = tokens.issue(user);
-      counters.tokenIssued(user.email());
-      ctx.put(RequestLog.TOKEN, SecretTag.of(token.value));
+      counters.tokensIssued.add(user.email());
+      RequestLog.note(ctx, "token", SecretTag.of(token.value));
       ApiReplies.json(ctx, 200, g -> {
         g.writeStartObject();
         g.writeStringField("token_type", "Bearer");

@@ -30,7 +30,7 @@ record ApiCall(RoutingContext ctx, ApiRoute.Match match, UserState user, AppData
 
   /** Adds the {@code Link} header field(s) for a page. */
   void linkHeader(PageLinks links, long page, String mediaType, boolean nextOnly) {
-    for (String v : LinkHeader.values(links, linkStyle(), page, mediaType, nextOnly)) {
+    for (String v : LinkHeaderWriter.values(links, linkStyle(), page, mediaType, nextOnly)) {
       ctx.response().headers().add("Link", v);
     }
   }

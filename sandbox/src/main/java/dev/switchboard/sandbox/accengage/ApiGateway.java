@@ -1,8 +1,8 @@
 package dev.switchboard.sandbox.accengage;
 
-import dev.switchboard.sandbox.SecretTag;
-
 import dev.switchboard.sandbox.accengage.SignatureVerifier.Signed;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.SecretTag;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -34,17 +34,17 @@ final class ApiGateway {
     HttpServerRequest req = ctx.request();
     ApiRoute.Match match = ApiRoute.match(req.method(), req.path());
     if (match == null) {
-      counters.unknownRoute();
+      counters.unknownRoutes.increment();
       ApiReplies.error(ctx, 404, ApiError.UNKNOW_ROUTE,
           "Unsupported " + req.method().name() + " request : " + req.path());
       return;
     }
     String route = match.route().statsName();
-    ctx.put(RequestLog.ROUTE, route);
-    counters.request(route);
+    RequestLog.note(ctx, "route", route);
+    counters.requests.add(route);
     AccengageScenario override;
     try {
-      override = ScenarioCodec.JSON.fromHeader(ctx);
+      override = AccengageScenario.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
       ApiReplies.error(ctx, 400, ApiError.SANDBOX_SCENARIO, e.getMessage());
       return;
@@ -68,8 +68,8 @@ final class ApiGateway {
       return;
     }
     TokenStore.Token token = check.token();
-    ctx.put(RequestLog.USER, token.user.email());
-    ctx.put(RequestLog.TOKEN, SecretTag.of(token.value));
+    RequestLog.note(ctx, "user", token.user.email());
+    RequestLog.note(ctx, "token", SecretTag.of(token.value));
     boolean verified = verifier.verify(body, token.user.config.apiKey(), signed);
     counters.signatureSeen(route, signed.time(), signed.signature(), verified);
     if (!verified) {
@@ -85,13 +85,13 @@ final class ApiGateway {
   }
 
   private void signatureFailure(RoutingContext ctx, String message) {
-    counters.signatureFailure();
+    counters.signatureFailures.increment();
     ApiReplies.error(ctx, 400, ApiError.SIGNATURE, message);
   }
 
   /** The documented API_ERR_TOKEN statuses: 403 none sent, 400 invalid, 401 expired. */
   static void tokenFailure(RoutingContext ctx, StatsCounters counters, TokenStore.Status status) {
-    counters.tokenFailure(status.httpStatus);
+    counters.tokenFailures.add(status.httpStatus);
     String message = switch (status) {
       case MISSING -> "This route requires an access token";
       case EXPIRED -> "The access token has expired, a new one must be generated";

@@ -37,12 +37,12 @@ final class CallDispatcher {
     Integer limit = scenario.expireTokenAfterCalls();
     if (token.calls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
       tokens.expire(token);
-      counters.faultInjected();
+      counters.faults.injected();
       ApiGateway.tokenFailure(ctx, counters, TokenStore.Status.EXPIRED);
       return;
     }
     ApiRoute route = match.route();
-    counters.call(route.statsName());
+    counters.calls.add(route.statsName());
     UserState user = token.user;
     long call = user.nextCall();
     long page = 1;
@@ -55,7 +55,7 @@ final class CallDispatcher {
       }
     }
     Long faultPage = route.paginated ? page : null;
-    FaultDice dice = user.dice.of(scenario.randomFaults());
+    FaultDice dice = user.dice(scenario.randomFaults());
     FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(false);
     if (fate != FaultDice.Call.SERVE) {
       Faults.random(ctx, fate, dice.faults(), counters);
@@ -68,7 +68,7 @@ final class CallDispatcher {
     if (partnerId != null) {
       app = user.data.app(partnerId);
       if (app == null) {
-        counters.forbidden();
+        counters.forbidden.increment();
         ApiReplies.error(ctx, 403, ApiError.FORBIDDEN, "You have no rights on application `" + partnerId + "`");
         return;
       }

@@ -31,7 +31,7 @@ final class ExpectContinueGuard {
     }
     switch (mode) {
       case REJECT_417 -> {
-        counters.expectContinueRejected();
+        counters.expectContinueRejected.increment();
         HttpServerResponse r = ctx.response().setStatusCode(417)
             .putHeader("Content-Type", "text/html").putHeader("Connection", "close");
         r.end(PAGE).onComplete(done -> req.connection().close());

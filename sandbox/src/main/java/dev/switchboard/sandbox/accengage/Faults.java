@@ -2,10 +2,10 @@ package dev.switchboard.sandbox.accengage;
 
 import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.RandomFaults;
-import dev.switchboard.sandbox.Unanswered;
 import dev.switchboard.sandbox.accengage.AccengageScenario.RateLimit;
-import io.vertx.core.buffer.Buffer;
 import dev.switchboard.sandbox.accengage.AccengageScenario.ServerError;
+import dev.switchboard.sandbox.kit.Unanswered;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -44,7 +44,7 @@ final class Faults {
    * {@code Retry-After} (ASSUMPTION, §3.5). A timeout is no answer: held, then closed.
    */
   static void random(RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
-    counters.randomFault(FaultDice.kind(call));
+    counters.faults.random(FaultDice.kind(call));
     switch (call) {
       case SERVER_ERROR -> {
         int status = faults.serverErrorStatus();

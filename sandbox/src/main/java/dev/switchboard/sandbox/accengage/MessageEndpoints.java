@@ -3,8 +3,8 @@ package dev.switchboard.sandbox.accengage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sandbox.FaultDice;
-import dev.switchboard.sandbox.Unanswered;
-import dev.switchboard.sandbox.WriteTally;
+import dev.switchboard.sandbox.kit.Unanswered;
+import dev.switchboard.sandbox.kit.WriteTally;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDateTime;
@@ -89,10 +89,10 @@ final class MessageEndpoints {
   private boolean appliedThenLost(ApiCall call) {
     String key = writeKey(call.ctx(), call.match().route(), call.body());
     counters.writes.applied(call.match().route().statsName(), key);
-    FaultDice dice = call.user().dice.of(call.scenario().randomFaults());
+    FaultDice dice = call.user().dice(call.scenario().randomFaults());
     if (dice == null || !dice.loseAnswer()) return false;
     counters.writes.answerLost(key);
-    counters.randomFault(FaultDice.LOST_ANSWER);
+    counters.faults.random(FaultDice.LOST_ANSWER);
     Unanswered.close(call.ctx());
     return true;
   }
@@ -101,7 +101,7 @@ final class MessageEndpoints {
   private JsonNode body(ApiCall call) throws FormatProblems {
     Integer forced = call.scenario().formatErrors();
     if (forced != null) {
-      counters.faultInjected();
+      counters.faults.injected();
       List<ApiError> errors = new ArrayList<>();
       for (int i = 1; i <= forced; i++) errors.add(ApiError.format("Malformed field `field" + i + "` (forced " + i + "/" + forced + ")"));
       throw new FormatProblems(errors);

@@ -1,13 +1,12 @@
 package dev.switchboard.sandbox.accengage;
 
-import dev.switchboard.sandbox.SeededRandom;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;

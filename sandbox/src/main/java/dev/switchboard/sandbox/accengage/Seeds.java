@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
-import dev.switchboard.sandbox.SeededRandom;
+import dev.switchboard.sandbox.kit.SeededRandom;
 
 /** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} of an app depends only on (seed, i). */
 final class Seeds {

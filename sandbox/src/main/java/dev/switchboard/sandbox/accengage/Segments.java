@@ -1,8 +1,7 @@
 package dev.switchboard.sandbox.accengage;
 
-import dev.switchboard.sandbox.SeededRandom;
-
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.io.IOException;
 import java.util.SplittableRandom;
 

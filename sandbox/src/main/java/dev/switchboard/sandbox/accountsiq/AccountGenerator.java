@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
 
@@ -68,7 +67,7 @@ final class AccountGenerator {
     long round = index / names.length;
     String name = round == 0 ? base : base + " " + (round + 1);
     FakeLedgerData.Place p = SeededRandom.pick(r, FakeLedgerData.PLACES);
-    AiqRecord a = new AiqRecord(Schemas.ACCOUNT)
+    AiqRecord a = new AiqRecord(WsdlTypes.ACCOUNT)
         .set("AccountID", accountId(index))
         .set("LedgerType", ledger())
         .set("Code", code(index))

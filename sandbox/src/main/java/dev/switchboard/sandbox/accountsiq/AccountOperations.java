@@ -68,7 +68,7 @@ final class AccountOperations {
   }
 
   static AiqRecord defaults(OpCall call, Ledger l) {
-    return new AiqRecord(Schemas.ACCOUNT)
+    return new AiqRecord(WsdlTypes.ACCOUNT)
         .set("AccountID", 0).set("LedgerType", l.customers() ? "Sales" : "Purchases")
         .set("DefaultTaxCode", "STD").set("CreditTermID", "30").set("CurrencyCode", call.store().entity.baseCurrency())
         .set("CreationDate", call.now()).set("DiscountRate", "0.00").set("UseAccountTaxCode", false)

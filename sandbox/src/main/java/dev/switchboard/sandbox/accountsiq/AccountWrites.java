@@ -15,7 +15,7 @@ final class AccountWrites {
   private AccountWrites() {}
 
   static OpReply update(OpCall call, AccountOperations.Ledger l, boolean returnCode) {
-    AiqRecord in = RequestReader.record(call.request().child(l.recordParam()), Schemas.ACCOUNT);
+    AiqRecord in = RequestReader.record(call.request().child(l.recordParam()), WsdlTypes.ACCOUNT);
     boolean create = RequestReader.boolParam(call.request(), "create");
     String code = in == null ? null : in.get("Code");
     if (code == null || code.isBlank()) return fail(returnCode, "ACCOUNT_CODE_IS_NULL", "Code is mandatory.");

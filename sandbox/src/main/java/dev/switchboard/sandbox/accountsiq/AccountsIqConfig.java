@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,9 +64,7 @@ public record AccountsIqConfig(AccountsIqSettings settings, Map<String, Accounts
         .withTenant(AccountsIqTenant.app(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_COMPANY_ID));
   }
 
-  public AccountsIqConfig withSettings(AccountsIqSettings s) {
-    return new AccountsIqConfig(s, tenants, entities);
-  }
+  public AccountsIqConfig withSettings(AccountsIqSettings s) { return Records.with(this, "settings", s); }
 
   /** Adds (or replaces) an entity. */
   public AccountsIqConfig withEntity(AccountsIqEntity e) {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.Objects;
 
 /**
@@ -45,13 +46,8 @@ public record AccountsIqEntity(String id, String name, String baseCurrency, long
     return new AccountsIqEntity(id, id + " Ltd", "EUR", seed, 250, 60, 120, 1_500, 3_000);
   }
 
-  public AccountsIqEntity withName(String n) {
-    return new AccountsIqEntity(id, n, baseCurrency, seed, customers, suppliers, stockItems, invoices, transactions);
-  }
-
-  public AccountsIqEntity withCustomers(long n) {
-    return new AccountsIqEntity(id, name, baseCurrency, seed, n, suppliers, stockItems, invoices, transactions);
-  }
+  public AccountsIqEntity withName(String n) { return Records.with(this, "name", n); }
+  public AccountsIqEntity withCustomers(long n) { return Records.with(this, "customers", n); }
 
   public AccountsIqEntity withSizes(long customers, long suppliers, long stockItems, long invoices, long transactions) {
     return new AccountsIqEntity(id, name, baseCurrency, seed, customers, suppliers, stockItems, invoices, transactions);

@@ -2,6 +2,8 @@ package dev.switchboard.sandbox.accountsiq;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.sandbox.RandomFaults;
+import dev.switchboard.sandbox.kit.Records;
+import dev.switchboard.sandbox.kit.ScenarioJson;
 import java.util.Objects;
 
 /**
@@ -68,6 +70,8 @@ public record AccountsIqScenario(
 
   private static final AccountsIqScenario NONE =
       new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null, null);
+  /** The JSON form, from the control API or the {@code x-sandbox-scenario} header. */
+  static final ScenarioJson<AccountsIqScenario> JSON = new ScenarioJson<>(AccountsIqScenario.class, NONE);
 
   /** The scenario without random faults (the members it had before they existed). */
   public AccountsIqScenario(Integer expireTokenAfterCalls, OperationFault dropConnectionAfterWrite,
@@ -125,71 +129,47 @@ public record AccountsIqScenario(
 
   /** This scenario with every non-null member of {@code o} taking precedence. */
   public AccountsIqScenario overriddenBy(AccountsIqScenario o) {
-    if (o == null) return this;
-    return new AccountsIqScenario(
-        o.expireTokenAfterCalls != null ? o.expireTokenAfterCalls : expireTokenAfterCalls,
-        o.dropConnectionAfterWrite != null ? o.dropConnectionAfterWrite : dropConnectionAfterWrite,
-        o.rateLimit != null ? o.rateLimit : rateLimit,
-        o.latencyMs != null ? o.latencyMs : latencyMs,
-        o.slowOperation != null ? o.slowOperation : slowOperation,
-        o.customerCount != null ? o.customerCount : customerCount,
-        o.unknownErrorCode != null ? o.unknownErrorCode : unknownErrorCode,
-        o.soapFault != null ? o.soapFault : soapFault,
-        o.xxePayload != null ? o.xxePayload : xxePayload,
-        o.refuseCredentials != null ? o.refuseCredentials : refuseCredentials,
-        o.randomFaults != null ? o.randomFaults : randomFaults);
+    return Records.overlay(this, o);
   }
 
   public AccountsIqScenario withExpireTokenAfterCalls(int calls) {
-    return overriddenBy(new AccountsIqScenario(calls, null, null, null, null, null, null, null, null, null));
+    return Records.with(this, "expireTokenAfterCalls", calls);
   }
 
   public AccountsIqScenario withDropConnectionAfterWrite(String operation, int times) {
-    return overriddenBy(new AccountsIqScenario(null, new OperationFault(operation, times), null, null, null, null,
-        null, null, null, null));
+    return Records.with(this, "dropConnectionAfterWrite", new OperationFault(operation, times));
   }
 
   public AccountsIqScenario withRateLimit(int times) {
-    return overriddenBy(new AccountsIqScenario(null, null, new RateLimit(times, null), null, null, null, null, null,
-        null, null));
+    return Records.with(this, "rateLimit", new RateLimit(times, null));
   }
 
-  public AccountsIqScenario withLatencyMs(long ms) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, ms, null, null, null, null, null, null));
-  }
+  public AccountsIqScenario withLatencyMs(long ms) { return Records.with(this, "latencyMs", ms); }
 
   public AccountsIqScenario withSlowOperation(String operation, long ms) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, new SlowOperation(operation, ms), null, null,
-        null, null, null));
+    return Records.with(this, "slowOperation", new SlowOperation(operation, ms));
   }
 
-  public AccountsIqScenario withCustomerCount(int n) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, n, null, null, null, null));
-  }
+  public AccountsIqScenario withCustomerCount(int n) { return Records.with(this, "customerCount", n); }
 
   public AccountsIqScenario withUnknownErrorCode(String operation, String code) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null,
-        new UnknownErrorCode(operation, code, null), null, null, null));
+    return Records.with(this, "unknownErrorCode", new UnknownErrorCode(operation, code, null));
   }
 
   public AccountsIqScenario withSoapFault(String operation, int times) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null,
-        new OperationFault(operation, times), null, null));
+    return Records.with(this, "soapFault", new OperationFault(operation, times));
   }
 
   public AccountsIqScenario withXxePayload(String operation) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null,
-        new OperationFault(operation, null), null));
+    return Records.with(this, "xxePayload", new OperationFault(operation, null));
   }
 
   public AccountsIqScenario withRefuseCredentials(boolean refuse) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null, null, refuse));
+    return Records.with(this, "refuseCredentials", refuse);
   }
 
   /** The seeded probabilistic fault mode (null: none). */
-  public AccountsIqScenario withRandomFaults(RandomFaults faults) {
-    return overriddenBy(new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null, faults));
-  }
+  public AccountsIqScenario withRandomFaults(RandomFaults faults) { return Records.with(this, "randomFaults", faults); }
 
   /** Added latency for a call of {@code operation}. */
   long delayMsFor(String operation) {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -100,110 +101,45 @@ public record AccountsIqSettings(
         1_000, 10_000, NullStrings.OMIT, EmptyList.EMPTY_ELEMENT, DateTimes.NO_ZONE, false, true, true, false);
   }
 
-  public AccountsIqSettings withLoginTokenTtl(Duration v) {
-    return new AccountsIqSettings(v, loginTokenExpiry, accessTokenTtl, refreshTokenTtl, refreshRevokesAccessToken,
-        loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
-  }
-
-  public AccountsIqSettings withLoginTokenExpiry(TokenExpiry v) {
-    return new AccountsIqSettings(loginTokenTtl, v, accessTokenTtl, refreshTokenTtl, refreshRevokesAccessToken,
-        loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
-  }
-
-  public AccountsIqSettings withAccessTokenTtl(Duration v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, v, refreshTokenTtl, refreshRevokesAccessToken,
-        loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
-  }
-
-  public AccountsIqSettings withRefreshTokenTtl(Duration v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, v, refreshRevokesAccessToken,
-        loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
-  }
+  public AccountsIqSettings withLoginTokenTtl(Duration v) { return Records.with(this, "loginTokenTtl", v); }
+  public AccountsIqSettings withLoginTokenExpiry(TokenExpiry v) { return Records.with(this, "loginTokenExpiry", v); }
+  public AccountsIqSettings withAccessTokenTtl(Duration v) { return Records.with(this, "accessTokenTtl", v); }
+  public AccountsIqSettings withRefreshTokenTtl(Duration v) { return Records.with(this, "refreshTokenTtl", v); }
 
   public AccountsIqSettings withRefreshRevokesAccessToken(boolean v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl, v,
-        loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(this, "refreshRevokesAccessToken", v);
   }
 
-  public AccountsIqSettings withLoginFailure(LoginFailure v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, v, expiredSessionErrorCode, wrongClientSecretErrorCode, invoicesPageCap,
-        transactionsPageCap, nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
-  }
+  public AccountsIqSettings withLoginFailure(LoginFailure v) { return Records.with(this, "loginFailure", v); }
 
   public AccountsIqSettings withExpiredSessionErrorCode(String v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, v, wrongClientSecretErrorCode, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(this, "expiredSessionErrorCode", v);
   }
 
   public AccountsIqSettings withWrongClientSecretErrorCode(String v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, v, invoicesPageCap, transactionsPageCap,
-        nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(this, "wrongClientSecretErrorCode", v);
   }
 
   public AccountsIqSettings withPageCaps(int invoices, int transactions) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode, invoices,
-        transactions, nullStrings, emptyList, dateTimes, fractionalSeconds, rejectDuplicateExternalReference,
-        requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(Records.with(this, "invoicesPageCap", invoices), "transactionsPageCap", transactions);
   }
 
-  public AccountsIqSettings withNullStrings(NullStrings v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, v, emptyList, dateTimes, fractionalSeconds,
-        rejectDuplicateExternalReference, requireRowVersionOnUpdate, requireSoapAction);
-  }
-
-  public AccountsIqSettings withEmptyList(EmptyList v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, nullStrings, v, dateTimes, fractionalSeconds,
-        rejectDuplicateExternalReference, requireRowVersionOnUpdate, requireSoapAction);
-  }
+  public AccountsIqSettings withNullStrings(NullStrings v) { return Records.with(this, "nullStrings", v); }
+  public AccountsIqSettings withEmptyList(EmptyList v) { return Records.with(this, "emptyList", v); }
 
   public AccountsIqSettings withDateTimes(DateTimes v, boolean fractional) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, nullStrings, emptyList, v, fractional,
-        rejectDuplicateExternalReference, requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(Records.with(this, "dateTimes", v), "fractionalSeconds", fractional);
   }
 
   public AccountsIqSettings withRejectDuplicateExternalReference(boolean v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, nullStrings, emptyList, dateTimes, fractionalSeconds, v,
-        requireRowVersionOnUpdate, requireSoapAction);
+    return Records.with(this, "rejectDuplicateExternalReference", v);
   }
 
   public AccountsIqSettings withRequireRowVersionOnUpdate(boolean v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, nullStrings, emptyList, dateTimes, fractionalSeconds,
-        rejectDuplicateExternalReference, v, requireSoapAction);
+    return Records.with(this, "requireRowVersionOnUpdate", v);
   }
 
-  public AccountsIqSettings withRequireSoapAction(boolean v) {
-    return new AccountsIqSettings(loginTokenTtl, loginTokenExpiry, accessTokenTtl, refreshTokenTtl,
-        refreshRevokesAccessToken, loginFailure, expiredSessionErrorCode, wrongClientSecretErrorCode,
-        invoicesPageCap, transactionsPageCap, nullStrings, emptyList, dateTimes, fractionalSeconds,
-        rejectDuplicateExternalReference, requireRowVersionOnUpdate, v);
-  }
+  public AccountsIqSettings withRequireSoapAction(boolean v) { return Records.with(this, "requireSoapAction", v); }
 
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.WriteStats;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,7 @@ public record AccountsIqStats(
     Map<String, Long> distinctWritesApplied,
     long writeAnswersLost,
     long writesResentAfterLostAnswer,
-    List<String> lostWriteKeys) {
+    List<String> lostWriteKeys) implements WriteStats {
 
   public long logins(String companyId) {
     return logins.getOrDefault(companyId, 0L);
@@ -72,23 +73,5 @@ public record AccountsIqStats(
 
   public long calls(String operation) {
     return calls.getOrDefault(operation, 0L);
-  }
-
-  public long writesApplied(String operation) {
-    return writesApplied.getOrDefault(operation, 0L);
-  }
-
-  public long totalWritesApplied() {
-    return writesApplied.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Applied writes beyond the first of each distinct write: applied − distinct applied. */
-  public long duplicateWrites() {
-    return totalWritesApplied() - distinctWritesApplied.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Random faults of {@code kind} ({@code FaultDice.SERVER_ERROR}, ...) injected so far. */
-  public long faults(String kind) {
-    return faultsByKind.getOrDefault(kind, 0L);
   }
 }

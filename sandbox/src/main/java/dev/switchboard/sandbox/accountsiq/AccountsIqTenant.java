@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,17 +55,9 @@ public record AccountsIqTenant(Kind kind, String key, String secret, String user
     return new AccountsIqTenant(Kind.APP, clientId, clientSecret, null, List.of(entities), false, false, null);
   }
 
-  public AccountsIqTenant withReadOnly(boolean v) {
-    return new AccountsIqTenant(kind, key, secret, userKey, entities, v, revoked, scenario);
-  }
-
-  public AccountsIqTenant withRevoked(boolean v) {
-    return new AccountsIqTenant(kind, key, secret, userKey, entities, readOnly, v, scenario);
-  }
-
-  public AccountsIqTenant withScenario(AccountsIqScenario s) {
-    return new AccountsIqTenant(kind, key, secret, userKey, entities, readOnly, revoked, s);
-  }
+  public AccountsIqTenant withReadOnly(boolean v) { return Records.with(this, "readOnly", v); }
+  public AccountsIqTenant withRevoked(boolean v) { return Records.with(this, "revoked", v); }
+  public AccountsIqTenant withScenario(AccountsIqScenario s) { return Records.with(this, "scenario", s); }
 
   /** Never prints partnerKey, userKey or clientSecret. */
   @Override

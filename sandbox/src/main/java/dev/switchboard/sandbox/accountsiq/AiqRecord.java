@@ -7,21 +7,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A record of some {@link Schema}, as canonical wire texts (null = absent/nil) plus the items of
+ * A record of some {@link WsdlType}, as canonical wire texts (null = absent/nil) plus the items of
  * its one nested list. Generated and stored data alike are AiqRecords, so one writer serves all.
  * Not thread-safe: stored records are replaced, never mutated, once published.
  */
 final class AiqRecord {
-  final Schema schema;
+  final WsdlType schema;
   private final String[] values;
   private List<AiqRecord> items;
 
-  AiqRecord(Schema schema) {
+  AiqRecord(WsdlType schema) {
     this.schema = schema;
     this.values = new String[schema.size()];
   }
 
-  private AiqRecord(Schema schema, String[] values, List<AiqRecord> items) {
+  private AiqRecord(WsdlType schema, String[] values, List<AiqRecord> items) {
     this.schema = schema;
     this.values = values;
     this.items = items;

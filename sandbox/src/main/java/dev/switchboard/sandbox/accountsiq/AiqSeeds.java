@@ -1,7 +1,7 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.Base64;
-import dev.switchboard.sandbox.SeededRandom;
 
 /** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} depends only on (seed, i). */
 final class AiqSeeds {

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.SessionTokens;
 import java.time.Instant;
 
 /**
@@ -12,22 +13,13 @@ final class AuthGate {
   /** Who is calling: the tenant and the entity, or why not ({@code refusal}). */
   record Caller(TenantState tenant, EntityStore store, OpReply refusal) {}
 
-  private final TenantRegistry tenants;
-  private final LoginTokens loginTokens;
-  private final AppTokens appTokens;
-  private final AccountsIqSettings settings;
-  private final StatsCounters counters;
+  private final AuthParts a;
 
-  AuthGate(TenantRegistry tenants, LoginTokens loginTokens, AppTokens appTokens, AccountsIqSettings settings,
-      StatsCounters counters) {
-    this.tenants = tenants;
-    this.loginTokens = loginTokens;
-    this.appTokens = appTokens;
-    this.settings = settings;
-    this.counters = counters;
+  AuthGate(AuthParts parts) {
+    this.a = parts;
   }
 
-  Caller authenticate(Operation op, ApiVersion version, SoapRequest req, AccountsIqScenario header) {
+  Caller authenticate(SoapOperation op, ApiVersion version, SoapRequest req, AccountsIqScenario header) {
     return version == ApiVersion.V1_1 ? session(req, header) : app(op, req, header);
   }
 
@@ -38,51 +30,51 @@ final class AuthGate {
 
   private Caller session(SoapRequest req, AccountsIqScenario header) {
     String token = SoapRequest.trimToNull(req.operation().text("token"));
-    LoginTokens.Session s = loginTokens.touch(token);
+    SessionTokens.Session<String> s = a.loginTokens().touch(token);
     if (s == null) return refuse(null, sessionExpired());
-    TenantState t = tenants.find(s.companyId, AccountsIqTenant.Kind.LOGIN);
+    TenantState t = TenantState.find(a.tenants(), s.owner, AccountsIqTenant.Kind.LOGIN);
     Integer limit = t.scenario().overriddenBy(header).expireTokenAfterCalls();
     if (limit != null && s.calls.incrementAndGet() > limit) {
-      loginTokens.remove(token);
-      counters.faultInjected();
+      a.loginTokens().remove(token);
+      a.counters().faults.injected();
       return refuse(t, sessionExpired());
     }
-    return new Caller(t, tenants.store(s.companyId), null);
+    return new Caller(t, a.stores().get(s.owner), null);
   }
 
   /** ASSUMPTION (§1.5): Failure, HasExpired=true, no Result, "Session has expired". */
   private OpReply sessionExpired() {
-    return OpReply.expired(settings.expiredSessionErrorCode(), "Session has expired");
+    return OpReply.expired(a.settings().expiredSessionErrorCode(), "Session has expired");
   }
 
-  private Caller app(Operation op, SoapRequest req, AccountsIqScenario header) {
+  private Caller app(SoapOperation op, SoapRequest req, AccountsIqScenario header) {
     String token = req.headerAccessToken();
     if (token == null) {
       return refuse(null, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_NOT_PROVIDED_IN_AUTHORIZATION_HEADER",
           "No access token in the AiqSoapHeader."));
     }
-    AppTokens.Access a = appTokens.access(token);
-    if (a == null) {
+    AppTokens.Access access = a.appTokens().access(token);
+    if (access == null) {
       return refuse(null, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID", "Invalid access token."));
     }
-    TenantState t = tenants.find(a.clientId, AccountsIqTenant.Kind.APP);
-    if (appTokens.expired(a)) return refuse(t, tokenExpired());
+    TenantState t = TenantState.find(a.tenants(), access.clientId, AccountsIqTenant.Kind.APP);
+    if (a.appTokens().expired(access)) return refuse(t, tokenExpired());
     if (t.config.revoked()) {
       return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED", "The application is revoked."));
     }
     Integer limit = t.scenario().overriddenBy(header).expireTokenAfterCalls();
-    if (limit != null && a.calls.incrementAndGet() > limit) {
-      a.expiresAt = Instant.MIN;
-      counters.faultInjected();
+    if (limit != null && access.calls.incrementAndGet() > limit) {
+      access.expiresAt = Instant.MIN;
+      a.counters().faults.injected();
       return refuse(t, tokenExpired());
     }
-    if (op.access() == Operation.Access.TOKEN) return new Caller(t, null, null);
+    if (op.access() == SoapOperation.Access.TOKEN) return new Caller(t, null, null);
     String entity = req.headerEntity();
     if (entity == null) {
       return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_NO_ENTITY_PROVIDED_IN_HEADER",
           "No Entity in the AiqSoapHeader."));
     }
-    EntityStore store = tenants.store(entity);
+    EntityStore store = entity == null ? null : a.stores().get(entity);
     if (store == null) {
       return refuse(t, OpReply.failure("API_LAYER_ENTITY_ID_NOT_FOUND", "Entity " + entity + " not found."));
     }
@@ -90,7 +82,7 @@ final class AuthGate {
       return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
           "The application has no access to entity " + entity + "."));
     }
-    if (op.access() == Operation.Access.WRITE && t.config.readOnly()) {
+    if (op.access() == SoapOperation.Access.WRITE && t.config.readOnly()) {
       return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
           "Write Permission Required."));
     }
@@ -103,7 +95,7 @@ final class AuthGate {
   }
 
   private Caller refuse(TenantState t, OpReply reply) {
-    counters.authFailure();
+    a.counters().authFailures.increment();
     return new Caller(t, null, reply);
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import dev.switchboard.sandbox.kit.SessionTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -11,26 +12,19 @@ import java.util.List;
  * exactly — the docs name stray whitespace as a cause of failed logins — and in constant time.
  */
 final class AuthOperations {
-  private final TenantRegistry tenants;
-  private final LoginTokens loginTokens;
-  private final AppTokens appTokens;
-  private final AccountsIqSettings settings;
+  private final AuthParts a;
   private final StatsCounters counters;
 
-  AuthOperations(TenantRegistry tenants, LoginTokens loginTokens, AppTokens appTokens, AccountsIqSettings settings,
-      StatsCounters counters) {
-    this.tenants = tenants;
-    this.loginTokens = loginTokens;
-    this.appTokens = appTokens;
-    this.settings = settings;
-    this.counters = counters;
+  AuthOperations(AuthParts parts) {
+    this.a = parts;
+    this.counters = parts.counters();
   }
 
   /** The tenant a credentials operation names (companyID or clientId), or null. */
-  TenantState tenantOf(Operation op, XmlNode request) {
+  TenantState tenantOf(SoapOperation op, XmlNode request) {
     return "Login".equals(op.name())
-        ? tenants.find(request.text("companyID"), AccountsIqTenant.Kind.LOGIN)
-        : tenants.find(request.text("clientId"), AccountsIqTenant.Kind.APP);
+        ? TenantState.find(a.tenants(), request.text("companyID"), AccountsIqTenant.Kind.LOGIN)
+        : TenantState.find(a.tenants(), request.text("clientId"), AccountsIqTenant.Kind.APP);
   }
 
   /** {@code Login(companyID, partnerKey, userKey)} → {@code LoginResult}: the session token. */
@@ -40,11 +34,11 @@ final class AuthOperations {
     boolean ok = t != null && same(r.text("partnerKey"), t.config.secret())
         && same(r.text("userKey"), t.config.userKey()) && !call.scenario().refusesCredentials();
     if (!ok) {
-      counters.loginRefused();
+      counters.loginsRefused.increment();
       return OpReply.failure("UNKNOWN", "Invalid credentials");
     }
-    LoginTokens.Session s = loginTokens.create(t.key());
-    counters.login(t.key());
+    SessionTokens.Session<String> s = a.loginTokens().create(t.key());
+    counters.logins.add(t.key());
     return OpReply.success(new OpReply.Text(s.token));
   }
 
@@ -52,8 +46,8 @@ final class AuthOperations {
   OpReply tokenGet(OpCall call) {
     OpReply refused = checkApp(call);
     if (refused != null) return refused;
-    AppTokens.Pair p = appTokens.issue(call.tenant().key());
-    counters.tokenGet(call.tenant().key());
+    AppTokens.Pair p = a.appTokens().issue(call.tenant().key());
+    counters.tokenGets.add(call.tenant().key());
     return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
   }
 
@@ -62,13 +56,13 @@ final class AuthOperations {
     OpReply refused = checkApp(call);
     if (refused != null) return refused;
     String refreshToken = SoapRequest.trimToNull(call.request().text("refreshToken"));
-    AppTokens.Pair p = appTokens.rotate(call.tenant().key(), refreshToken);
+    AppTokens.Pair p = a.appTokens().rotate(call.tenant().key(), refreshToken);
     if (p == null) {
-      counters.tokenRequestRefused();
+      counters.tokenRequestsRefused.increment();
       return OpReply.failure("OAUTH_INTEGRATION_APPS_REFRESH_TOKEN_EXPIRED",
           "The refresh token is expired or was already used.");
     }
-    counters.tokenRefresh(call.tenant().key());
+    counters.tokenRefreshes.add(call.tenant().key());
     return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
   }
 
@@ -76,8 +70,8 @@ final class AuthOperations {
   OpReply entitiesByToken(OpCall call) {
     List<AiqRecord> out = new ArrayList<>();
     for (String id : call.tenant().config.entities()) {
-      AccountsIqEntity e = tenants.store(id).entity;
-      out.add(new AiqRecord(Schemas.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
+      AccountsIqEntity e = a.stores().get(id).entity;
+      out.add(new AiqRecord(WsdlTypes.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
           .set("BaseCurrency", e.baseCurrency()));
     }
     return OpReply.success(new OpReply.Many("WSEntity", out.iterator()));
@@ -95,14 +89,14 @@ final class AuthOperations {
       message = "clientSecret is null or empty.";
     } else if (call.tenant() == null || !same(r.text("clientSecret"), call.tenant().config.secret())
         || call.scenario().refusesCredentials()) {
-      code = settings.wrongClientSecretErrorCode();
+      code = a.settings().wrongClientSecretErrorCode();
       message = "Integration application not found for these credentials.";
     } else if (call.tenant().config.revoked()) {
       code = "OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED";
       message = "The application is revoked.";
     }
     if (code == null) return null;
-    counters.tokenRequestRefused();
+    counters.tokenRequestsRefused.increment();
     return OpReply.failure(code, message);
   }
 

@@ -49,7 +49,7 @@ final class ChartOfAccounts {
   static List<AiqRecord> lines(String currency) {
     List<AiqRecord> out = new ArrayList<>(LINES.size());
     for (Gl g : LINES) {
-      out.add(new AiqRecord(Schemas.CHART_LINE)
+      out.add(new AiqRecord(WsdlTypes.CHART_LINE)
           .set("Code", g.code()).set("Description", g.description()).set("AccountType", g.type())
           .set("DefaultTaxID", g.code().startsWith("4") ? "STD" : null)
           .set("GLCategoryID", g.category()).set("GLSubCategoryID", g.category() + "1")

@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.SplittableRandom;
 
 /** Value pools for plausible Irish/UK small-business ledgers (the AccountsIQ home market). */

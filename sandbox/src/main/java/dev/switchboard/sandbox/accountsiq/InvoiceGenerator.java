@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ final class InvoiceGenerator {
     FakeLedgerData.Product p = stock.product(item);
     BigDecimal price = stock.price(item);
     BigDecimal qty = BigDecimal.valueOf(1 + r.nextInt(10)).setScale(2);
-    AiqRecord line = new AiqRecord(Schemas.INVOICE_LINE)
+    AiqRecord line = new AiqRecord(WsdlTypes.INVOICE_LINE)
         .set("InvoiceItemID", invoiceId * 10 + k)
         .set("InvoiceID", invoiceId)
         .set("StockItemID", StockItems.id(item))

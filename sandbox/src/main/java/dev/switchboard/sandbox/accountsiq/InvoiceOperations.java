@@ -29,7 +29,7 @@ final class InvoiceOperations {
   }
 
   static OpReply save(OpCall call) {
-    AiqRecord in = RequestReader.record(call.request().child("invoice"), Schemas.INVOICE);
+    AiqRecord in = RequestReader.record(call.request().child("invoice"), WsdlTypes.INVOICE);
     boolean create = RequestReader.boolParam(call.request(), "create");
     if (in == null) return OpReply.failure("UNKNOWN", "invoice is null.");
     EntityStore store = call.store();

@@ -13,7 +13,7 @@ final class InvoiceTemplates {
   static AiqRecord fromCustomer(AiqRecord c, LocalDateTime invoiceDay) {
     String currency = c.get("CurrencyCode");
     int terms = parseTerms(c.get("CreditTermID"));
-    return new AiqRecord(Schemas.INVOICE)
+    return new AiqRecord(WsdlTypes.INVOICE)
         .set("InvoiceID", 0)
         .set("AccountID", c.get("AccountID"))
         .set("AreaID", c.get("AreaID"))

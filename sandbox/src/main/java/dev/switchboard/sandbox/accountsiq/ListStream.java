@@ -64,7 +64,7 @@ final class ListStream {
         xml.record(itemElement, items.next());
         n++;
       }
-      counters.recordsStreamed(n);
+      counters.recordsStreamed.add(n);
       if (!items.hasNext()) {
         xml.end();
         tail.run();

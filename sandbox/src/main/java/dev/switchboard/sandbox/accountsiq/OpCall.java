@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
  * @param settings simulator settings
  * @param clock the injected clock
  */
-record OpCall(Operation op, ApiVersion version, XmlNode request, TenantState tenant, EntityStore store,
+record OpCall(SoapOperation op, ApiVersion version, XmlNode request, TenantState tenant, EntityStore store,
     AccountsIqScenario scenario, AccountsIqSettings settings, Clock clock) {
 
   /** Entity-local now (entity-local time is UTC in the simulator). */

@@ -2,11 +2,11 @@ package dev.switchboard.sandbox.accountsiq;
 
 import static dev.switchboard.sandbox.accountsiq.AccountOperations.CUSTOMERS;
 import static dev.switchboard.sandbox.accountsiq.AccountOperations.SUPPLIERS;
-import static dev.switchboard.sandbox.accountsiq.Operation.Access.CREDENTIALS;
-import static dev.switchboard.sandbox.accountsiq.Operation.Access.READ;
-import static dev.switchboard.sandbox.accountsiq.Operation.Access.TOKEN;
-import static dev.switchboard.sandbox.accountsiq.Operation.Access.WRITE;
-import static dev.switchboard.sandbox.accountsiq.Operation.BOTH;
+import static dev.switchboard.sandbox.accountsiq.SoapOperation.Access.CREDENTIALS;
+import static dev.switchboard.sandbox.accountsiq.SoapOperation.Access.READ;
+import static dev.switchboard.sandbox.accountsiq.SoapOperation.Access.TOKEN;
+import static dev.switchboard.sandbox.accountsiq.SoapOperation.Access.WRITE;
+import static dev.switchboard.sandbox.accountsiq.SoapOperation.BOTH;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.Set;
  * except Login (1.1) and TokenGet/TokenRefresh/GetEntitiesByToken (2.0).
  */
 final class OperationCatalog {
-  private final Map<String, Operation> byName = new LinkedHashMap<>();
+  private final Map<String, SoapOperation> byName = new LinkedHashMap<>();
 
   OperationCatalog(AuthOperations auth) {
     add("Login", Set.of(ApiVersion.V1_1), CREDENTIALS, OpShape.LOGIN, auth::login);
@@ -54,17 +54,17 @@ final class OperationCatalog {
   }
 
   /** The operation {@code name} served on {@code version}, or null. */
-  Operation find(ApiVersion version, String name) {
-    Operation op = byName.get(name);
+  SoapOperation find(ApiVersion version, String name) {
+    SoapOperation op = byName.get(name);
     return op != null && op.versions().contains(version) ? op : null;
   }
 
-  Collection<Operation> all() {
+  Collection<SoapOperation> all() {
     return byName.values();
   }
 
-  private void add(String name, Set<ApiVersion> versions, Operation.Access access, OpShape shape,
-      Operation.Handler handler) {
-    byName.put(name, new Operation(name, versions, access, shape, handler));
+  private void add(String name, Set<ApiVersion> versions, SoapOperation.Access access, OpShape shape,
+      SoapOperation.Handler handler) {
+    byName.put(name, new SoapOperation(name, versions, access, shape, handler));
   }
 }

@@ -16,7 +16,7 @@ final class PostingOperations {
   private PostingOperations() {}
 
   static OpReply batchSalesInvoice(OpCall call) {
-    AiqRecord in = RequestReader.record(call.request().child("inv"), Schemas.BATCH_INVOICE);
+    AiqRecord in = RequestReader.record(call.request().child("inv"), WsdlTypes.BATCH_INVOICE);
     if (in == null) return fail("UNKNOWN", "inv is null.");
     EntityStore store = call.store();
     AccountBook.Entry c = store.customers.find(in.get("CustomerCode"), call.customerCount());
@@ -55,7 +55,7 @@ final class PostingOperations {
   }
 
   static OpReply salesReceipt(OpCall call) {
-    AiqRecord in = RequestReader.record(call.request().child("salesReceipt"), Schemas.SALES_RECEIPT);
+    AiqRecord in = RequestReader.record(call.request().child("salesReceipt"), WsdlTypes.SALES_RECEIPT);
     if (in == null) return fail("UNKNOWN", "salesReceipt is null.");
     if (blank(in.get("CustomerCode"))) return fail("ACCOUNT_CODE_IS_NULL", "CustomerCode is mandatory.");
     if (blank(in.get("CheckReference"))) return fail("UNKNOWN", "CheckReference is mandatory.");

@@ -17,7 +17,7 @@ final class ReplyWriter {
     this.counters = counters;
   }
 
-  void send(RoutingContext ctx, Operation op, OpReply reply) {
+  void send(RoutingContext ctx, SoapOperation op, OpReply reply) {
     HttpServerResponse res = ctx.response();
     if (res.ended() || res.closed()) return;
     res.setStatusCode(200).putHeader("Content-Type", Soap.CONTENT_TYPE);
@@ -29,13 +29,13 @@ final class ReplyWriter {
   }
 
   void fault(RoutingContext ctx, SoapFault f) {
-    counters.soapFault();
+    counters.soapFaults.increment();
     HttpServerResponse res = ctx.response();
     if (res.ended() || res.closed()) return;
     res.setStatusCode(500).putHeader("Content-Type", Soap.CONTENT_TYPE).end(f.envelope());
   }
 
-  private void standard(RoutingContext ctx, Operation op, OpReply reply) {
+  private void standard(RoutingContext ctx, SoapOperation op, OpReply reply) {
     XmlOut x = new XmlOut(settings).begin(op.name() + "Response").start(op.name() + "Result");
     x.text("Status", reply.status).text("ErrorCode", reply.errorCode);
     if (reply.errorMessage != null) x.text("ErrorMessage", reply.errorMessage);
@@ -77,7 +77,7 @@ final class ReplyWriter {
   }
 
   /** {@code WSResult3}: Result first, then Status, ErrorCode, ErrorMessage, and no HasExpired (§1.4). */
-  private void tokens(RoutingContext ctx, Operation op, OpReply reply) {
+  private void tokens(RoutingContext ctx, SoapOperation op, OpReply reply) {
     XmlOut x = new XmlOut(settings).begin(op.name() + "Response").start(op.name() + "Result");
     if (reply.body instanceof OpReply.Tokens t) {
       x.start("Result").text("AccessToken", t.accessToken()).text("RefreshToken", t.refreshToken()).end();

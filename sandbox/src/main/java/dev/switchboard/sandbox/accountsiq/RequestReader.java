@@ -14,18 +14,18 @@ final class RequestReader {
   private RequestReader() {}
 
   /** The record in {@code node}, or null if the element is absent or nil. */
-  static AiqRecord record(XmlNode node, Schema schema) {
+  static AiqRecord record(XmlNode node, WsdlType schema) {
     if (node == null || node.nil) return null;
     AiqRecord r = new AiqRecord(schema);
     for (int i = 0; i < schema.size(); i++) {
-      Schema.Field f = schema.fields.get(i);
-      if (f.occurs() == Schema.Occurs.REQUIRED) r.set(i, f.type().defaultValue());
+      WsdlType.Field f = schema.fields.get(i);
+      if (f.occurs() == WsdlType.Occurs.REQUIRED) r.set(i, f.type().defaultValue());
     }
     for (XmlNode c : node.children) {
       if (!Soap.NS.equals(c.ns)) continue;
       Integer i = schema.find(c.name);
       if (i == null) continue;
-      Schema.Field f = schema.fields.get(i);
+      WsdlType.Field f = schema.fields.get(i);
       if (f.type() == XsType.LIST) {
         if (c.nil) continue;
         List<AiqRecord> items = new ArrayList<>();
@@ -35,7 +35,7 @@ final class RequestReader {
         }
         r.items(items);
       } else if (c.nil) {
-        if (f.occurs() == Schema.Occurs.REQUIRED) {
+        if (f.occurs() == WsdlType.Occurs.REQUIRED) {
           throw SoapFault.unreadable("The value for '" + c.name + "' cannot be null.");
         }
         r.set(i, null);

@@ -26,51 +26,51 @@ final class ScenarioFaults {
   }
 
   /** The injected answer for this call, or null to run the operation. */
-  Injected before(Operation op, TenantState t, AccountsIqScenario s) {
+  Injected before(SoapOperation op, TenantState t, AccountsIqScenario s) {
     AccountsIqScenario.RateLimit rl = s.rateLimit();
     String limited = rl == null || rl.operation() == null ? "*" : rl.operation();
-    if (rl != null && matches(limited, op) && t.fire("rateLimit", limited, rl.times())) {
-      counters.faultInjected();
+    if (rl != null && matches(limited, op) && t.fire("rateLimit#" + limited, rl.times())) {
+      counters.faults.injected();
       // ASSUMPTION (§1.9): throttling answers HTTP 200 in-band; the code is CERTAIN to exist.
       return new Reply(OpReply.failure("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
     }
     AccountsIqScenario.OperationFault sf = s.soapFault();
-    if (sf != null && matches(sf.operation(), op) && t.fire("soapFault", sf.operation(), sf.times())) {
-      counters.faultInjected();
+    if (sf != null && matches(sf.operation(), op) && t.fire("soapFault#" + sf.operation(), sf.times())) {
+      counters.faults.injected();
       return new Fault(SoapFault.server("Server was unable to process request. ---> Object reference not set to an "
           + "instance of an object."));
     }
     AccountsIqScenario.UnknownErrorCode uc = s.unknownErrorCode();
-    if (uc != null && matches(uc.operation(), op) && t.fire("unknownErrorCode", uc.operation(), uc.times())) {
-      counters.faultInjected();
+    if (uc != null && matches(uc.operation(), op) && t.fire("unknownErrorCode#" + uc.operation(), uc.times())) {
+      counters.faults.injected();
       return new Reply(OpReply.failure(uc.code(), "Simulated error code outside every published list."));
     }
     AccountsIqScenario.OperationFault xxe = s.xxePayload();
-    if (xxe != null && matches(xxe.operation(), op) && t.fire("xxePayload", xxe.operation(), xxe.times())) {
-      counters.faultInjected();
+    if (xxe != null && matches(xxe.operation(), op) && t.fire("xxePayload#" + xxe.operation(), xxe.times())) {
+      counters.faults.injected();
       return new Raw(xxeBody(op));
     }
     return null;
   }
 
   /** True if the connection must now be closed without an answer. */
-  boolean dropAfter(Operation op, TenantState t, AccountsIqScenario s) {
+  boolean dropAfter(SoapOperation op, TenantState t, AccountsIqScenario s) {
     AccountsIqScenario.OperationFault d = s.dropConnectionAfterWrite();
-    if (d == null || !matches(d.operation(), op) || !t.fire("dropConnectionAfterWrite", d.operation(), d.times())) {
+    if (d == null || !matches(d.operation(), op) || !t.fire("dropConnectionAfterWrite#" + d.operation(), d.times())) {
       return false;
     }
-    counters.faultInjected();
-    counters.connectionDropped();
+    counters.faults.injected();
+    counters.connectionsDropped.increment();
     return true;
   }
 
   /** {@code "*"} matches every operation but Login, TokenGet and TokenRefresh, which must be named. */
-  static boolean matches(String pattern, Operation op) {
-    return pattern.equals(op.name()) || ("*".equals(pattern) && op.access() != Operation.Access.CREDENTIALS);
+  static boolean matches(String pattern, SoapOperation op) {
+    return pattern.equals(op.name()) || ("*".equals(pattern) && op.access() != SoapOperation.Access.CREDENTIALS);
   }
 
   /** A response that declares an external entity and references it: a client must refuse to parse it. */
-  static Buffer xxeBody(Operation op) {
+  static Buffer xxeBody(SoapOperation op) {
     String inner = op.shape().result() == OpShape.Result.LOGIN
         ? "<LoginResult>&xxe;</LoginResult>"
         : "<" + op.name() + "Result><Status>Success</Status><ErrorCode>SUCCESS</ErrorCode><ErrorMessage>&xxe;"

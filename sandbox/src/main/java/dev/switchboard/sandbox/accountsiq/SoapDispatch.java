@@ -16,21 +16,21 @@ final class SoapDispatch {
     this.requireSoapAction = requireSoapAction;
   }
 
-  Operation resolve(ApiVersion version, String soapActionHeader, XmlNode body) {
+  SoapOperation resolve(ApiVersion version, String soapActionHeader, XmlNode body) {
     String action = normalise(soapActionHeader);
     if (action == null) {
       if (requireSoapAction) {
         throw SoapFault.client(
             "Unable to handle request without a valid action parameter. Please supply a valid soap action.");
       }
-      Operation op = Soap.NS.equals(body.ns) ? catalog.find(version, body.name) : null;
+      SoapOperation op = Soap.NS.equals(body.ns) ? catalog.find(version, body.name) : null;
       if (op == null) {
         throw SoapFault.client(
             "Server did not recognize the value of the request element: {" + body.ns + "}" + body.name + ".");
       }
       return op;
     }
-    Operation op = action.startsWith(Soap.NS) ? catalog.find(version, action.substring(Soap.NS.length())) : null;
+    SoapOperation op = action.startsWith(Soap.NS) ? catalog.find(version, action.substring(Soap.NS.length())) : null;
     if (op == null) {
       throw SoapFault.client("Server did not recognize the value of HTTP Header SOAPAction: " + action + ".");
     }

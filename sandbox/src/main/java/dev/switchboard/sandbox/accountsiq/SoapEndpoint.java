@@ -2,9 +2,9 @@ package dev.switchboard.sandbox.accountsiq;
 
 import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.RandomFaults;
-import dev.switchboard.sandbox.SecretTag;
-import dev.switchboard.sandbox.Unanswered;
-
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.SecretTag;
+import dev.switchboard.sandbox.kit.Unanswered;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
 final class SoapEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SoapEndpoint.class);
 
-  /** Everything an endpoint needs, shared by both. */
-  record Parts(SoapDispatch dispatch, AuthGate auth, AuthOperations authOps, TenantRegistry tenants,
+  /**
+   * Everything an endpoint needs, shared by both. {@code anonymous} keeps the scenario bookkeeping
+   * of calls that name no known tenant (a Login with unknown keys); it can never authenticate.
+   */
+  record Parts(SoapDispatch dispatch, AuthGate auth, AuthOperations authOps, TenantState anonymous,
       ScenarioFaults faults, ReplyWriter writer, StatsCounters counters, AccountsIqSettings settings, Clock clock,
       OperationCatalog catalog) {}
 
@@ -60,32 +63,32 @@ final class SoapEndpoint {
     }
     AccountsIqScenario header;
     try {
-      header = ScenarioCodec.JSON.fromHeader(ctx);
+      header = AccountsIqScenario.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
       ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(e.getMessage());
       return;
     }
     SoapRequest soap;
-    Operation op;
+    SoapOperation op;
     try {
       soap = SoapRequest.parse(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
       op = p.dispatch().resolve(version, req.getHeader("SOAPAction"), soap.operation());
     } catch (SoapFault f) {
-      ctx.put(RequestLog.OUTCOME, f.faultCode);
+      RequestLog.note(ctx, "outcome", f.faultCode);
       p.writer().fault(ctx, f);
       return;
     }
-    ctx.put(RequestLog.OPERATION, op.name());
-    p.counters().call(op.name());
+    RequestLog.note(ctx, "op", op.name());
+    p.counters().calls.add(op.name());
     AuthGate.Caller caller;
-    if (op.access() == Operation.Access.CREDENTIALS) {
+    if (op.access() == SoapOperation.Access.CREDENTIALS) {
       caller = new AuthGate.Caller(p.authOps().tenantOf(op, soap.operation()), null, null);
     } else {
       caller = p.auth().authenticate(op, version, soap, header);
-      ctx.put(RequestLog.TOKEN, SecretTag.of(AuthGate.tokenOf(version, soap)));
+      RequestLog.note(ctx, "token", SecretTag.of(AuthGate.tokenOf(version, soap)));
     }
     TenantState tenant = caller.tenant();
-    if (tenant != null) ctx.put(RequestLog.TENANT, tenant.key());
+    if (tenant != null) RequestLog.note(ctx, "tenant", tenant.key());
     AccountsIqScenario scenario = (tenant == null ? AccountsIqScenario.none() : tenant.scenario()).overriddenBy(header);
     long delay = scenario.delayMsFor(op.name());
     SoapRequest request = soap;
@@ -93,22 +96,23 @@ final class SoapEndpoint {
     else respond(ctx, op, request, caller, scenario);
   }
 
-  private void respond(RoutingContext ctx, Operation op, SoapRequest soap, AuthGate.Caller caller,
+  private void respond(RoutingContext ctx, SoapOperation op, SoapRequest soap, AuthGate.Caller caller,
       AccountsIqScenario scenario) {
-    String writeKey = op.access() == Operation.Access.WRITE ? WriteKeys.of(op, soap.operation()) : null;
+    String writeKey = op.access() == SoapOperation.Access.WRITE ? WriteKeys.of(op, soap.operation()) : null;
     if (writeKey != null) p.counters().writes.arrived(writeKey);
     if (caller.refusal() != null) {
-      ctx.put(RequestLog.OUTCOME, caller.refusal().errorCode);
+      RequestLog.note(ctx, "outcome", caller.refusal().errorCode);
       p.writer().send(ctx, op, caller.refusal());
       return;
     }
-    TenantState books = caller.tenant() != null ? caller.tenant() : p.tenants().anonymous();
-    FaultDice dice = books.dice.of(scenario.randomFaults());
-    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(op.access() == Operation.Access.CREDENTIALS);
+    TenantState books = caller.tenant() != null ? caller.tenant() : p.anonymous();
+    FaultDice dice = books.dice(scenario.randomFaults());
+    boolean authCall = op.access() == SoapOperation.Access.CREDENTIALS;
+    FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(authCall);
     if (fate != FaultDice.Call.SERVE && randomFault(ctx, op, fate, dice.faults())) return;
     ScenarioFaults.Injected injected = p.faults().before(op, books, scenario);
     if (injected != null) {
-      ctx.put(RequestLog.OUTCOME, "injected");
+      RequestLog.note(ctx, "outcome", "injected");
       if (injected instanceof ScenarioFaults.Reply r) p.writer().send(ctx, op, r.reply());
       else if (injected instanceof ScenarioFaults.Fault f) p.writer().fault(ctx, f.fault());
       else if (injected instanceof ScenarioFaults.Raw raw) {
@@ -130,16 +134,16 @@ final class SoapEndpoint {
     }
     String key = !reply.applied ? null : writeKey != null ? writeKey : WriteKeys.of(op, soap.operation());
     if (reply.applied) p.counters().writeApplied(op.name(), key);
-    ctx.put(RequestLog.OUTCOME, reply.errorCode);
+    RequestLog.note(ctx, "outcome", reply.errorCode);
     boolean drop = p.faults().dropAfter(op, books, scenario);
     if (!drop && reply.applied && dice != null && dice.loseAnswer()) {
-      p.counters().randomFault(FaultDice.LOST_ANSWER);
-      p.counters().connectionDropped();
+      p.counters().faults.random(FaultDice.LOST_ANSWER);
+      p.counters().connectionsDropped.increment();
       drop = true;
     }
     if (drop) {
       if (reply.applied) p.counters().writes.answerLost(key);
-      ctx.put(RequestLog.OUTCOME, "dropped");
+      RequestLog.note(ctx, "outcome", "dropped");
       ctx.request().connection().close();
       return;
     }
@@ -152,10 +156,10 @@ final class SoapEndpoint {
    * endpoint (§1.9 ASSUMPTION), or no answer in time. Returns false when the call is to be served
    * after all: 1.1 has no rate limit ("There is no rate limit.", §1.9).
    */
-  private boolean randomFault(RoutingContext ctx, Operation op, FaultDice.Call fate, RandomFaults faults) {
+  private boolean randomFault(RoutingContext ctx, SoapOperation op, FaultDice.Call fate, RandomFaults faults) {
     if (fate == FaultDice.Call.RATE_LIMIT && version == ApiVersion.V1_1) return false;
-    p.counters().randomFault(FaultDice.kind(fate));
-    ctx.put(RequestLog.OUTCOME, "random-" + FaultDice.kind(fate));
+    p.counters().faults.random(FaultDice.kind(fate));
+    RequestLog.note(ctx, "outcome", "random-" + FaultDice.kind(fate));
     switch (fate) {
       case SERVER_ERROR -> p.writer().fault(ctx, SoapFault.server(
           "Server was unable to process request. ---> The service is temporarily unavailable."));
@@ -171,7 +175,7 @@ final class SoapEndpoint {
     StringBuilder b = new StringBuilder("<html><head><title>").append(version.serviceName)
         .append(" Web Service</title></head><body><h1>").append(version.serviceName)
         .append("</h1><p>The following operations are supported (Switchboard sandbox).</p><ul>");
-    for (Operation op : p.catalog().all()) {
+    for (SoapOperation op : p.catalog().all()) {
       if (op.versions().contains(version)) b.append("<li>").append(op.name()).append("</li>");
     }
     return b.append("</ul></body></html>").toString();

@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
@@ -43,7 +42,7 @@ final class StockItems {
     FakeLedgerData.Product p = product(index);
     BigDecimal price = price(index);
     boolean service = p.group().equals("SERVICES");
-    return new AiqRecord(Schemas.STOCK_ITEM)
+    return new AiqRecord(WsdlTypes.STOCK_ITEM)
         .set("StockItemID", id(index))
         .set("Description", p.description())
         .set("SalesDescription", p.description())

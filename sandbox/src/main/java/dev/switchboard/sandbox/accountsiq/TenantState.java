@@ -1,40 +1,24 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.FaultDice;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import dev.switchboard.sandbox.kit.ScenarioState;
+import dev.switchboard.sandbox.kit.TenantRegistry;
 
-/** A tenant at runtime: its config, current scenario and how often each scenario fault fired. */
-final class TenantState {
+/** A tenant at runtime: its configuration and its scenario. */
+final class TenantState extends ScenarioState<AccountsIqScenario> {
   final AccountsIqTenant config;
-  private volatile AccountsIqScenario scenario;
-  private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
-  /** The draws of the scenario's {@code randomFaults}, restarted when the scenario is set. */
-  final FaultDice.PerTenant dice = new FaultDice.PerTenant();
 
   TenantState(AccountsIqTenant config) {
+    super(config.scenario(), AccountsIqScenario.none());
     this.config = config;
-    this.scenario = config.scenario();
   }
 
   String key() {
     return config.key();
   }
 
-  AccountsIqScenario scenario() {
-    return scenario;
-  }
-
-  /** Replaces the scenario and forgets how often its faults fired. */
-  void setScenario(AccountsIqScenario s) {
-    scenario = s == null ? AccountsIqScenario.none() : s;
-    fired.clear();
-    dice.clear();
-  }
-
-  /** True if fault {@code kind} on {@code operation} should still fire ({@code times}); counts it. */
-  boolean fire(String kind, String operation, int times) {
-    return fired.computeIfAbsent(kind + '#' + operation, k -> new AtomicInteger()).getAndIncrement() < times;
+  /** The tenant {@code key} if it authenticates as {@code kind}, else null. */
+  static TenantState find(TenantRegistry<TenantState> tenants, String key, AccountsIqTenant.Kind kind) {
+    TenantState t = tenants.find(key);
+    return t != null && t.config.kind() == kind ? t : null;
   }
 }

@@ -56,7 +56,7 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
       }
     }
     LocalDateTime period = transactionDate.toLocalDate().withDayOfMonth(1).atStartOfDay();
-    return new AiqRecord(Schemas.TRANSACTION_SUMMARY)
+    return new AiqRecord(WsdlTypes.TRANSACTION_SUMMARY)
         .set("AccountID", account.get("AccountID"))
         .set("AccountCode", account.get("Code"))
         .set("Ledger", sales ? "Sales" : "Purchases")
@@ -89,7 +89,7 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
 
   private AiqRecord detail(String gl, boolean control, boolean taxLine, BigDecimal amount, String taxId,
       String currency, BigDecimal rate) {
-    return new AiqRecord(Schemas.TRANSACTION_DETAIL)
+    return new AiqRecord(WsdlTypes.TRANSACTION_DETAIL)
         .set("GLAccountCode", gl).set("IsControlLine", control).set("IsTaxLine", taxLine).set("IsStockLine", false)
         .set("Amount", InvoiceMath.money(amount)).set("BCAmount", InvoiceMath.money(amount.multiply(rate)))
         .set("TaxID", taxId).set("CurrencyCode", currency).set("IsReconciled", false)

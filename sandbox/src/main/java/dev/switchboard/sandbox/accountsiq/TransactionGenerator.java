@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import dev.switchboard.sandbox.WriteTally;
+import dev.switchboard.sandbox.kit.WriteTally;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -16,7 +16,7 @@ final class WriteKeys {
 
   private WriteKeys() {}
 
-  static String of(Operation op, XmlNode request) {
+  static String of(SoapOperation op, XmlNode request) {
     for (String name : REFERENCES) {
       String v = descendantText(request, name);
       if (v != null) return WriteTally.key(op.name(), name, v);

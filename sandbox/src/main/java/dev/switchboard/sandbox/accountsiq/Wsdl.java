@@ -14,7 +14,7 @@ final class Wsdl {
     StringBuilder messages = new StringBuilder();
     StringBuilder port = new StringBuilder();
     StringBuilder binding = new StringBuilder();
-    for (Operation op : catalog.all()) {
+    for (SoapOperation op : catalog.all()) {
       if (!op.versions().contains(v)) continue;
       String n = op.name();
       for (String e : new String[] {n, n + "Response"}) {

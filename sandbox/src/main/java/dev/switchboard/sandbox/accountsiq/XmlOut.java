@@ -9,7 +9,7 @@ import java.util.List;
  * Writes a SOAP 1.1 response as ASMX does: {@code soap}, {@code xsi} and {@code xsd} declared on
  * the Envelope, the operation's response element in the Integration namespace as default
  * namespace, records element by element in WSDL order. A null is written per its {@link
- * Schema.Occurs}: nillable elements as {@code xsi:nil="true"}, optional strings omitted (or nil,
+ * WsdlType.Occurs}: nillable elements as {@code xsi:nil="true"}, optional strings omitted (or nil,
  * {@link AccountsIqSettings#nullStrings()}). Element names are fixed ASCII; text is escaped.
  * Hand-rolled rather than StAX's XMLStreamWriter: several times faster, which matters for a
  * 100,000-record list (parsing stays on StAX, see {@link SecureXml}).
@@ -78,9 +78,9 @@ final class XmlOut {
 
   /** The record's elements, without a wrapper (a {@code <Result>} holding one record). */
   XmlOut fields(AiqRecord r) {
-    List<Schema.Field> fields = r.schema.fields;
+    List<WsdlType.Field> fields = r.schema.fields;
     for (int i = 0; i < fields.size(); i++) {
-      Schema.Field f = fields.get(i);
+      WsdlType.Field f = fields.get(i);
       if (f.type() == XsType.LIST) {
         List<AiqRecord> items = r.items();
         if (items == null) continue;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The XML Schema types used by the simulated records, with XmlSerializer's reading rules: a
+ * The XML WsdlType types used by the simulated records, with XmlSerializer's reading rules: a
  * malformed value is not a business error but an unreadable request (HTTP 500 {@code soap:Client},
  * with .NET's own wording), so a connector sending {@code True}, {@code 1,5} or {@code 15/01/2024}
  * finds out here rather than in production (§1.8: decimals with '.', lowercase booleans).

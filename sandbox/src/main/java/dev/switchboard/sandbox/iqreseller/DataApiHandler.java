@@ -1,10 +1,11 @@
 package dev.switchboard.sandbox.iqreseller;
 
 import dev.switchboard.sandbox.FaultDice;
-import dev.switchboard.sandbox.SecretTag;
-
 import dev.switchboard.sandbox.iqreseller.DataRoutes.DataCall;
 import dev.switchboard.sandbox.iqreseller.DataRoutes.Match;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.SecretTag;
+import dev.switchboard.sandbox.kit.SessionTokens;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,11 +19,12 @@ final class DataApiHandler {
   static final String SESSION_HEADER = "iqr-session-token";
 
   private final DataRoutes routes;
-  private final SessionStore sessions;
+  private final SessionTokens<TenantState> sessions;
   private final StatsCounters counters;
   private final IqResellerSettings settings;
 
-  DataApiHandler(DataRoutes routes, SessionStore sessions, StatsCounters counters, IqResellerSettings settings) {
+  DataApiHandler(DataRoutes routes, SessionTokens<TenantState> sessions, StatsCounters counters,
+      IqResellerSettings settings) {
     this.routes = routes;
     this.sessions = sessions;
     this.counters = counters;
@@ -32,50 +34,50 @@ final class DataApiHandler {
   void handle(RoutingContext ctx) {
     Match match = routes.match(ctx.pathParam("param0"));
     if (match == null) {
-      Replies.message(ctx, 404, "Endpoint not found.");
+      MessageReplies.message(ctx, 404, "Endpoint not found.");
       return;
     }
     if (!match.route().verbs().contains(ctx.request().method())) {
-      Replies.message(ctx, 405, "Method not allowed.");
+      MessageReplies.message(ctx, 405, "Method not allowed.");
       return;
     }
     String token = ctx.request().getHeader(SESSION_HEADER);
-    ctx.put(RequestLog.SESSION, SecretTag.of(token));
-    SessionStore.Session session = sessions.touch(token);
+    RequestLog.note(ctx, "session", SecretTag.of(token));
+    SessionTokens.Session<TenantState> session = sessions.touch(token);
     if (session == null) {
       unauthorized(ctx);
       return;
     }
-    TenantState tenant = session.tenant;
-    ctx.put(RequestLog.TENANT, tenant.name());
+    TenantState tenant = session.owner;
+    RequestLog.note(ctx, "tenant", tenant.name());
     IqResellerScenario scenario;
     try {
-      scenario = tenant.scenario().overriddenBy(ScenarioCodec.JSON.fromHeader(ctx));
+      scenario = tenant.scenario().overriddenBy(IqResellerScenario.JSON.fromHeader(ctx));
     } catch (IllegalArgumentException e) {
-      Replies.message(ctx, 400, e.getMessage());
+      MessageReplies.message(ctx, 400, e.getMessage());
       return;
     }
     Integer limit = scenario.expireSessionAfterCalls();
-    if (session.dataCalls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
+    if (session.calls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
       sessions.remove(session.token);
-      counters.faultInjected();
+      counters.faults.injected();
       unauthorized(ctx);
       return;
     }
     String routeName = match.route().name(match.format());
-    counters.dataCall(routeName);
-    FaultDice dice = tenant.dice.of(scenario.randomFaults());
+    counters.dataCalls.add(routeName);
+    FaultDice dice = tenant.dice(scenario.randomFaults());
     FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(false);
     if (fate != FaultDice.Call.SERVE) {
       long delay = fate == FaultDice.Call.TIMEOUT ? 0 : scenario.delayMsFor(null);
-      Runnable answer = () -> Replies.randomFault(ctx, fate, dice.faults(), counters);
+      Runnable answer = () -> MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
       if (delay > 0) ctx.vertx().setTimer(delay, t -> answer.run());
       else answer.run();
       return;
     }
     DataReply reply;
     try {
-      reply = match.route().op().apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));
+      reply = match.route().answer().apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));
     } catch (BadParam e) {
       reply = new DataReply.ErrorReply(400, e.getMessage());
     }
@@ -89,22 +91,23 @@ final class DataApiHandler {
       TenantState tenant, String routeName) {
     Integer page = reply.page();
     IqResellerScenario.FailPage fail = scenario.failPage();
-    if (fail != null && page != null && fail.page() == page && tenant.fireFault(fail, routeName)) {
-      counters.faultInjected();
+    String failKey = fail == null ? null : routeName + '#' + fail.page() + '#' + fail.status();
+    if (fail != null && page != null && fail.page() == page && tenant.fire(failKey, fail.times())) {
+      counters.faults.injected();
       if (fail.retryAfterSeconds() != null) {
         ctx.response().putHeader("Retry-After", String.valueOf(fail.retryAfterSeconds()));
       }
-      Replies.message(ctx, fail.status(), "An error has occurred.");
+      MessageReplies.message(ctx, fail.status(), "An error has occurred.");
       return;
     }
     boolean truncate = scenario.truncates(page);
-    if (truncate) counters.faultInjected();
+    if (truncate) counters.faults.injected();
     DataResponses.send(ctx, match.format(), reply, truncate);
   }
 
   /** LIKELY status (the main client re-auths on 401); the body is an ASSUMPTION (§2.6). */
   private void unauthorized(RoutingContext ctx) {
-    counters.unauthorized();
-    Replies.json(ctx, 401, new JsonObject().put("Message", "Session expired"));
+    counters.unauthorized.increment();
+    MessageReplies.json(ctx, 401, new JsonObject().put("Message", "Session expired"));
   }
 }

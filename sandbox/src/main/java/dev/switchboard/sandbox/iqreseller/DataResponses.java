@@ -17,7 +17,7 @@ final class DataResponses {
     if (response.closed() || response.ended()) return;
     try {
       if (reply instanceof ErrorReply e) {
-        Replies.message(ctx, e.status(), e.message());
+        MessageReplies.message(ctx, e.status(), e.message());
       } else if (reply instanceof CountReply c) {
         // WCF's default serialisation of a bare int (LIKELY: a client parses it with />(\d+)</).
         response.putHeader("Content-Type", WireFormat.XML.contentType).end(

@@ -18,12 +18,13 @@ final class DataRoutes {
   /** The parsed request a data operation answers. */
   record DataCall(QueryParams query, IqResellerDataset data, IqResellerSettings settings) {}
 
-  interface Operation {
+  /** What a route answers. */
+  interface Answer {
     DataReply apply(DataCall call) throws BadParam;
   }
 
   /** One UriTemplate; {@code formatted} if it has a {@code {FORMAT}} segment. */
-  record Route(String entity, String method, boolean formatted, Set<HttpMethod> verbs, Operation op) {
+  record Route(String entity, String method, boolean formatted, Set<HttpMethod> verbs, Answer answer) {
     /** Stats/log name, e.g. {@code SO/JSON/GetSOs}. */
     String name(WireFormat f) {
       return formatted ? entity + "/" + f + "/" + method : entity + "/" + method;

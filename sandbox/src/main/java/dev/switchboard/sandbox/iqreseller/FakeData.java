@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.SplittableRandom;
 
 /** Value pools for plausible IT-reseller data (refurbished laptops, network gear, parts). */

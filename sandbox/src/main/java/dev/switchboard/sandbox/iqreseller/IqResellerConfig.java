@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param tenants API key to tenant; insertion order kept; tenant names must be unique
  */
 public record IqResellerConfig(IqResellerSettings settings, Map<String, IqResellerTenant> tenants) {
+  /** API key of the demo tenant {@code acme} in {@link #demo()}. Not a secret. */
+  public static final String DEMO_API_KEY = "demo-acme-key";
 
   public IqResellerConfig {
     Objects.requireNonNull(settings, "settings");
@@ -30,9 +33,15 @@ public record IqResellerConfig(IqResellerSettings settings, Map<String, IqResell
     return new IqResellerConfig(IqResellerSettings.defaults(), Map.of());
   }
 
-  public IqResellerConfig withSettings(IqResellerSettings s) {
-    return new IqResellerConfig(s, tenants);
+  /**
+   * The demo: tenant {@code acme} (API key {@value #DEMO_API_KEY}, seed 42) with 2,500 sales
+   * orders, 5,000 inventory units, 1,000 items and 300 customers/vendors.
+   */
+  public static IqResellerConfig demo() {
+    return defaults().withTenant(DEMO_API_KEY, IqResellerTenant.of("acme", 42).withSizes(2_500, 5_000, 1_000, 300));
   }
+
+  public IqResellerConfig withSettings(IqResellerSettings s) { return Records.with(this, "settings", s); }
 
   /** Adds (or replaces) the tenant reached with {@code apiKey}. */
   public IqResellerConfig withTenant(String apiKey, IqResellerTenant tenant) {

@@ -2,6 +2,8 @@ package dev.switchboard.sandbox.iqreseller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.sandbox.RandomFaults;
+import dev.switchboard.sandbox.kit.Records;
+import dev.switchboard.sandbox.kit.ScenarioJson;
 
 /**
  * Faults and latency for one tenant, as data. Set per tenant (config, {@link
@@ -51,6 +53,8 @@ public record IqResellerScenario(
 
   private static final IqResellerScenario NONE =
       new IqResellerScenario(null, null, null, null, null, null, null);
+  /** The JSON form, from the control API or the {@code x-sandbox-scenario} header. */
+  static final ScenarioJson<IqResellerScenario> JSON = new ScenarioJson<>(IqResellerScenario.class, NONE);
 
   /** The scenario without random faults (the members it had before they existed). */
   public IqResellerScenario(Integer expireSessionAfterCalls, FailPage failPage, Long latencyMs,
@@ -76,52 +80,28 @@ public record IqResellerScenario(
 
   /** This scenario with every non-null member of {@code override} taking precedence. */
   public IqResellerScenario overriddenBy(IqResellerScenario override) {
-    if (override == null) return this;
-    return new IqResellerScenario(
-        override.expireSessionAfterCalls != null ? override.expireSessionAfterCalls : expireSessionAfterCalls,
-        override.failPage != null ? override.failPage : failPage,
-        override.latencyMs != null ? override.latencyMs : latencyMs,
-        override.slowPage != null ? override.slowPage : slowPage,
-        override.truncateJsonOnPage != null ? override.truncateJsonOnPage : truncateJsonOnPage,
-        override.invalidApiKey != null ? override.invalidApiKey : invalidApiKey,
-        override.randomFaults != null ? override.randomFaults : randomFaults);
+    return Records.overlay(this, override);
   }
 
   public IqResellerScenario withExpireSessionAfterCalls(int calls) {
-    return new IqResellerScenario(calls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalidApiKey,
-        randomFaults);
+    return Records.with(this, "expireSessionAfterCalls", calls);
   }
 
   public IqResellerScenario withFailPage(int page, int status, int times) {
-    return new IqResellerScenario(expireSessionAfterCalls, new FailPage(page, status, times, null),
-        latencyMs, slowPage, truncateJsonOnPage, invalidApiKey, randomFaults);
+    return Records.with(this, "failPage", new FailPage(page, status, times, null));
   }
 
-  public IqResellerScenario withLatencyMs(long ms) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, ms, slowPage, truncateJsonOnPage, invalidApiKey,
-        randomFaults);
-  }
+  public IqResellerScenario withLatencyMs(long ms) { return Records.with(this, "latencyMs", ms); }
 
   public IqResellerScenario withSlowPage(int page, long ms) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, new SlowPage(page, ms),
-        truncateJsonOnPage, invalidApiKey, randomFaults);
+    return Records.with(this, "slowPage", new SlowPage(page, ms));
   }
 
-  public IqResellerScenario withTruncateJsonOnPage(int page) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, page, invalidApiKey,
-        randomFaults);
-  }
-
-  public IqResellerScenario withInvalidApiKey(boolean invalid) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalid,
-        randomFaults);
-  }
+  public IqResellerScenario withTruncateJsonOnPage(int page) { return Records.with(this, "truncateJsonOnPage", page); }
+  public IqResellerScenario withInvalidApiKey(boolean invalid) { return Records.with(this, "invalidApiKey", invalid); }
 
   /** The seeded probabilistic fault mode (null: none). */
-  public IqResellerScenario withRandomFaults(RandomFaults faults) {
-    return new IqResellerScenario(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage,
-        invalidApiKey, faults);
-  }
+  public IqResellerScenario withRandomFaults(RandomFaults faults) { return Records.with(this, "randomFaults", faults); }
 
   /** Total added latency for a call on ordinal page {@code page} (null for unpaged calls). */
   long delayMsFor(Integer page) {

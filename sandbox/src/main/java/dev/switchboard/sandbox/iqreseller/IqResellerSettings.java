@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -80,63 +81,32 @@ public record IqResellerSettings(
         LoginFailureMode.UNAUTHORIZED_401, LogoutResponse.DATA_TRUE, true, true, false);
   }
 
-  public IqResellerSettings withSessionIdleTtl(Duration v) {
-    return new IqResellerSettings(v, slidingSessionExpiry, pageSizeCap, pageSizeZeroMeansAll,
-        pageBase, loginFailureMode, logoutResponse, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
-  }
+  public IqResellerSettings withSessionIdleTtl(Duration v) { return Records.with(this, "sessionIdleTtl", v); }
 
   public IqResellerSettings withSlidingSessionExpiry(boolean v) {
-    return new IqResellerSettings(sessionIdleTtl, v, pageSizeCap, pageSizeZeroMeansAll,
-        pageBase, loginFailureMode, logoutResponse, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
+    return Records.with(this, "slidingSessionExpiry", v);
   }
 
-  public IqResellerSettings withPageSizeCap(int v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, v, pageSizeZeroMeansAll,
-        pageBase, loginFailureMode, logoutResponse, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
-  }
+  public IqResellerSettings withPageSizeCap(int v) { return Records.with(this, "pageSizeCap", v); }
 
   public IqResellerSettings withPageSizeZeroMeansAll(boolean v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap, v,
-        pageBase, loginFailureMode, logoutResponse, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
+    return Records.with(this, "pageSizeZeroMeansAll", v);
   }
 
-  public IqResellerSettings withPageBase(PageBase v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, v, loginFailureMode, logoutResponse, unknownItem404,
-        caseInsensitivePaths, loginEnvelopeExtraMembers);
-  }
+  public IqResellerSettings withPageBase(PageBase v) { return Records.with(this, "pageBase", v); }
 
   public IqResellerSettings withLoginFailureMode(LoginFailureMode v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, pageBase, v, logoutResponse, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
+    return Records.with(this, "loginFailureMode", v);
   }
 
-  public IqResellerSettings withLogoutResponse(LogoutResponse v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, pageBase, loginFailureMode, v, unknownItem404, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
-  }
-
-  public IqResellerSettings withUnknownItem404(boolean v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, pageBase, loginFailureMode, logoutResponse, v, caseInsensitivePaths,
-        loginEnvelopeExtraMembers);
-  }
+  public IqResellerSettings withLogoutResponse(LogoutResponse v) { return Records.with(this, "logoutResponse", v); }
+  public IqResellerSettings withUnknownItem404(boolean v) { return Records.with(this, "unknownItem404", v); }
 
   public IqResellerSettings withCaseInsensitivePaths(boolean v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, pageBase, loginFailureMode, logoutResponse, unknownItem404, v,
-        loginEnvelopeExtraMembers);
+    return Records.with(this, "caseInsensitivePaths", v);
   }
 
   public IqResellerSettings withLoginEnvelopeExtraMembers(boolean v) {
-    return new IqResellerSettings(sessionIdleTtl, slidingSessionExpiry, pageSizeCap,
-        pageSizeZeroMeansAll, pageBase, loginFailureMode, logoutResponse, unknownItem404,
-        caseInsensitivePaths, v);
+    return Records.with(this, "loginEnvelopeExtraMembers", v);
   }
 }

@@ -1,12 +1,19 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.kit.ControlRoutes;
+import dev.switchboard.sandbox.kit.HttpSimulator;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.SessionTokens;
+import dev.switchboard.sandbox.kit.TenantRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -15,61 +22,50 @@ import java.util.Objects;
  * provider-apis.md §2 on the wire. A connection config points at {@link #sessionUrl()} and
  * {@link #baseUrl()}.
  *
- * <p>Control: {@link #setScenario}, {@link #stats()}, {@link #expireAllSessions()} here, or over
+ * <p>Tenants are named by their API key. Control: {@link #setScenario}, {@link #stats()},
+ * {@link #expireAllSessions()} here, or over
  * HTTP: {@code GET /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{apiKey}},
  * {@code POST /_sandbox/sessions/expire}. All methods are thread-safe.
  */
-public final class IqResellerSimulator {
-  private final HttpServer server;
-  private final String host;
-  private final TenantRegistry tenants;
-  private final SessionStore sessions;
-  private final StatsCounters counters;
+public final class IqResellerSimulator extends HttpSimulator<IqResellerScenario> {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final TenantRegistry<TenantState> tenants;
+  private final SessionTokens<TenantState> sessions;
+  private final StatsCounters counters = new StatsCounters();
 
-  private IqResellerSimulator(HttpServer server, String host, TenantRegistry tenants,
-      SessionStore sessions, StatsCounters counters) {
-    this.server = server;
-    this.host = host;
+  private IqResellerSimulator(String host, Clock clock, IqResellerConfig config, TenantRegistry<TenantState> tenants) {
+    super(host, tenants);
     this.tenants = tenants;
-    this.sessions = sessions;
-    this.counters = counters;
+    IqResellerSettings s = config.settings();
+    this.sessions = new SessionTokens<>(clock, s.sessionIdleTtl(), s.slidingSessionExpiry(),
+        IqResellerSimulator::newToken);
   }
 
   /** Starts the server on {@code host:port} ({@code port} 0 = ephemeral). */
   public static Future<IqResellerSimulator> start(Vertx vertx, String host, int port, Clock clock,
       IqResellerConfig config) {
     Objects.requireNonNull(config, "config");
-    IqResellerSettings settings = config.settings();
-    SessionStore sessions = new SessionStore(clock, settings);
-    IqResellerSimulator sim = new IqResellerSimulator(vertx.createHttpServer(), host,
-        new TenantRegistry(config), sessions, new StatsCounters());
-    return sim.server.requestHandler(sim.router(vertx, settings)).listen(port, host).map(sim);
+    IqResellerSimulator sim = new IqResellerSimulator(host, clock, config,
+        TenantRegistry.of(config.tenants(), TenantState::new, true));
+    return sim.listen(vertx, new HttpServerOptions(), sim.routes(vertx, config.settings()), port).map(sim);
   }
 
-  private Router router(Vertx vertx, IqResellerSettings settings) {
+  private Router routes(Vertx vertx, IqResellerSettings settings) {
+    ControlRoutes<IqResellerScenario> control = controlRoutes(IqResellerScenario.JSON, MessageReplies::message)
+        .hook("sessions/expire", this::expireAllSessions);
+    Router router = router(vertx, RequestLog.withSecretTenantKeys("iqreseller", "tenant", "session"), control);
     SessionEndpoints login = new SessionEndpoints(tenants, sessions, counters, settings);
     DataApiHandler data = new DataApiHandler(new DataRoutes(settings), sessions, counters, settings);
-    Router router = Router.router(vertx);
-    router.route().handler(RequestLog::handle);
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     // ASP.NET routes are case-insensitive.
     router.routeWithRegex(HttpMethod.POST, "(?i)/api/IntegrationAPI/Session/?").handler(login::login);
     router.routeWithRegex(HttpMethod.DELETE, "(?i)/api/IntegrationAPI/Session/?").handler(login::logout);
     router.routeWithRegex("(?i)/api/IntegrationAPI/Session/?")
-        .handler(ctx -> Replies.message(ctx, 405, "The requested resource does not support this method."));
+        .handler(ctx -> MessageReplies.message(ctx, 405, "The requested resource does not support this method."));
     router.routeWithRegex("(?i)/webapi\\.svc/(.*)").handler(data::handle);
-    new ControlEndpoints(this).mount(router);
-    router.route().last().handler(ctx -> Replies.message(ctx, 404, "Endpoint not found."));
-    router.errorHandler(500, ctx -> Replies.message(ctx, 500, "An error has occurred."));
+    router.route().last().handler(ctx -> MessageReplies.message(ctx, 404, "Endpoint not found."));
+    router.errorHandler(500, ctx -> MessageReplies.message(ctx, 500, "An error has occurred."));
     return router;
-  }
-
-  public String host() {
-    return host;
-  }
-
-  public int port() {
-    return server.actualPort();
   }
 
   /** The {@code sessionUrl} of a connection: {@code http://host:port/api/IntegrationAPI/Session}. */
@@ -82,30 +78,9 @@ public final class IqResellerSimulator {
     return origin() + "/webapi.svc/";
   }
 
-  /** Root of the control API: {@code http://host:port/_sandbox/}. */
-  public String controlUrl() {
-    return origin() + "/_sandbox/";
-  }
-
+  @Override
   public IqResellerStats stats() {
     return counters.snapshot(sessions.active());
-  }
-
-  public boolean hasTenant(String apiKey) {
-    return tenants.find(apiKey) != null;
-  }
-
-  /** The tenant's current scenario. @throws IllegalArgumentException for an unknown key */
-  public IqResellerScenario scenario(String apiKey) {
-    return tenants.require(apiKey).scenario();
-  }
-
-  /**
-   * Replaces the tenant's scenario (null = none) and resets its {@code failPage} counters.
-   * Takes effect on the next request. @throws IllegalArgumentException for an unknown key
-   */
-  public void setScenario(String apiKey, IqResellerScenario scenario) {
-    tenants.require(apiKey).setScenario(scenario);
   }
 
   /** Ends every session now: the test hook for "the provider expired my token". */
@@ -113,12 +88,9 @@ public final class IqResellerSimulator {
     sessions.expireAll();
   }
 
-  public Future<Void> close() {
-    return server.close();
-  }
-
-  private String origin() {
-    String h = host.contains(":") ? "[" + host + "]" : host;
-    return "http://" + h + ":" + port();
+  private static String newToken() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import dev.switchboard.sandbox.kit.Records;
 import java.util.Objects;
 
 /**
@@ -38,11 +39,6 @@ public record IqResellerTenant(
     return new IqResellerTenant(name, seed, salesOrders, inventories, items, cvs, scenario);
   }
 
-  public IqResellerTenant withSalesOrders(long n) {
-    return new IqResellerTenant(name, seed, n, inventories, items, cvs, scenario);
-  }
-
-  public IqResellerTenant withScenario(IqResellerScenario s) {
-    return new IqResellerTenant(name, seed, salesOrders, inventories, items, cvs, s);
-  }
+  public IqResellerTenant withSalesOrders(long n) { return Records.with(this, "salesOrders", n); }
+  public IqResellerTenant withScenario(IqResellerScenario s) { return Records.with(this, "scenario", s); }
 }

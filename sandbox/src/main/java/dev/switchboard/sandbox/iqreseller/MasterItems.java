@@ -1,7 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
-import dev.switchboard.sandbox.SeededRandom;
-
+import dev.switchboard.sandbox.kit.SeededRandom;
 import java.io.IOException;
 import java.util.SplittableRandom;
 

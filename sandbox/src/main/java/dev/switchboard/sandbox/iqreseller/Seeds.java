@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
-import dev.switchboard.sandbox.SeededRandom;
+import dev.switchboard.sandbox.kit.SeededRandom;
 
 /** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} depends only on (seed, i). */
 final class Seeds {

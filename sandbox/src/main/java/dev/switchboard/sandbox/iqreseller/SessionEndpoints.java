@@ -1,10 +1,12 @@
 package dev.switchboard.sandbox.iqreseller;
 
-import dev.switchboard.sandbox.FaultDice;
-import dev.switchboard.sandbox.ScenarioJson;
-import dev.switchboard.sandbox.SecretTag;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.sandbox.FaultDice;
+import dev.switchboard.sandbox.kit.RequestLog;
+import dev.switchboard.sandbox.kit.ScenarioJson;
+import dev.switchboard.sandbox.kit.SecretTag;
+import dev.switchboard.sandbox.kit.SessionTokens;
+import dev.switchboard.sandbox.kit.TenantRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -15,12 +17,13 @@ import java.util.Map;
  * DELETE with {@code Authorization: Bearer <token>} ends it (provider-apis.md §2.2, CERTAIN).
  */
 final class SessionEndpoints {
-  private final TenantRegistry tenants;
-  private final SessionStore sessions;
+  private final TenantRegistry<TenantState> tenants;
+  private final SessionTokens<TenantState> sessions;
   private final StatsCounters counters;
   private final IqResellerSettings settings;
 
-  SessionEndpoints(TenantRegistry tenants, SessionStore sessions, StatsCounters counters, IqResellerSettings settings) {
+  SessionEndpoints(TenantRegistry<TenantState> tenants, SessionTokens<TenantState> sessions, StatsCounters counters,
+      IqResellerSettings settings) {
     this.tenants = tenants;
     this.sessions = sessions;
     this.counters = counters;
@@ -32,71 +35,71 @@ final class SessionEndpoints {
     IqResellerScenario override;
     try {
       apiKey = apiToken(ctx);
-      override = ScenarioCodec.JSON.fromHeader(ctx);
+      override = IqResellerScenario.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
-      Replies.message(ctx, 400, e.getMessage());
+      MessageReplies.message(ctx, 400, e.getMessage());
       return;
     }
     TenantState tenant = tenants.find(apiKey);
     IqResellerScenario scenario =
         (tenant == null ? IqResellerScenario.none() : tenant.scenario()).overriddenBy(override);
-    if (tenant != null) ctx.put(RequestLog.TENANT, tenant.name());
-    FaultDice dice = tenant == null ? null : tenant.dice.of(scenario.randomFaults());
+    if (tenant != null) RequestLog.note(ctx, "tenant", tenant.name());
+    FaultDice dice = tenant == null ? null : tenant.dice(scenario.randomFaults());
     FaultDice.Call fate = dice == null ? FaultDice.Call.SERVE : dice.roll(true);
     if (fate == FaultDice.Call.TIMEOUT) {
-      Replies.randomFault(ctx, fate, dice.faults(), counters);
+      MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
       return;
     }
     later(ctx, scenario, () -> {
       if (fate != FaultDice.Call.SERVE) {
-        Replies.randomFault(ctx, fate, dice.faults(), counters);
+        MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
         return;
       }
       if (tenant == null || scenario.refusesLogin()) {
         refuse(ctx);
         return;
       }
-      SessionStore.Session s = sessions.create(tenant);
-      counters.sessionCreated(tenant.name());
-      ctx.put(RequestLog.SESSION, SecretTag.of(s.token));
+      SessionTokens.Session<TenantState> s = sessions.create(tenant);
+      counters.sessionsCreated.add(tenant.name());
+      RequestLog.note(ctx, "session", SecretTag.of(s.token));
       JsonObject body = new JsonObject().put("Data", s.token);
       // ASSUMPTION: the envelope may carry more members; optional, to test tolerant readers.
       if (settings.loginEnvelopeExtraMembers()) body.put("Message", "Session created").put("Status", 200);
-      Replies.json(ctx, 200, body);
+      MessageReplies.json(ctx, 200, body);
     });
   }
 
   void logout(RoutingContext ctx) {
     String token = bearer(ctx.request().getHeader("Authorization"));
-    ctx.put(RequestLog.SESSION, SecretTag.of(token));
-    SessionStore.Session s = sessions.touch(token);
+    RequestLog.note(ctx, "session", SecretTag.of(token));
+    SessionTokens.Session<TenantState> s = sessions.touch(token);
     if (s == null) {
-      counters.unauthorized();
-      Replies.message(ctx, 401, "Authorization has been denied for this request.");
+      counters.unauthorized.increment();
+      MessageReplies.message(ctx, 401, "Authorization has been denied for this request.");
       return;
     }
-    ctx.put(RequestLog.TENANT, s.tenant.name());
+    RequestLog.note(ctx, "tenant", s.owner.name());
     sessions.remove(token);
-    counters.sessionDeleted();
-    IqResellerScenario scenario = s.tenant.scenario();
+    counters.sessionsDeleted.increment();
+    IqResellerScenario scenario = s.owner.scenario();
     later(ctx, scenario, () -> {
       if (settings.logoutResponse() == IqResellerSettings.LogoutResponse.EMPTY) {
         ctx.response().setStatusCode(200).end();
       } else {
-        Replies.json(ctx, 200, new JsonObject().put("Data", true));
+        MessageReplies.json(ctx, 200, new JsonObject().put("Data", true));
       }
     });
   }
 
   /** Login refused: 401, or 200 with null Data (both plausible, §2.2 step 6). */
   private void refuse(RoutingContext ctx) {
-    counters.loginRefused();
+    counters.loginsRefused.increment();
     JsonObject body = new JsonObject().putNull("Data").put("Message", "Invalid API token");
     if (settings.loginFailureMode() == IqResellerSettings.LoginFailureMode.UNAUTHORIZED_401) {
-      counters.unauthorized();
-      Replies.json(ctx, 401, body);
+      counters.unauthorized.increment();
+      MessageReplies.json(ctx, 401, body);
     } else {
-      Replies.json(ctx, 200, body);
+      MessageReplies.json(ctx, 200, body);
     }
   }
 

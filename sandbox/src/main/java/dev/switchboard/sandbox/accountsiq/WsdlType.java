@@ -9,7 +9,7 @@ import java.util.Map;
  * elements in sequence order with their type and occurrence, which decide how a null is written
  * and what a missing element reads as.
  */
-final class Schema {
+final class WsdlType {
   /** How an element occurs in the WSDL sequence. */
   enum Occurs {
     /** {@code minOccurs=0}: a null is omitted (or nil, per {@link AccountsIqSettings#nullStrings()}). */
@@ -23,7 +23,7 @@ final class Schema {
   }
 
   /** One element. {@code items}/{@code itemName} only for {@link XsType#LIST}. */
-  record Field(String name, XsType type, Occurs occurs, Schema items, String itemName) {}
+  record Field(String name, XsType type, Occurs occurs, WsdlType items, String itemName) {}
 
   final String typeName;
   final List<Field> fields;
@@ -31,7 +31,7 @@ final class Schema {
   /** Position of the LIST field, or -1. */
   final int listIndex;
 
-  Schema(String typeName, List<Field> fields) {
+  WsdlType(String typeName, List<Field> fields) {
     this.typeName = typeName;
     this.fields = List.copyOf(fields);
     int list = -1;
@@ -73,7 +73,7 @@ final class Schema {
     return new Field(name, type, Occurs.OPTIONAL_NILLABLE, null, null);
   }
 
-  static Field list(String name, Schema items, String itemName) {
+  static Field list(String name, WsdlType items, String itemName) {
     return new Field(name, XsType.LIST, Occurs.OPTIONAL, items, itemName);
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.sandbox;
+package dev.switchboard.sandbox.kit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.switchboard.sandbox;
+package dev.switchboard.sandbox.kit;
 
 import java.util.SplittableRandom;
 

@@ -13,10 +13,10 @@ import java.util.List;
  * {@code rel}, spacing, and extra {@code title}/{@code type} parameters whose quoted values hold
  * commas, semicolons and escaped quotes. SPLIT also puts each relation in its own header field.
  */
-final class LinkHeader {
+final class LinkHeaderWriter {
   private record Rel(String name, String url) {}
 
-  private LinkHeader() {}
+  private LinkHeaderWriter() {}
 
   /** The header field values to send (none when there is no relation to give). */
   static List<String> values(PageLinks links, LinkStyle style, long page, String mediaType, boolean nextOnly) {

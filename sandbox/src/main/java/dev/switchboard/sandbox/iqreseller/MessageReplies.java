@@ -2,15 +2,15 @@ package dev.switchboard.sandbox.iqreseller;
 
 import dev.switchboard.sandbox.FaultDice;
 import dev.switchboard.sandbox.RandomFaults;
-import dev.switchboard.sandbox.Unanswered;
+import dev.switchboard.sandbox.kit.Unanswered;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Small JSON answers in the ASP.NET style the clients expect ({@code {"Message": ...}}). */
-final class Replies {
+final class MessageReplies {
   static final String JSON_UTF8 = "application/json; charset=utf-8";
 
-  private Replies() {}
+  private MessageReplies() {}
 
   static void json(RoutingContext ctx, int status, JsonObject body) {
     if (ctx.response().ended() || ctx.response().closed()) return;
@@ -27,7 +27,7 @@ final class Replies {
    * then the connection is closed). Counts it.
    */
   static void randomFault(RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
-    counters.randomFault(FaultDice.kind(call));
+    counters.faults.random(FaultDice.kind(call));
     switch (call) {
       case SERVER_ERROR -> message(ctx, faults.serverErrorStatus(), "An error has occurred.");
       case RATE_LIMIT -> {

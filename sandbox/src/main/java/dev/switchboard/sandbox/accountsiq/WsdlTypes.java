@@ -1,10 +1,10 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.Schema.list;
-import static dev.switchboard.sandbox.accountsiq.Schema.nil;
-import static dev.switchboard.sandbox.accountsiq.Schema.optNil;
-import static dev.switchboard.sandbox.accountsiq.Schema.req;
-import static dev.switchboard.sandbox.accountsiq.Schema.s;
+import static dev.switchboard.sandbox.accountsiq.WsdlType.list;
+import static dev.switchboard.sandbox.accountsiq.WsdlType.nil;
+import static dev.switchboard.sandbox.accountsiq.WsdlType.optNil;
+import static dev.switchboard.sandbox.accountsiq.WsdlType.req;
+import static dev.switchboard.sandbox.accountsiq.WsdlType.s;
 import static dev.switchboard.sandbox.accountsiq.XsType.BOOLEAN;
 import static dev.switchboard.sandbox.accountsiq.XsType.DATETIME;
 import static dev.switchboard.sandbox.accountsiq.XsType.DECIMAL;
@@ -23,9 +23,9 @@ import java.util.List;
  * {@code api-evangelist/accountsiq} (provider-apis.md §1.1: near-primary); §1.8 lists the same
  * names. Includes the vendor's misspelt {@code CurrrencyCode} beside {@code CurrencyCode}.
  */
-final class Schemas {
+final class WsdlTypes {
   /** {@code Account} (base of {@code Customer} and {@code Supplier}). */
-  static final Schema ACCOUNT = new Schema("Account", List.of(
+  static final WsdlType ACCOUNT = new WsdlType("Account", List.of(
       req("AccountID", INT), nil("ExternalApproverID", INT), req("LedgerType", LEDGER_TYPE), s("Code"),
       s("CountryCode"), s("Name"), s("GroupID"), s("DefaultTaxCode"), s("AreaID"), s("BankAccountCode"),
       s("CountryID"), s("CreditTermID"), s("CurrencyCode"), s("PaymentMethodID"), s("AuthorUserID"),
@@ -43,7 +43,7 @@ final class Schemas {
       s("ContractorTaxCode"), s("RowVersionNumber"), s("EDICentralID"), s("EPaymentReference"),
       nil("SalesRepresentativeID", LONG)));
 
-  static final Schema INVOICE_LINE = new Schema("InvoiceLine", List.of(
+  static final WsdlType INVOICE_LINE = new WsdlType("InvoiceLine", List.of(
       req("InvoiceItemID", INT), req("InvoiceID", INT), nil("OrderItemID", INT), s("StockItemID"),
       s("StockItemDescription"), req("InvoicedQuantity", DECIMAL), req("DeliveredQuantity", DECIMAL),
       req("StockItemCost", DECIMAL), req("StockItemPrice", DECIMAL), req("DiscountRate", DECIMAL),
@@ -54,7 +54,7 @@ final class Schemas {
       s("ProjectNumber")));
 
   /** {@code Invoice} = {@code InvoiceBase} + ApprovalStatusName, AuthorUserName, ExternalApproverName, AccountCode. */
-  static final Schema INVOICE = new Schema("Invoice", List.of(
+  static final WsdlType INVOICE = new WsdlType("Invoice", List.of(
       req("InvoiceID", INT), req("AccountID", INT), s("AreaID"), s("CurrencyCode"), s("CurrrencyCode"),
       s("AccountTaxCode"), s("PaymentMethodID"), s("ShipmentViaID"), s("InvoiceNumber"), s("ExternalReference"),
       req("CreationDate", DATETIME), req("InvoiceDate", DATETIME), nil("ExternalApproverID", INT),
@@ -73,7 +73,7 @@ final class Schemas {
       req("BCTaxAdjustmentAmount", DECIMAL), nil("LastModifiedUTC", DATETIME), optNil("DueDate", DATETIME),
       s("ApprovalStatusName"), s("AuthorUserName"), s("ExternalApproverName"), s("AccountCode")));
 
-  static final Schema STOCK_ITEM = new Schema("StockItem", List.of(
+  static final WsdlType STOCK_ITEM = new WsdlType("StockItem", List.of(
       s("StockItemID"), s("Description"), s("SalesDescription"), s("ItemGroupID"), s("ItemTypeID"),
       s("ItemSubgroupID"), s("DefaultLocationID"), s("DefaultSublocationID"), s("TaxCode"), req("ItemPrice", DECIMAL),
       req("UpdateOnHand", BOOLEAN), s("OpeningStockGLAccountCode"), s("ClosingStockGLAccountCode"),
@@ -84,19 +84,19 @@ final class Schemas {
       req("UseMarginWarning", BOOLEAN), req("Margin", DECIMAL), s("UniversalResourceNumber"), s("RowVersionNumber"),
       nil("Weight", DOUBLE)));
 
-  static final Schema CHART_LINE = new Schema("WSChartOfAccountLine", List.of(
+  static final WsdlType CHART_LINE = new WsdlType("WSChartOfAccountLine", List.of(
       s("Code"), s("Description"), s("AccountType"), s("DefaultTaxID"), s("GLCategoryID"), s("GLSubCategoryID"),
       s("GLCategory"), s("GLSubCategory"), s("DepartmentID"), req("IsDepartmental", BOOLEAN), s("BalanceSheetType"),
       s("GLCategoryTypeID"), s("GLCategoryTypeDescription"), req("IsActive", BOOLEAN), s("CurrencyCode"),
       s("GLGroupID"), s("GLGroup")));
 
-  static final Schema TRANSACTION_DETAIL = new Schema("WSTransactionDetail", List.of(
+  static final WsdlType TRANSACTION_DETAIL = new WsdlType("WSTransactionDetail", List.of(
       s("GLAccountCode"), req("IsControlLine", BOOLEAN), req("IsTaxLine", BOOLEAN), req("IsStockLine", BOOLEAN),
       req("Amount", DECIMAL), req("BCAmount", DECIMAL), s("TaxID"), s("DepartmentID"), s("CurrencyCode"),
       req("IsReconciled", BOOLEAN), s("Description"), nil("TransactionDate", DATETIME), nil("PeriodDate", DATETIME),
       optNil("DueDate", DATETIME), req("ExchangeRate", DECIMAL)));
 
-  static final Schema TRANSACTION_SUMMARY = new Schema("WSTransactionSummary", List.of(
+  static final WsdlType TRANSACTION_SUMMARY = new WsdlType("WSTransactionSummary", List.of(
       req("AccountID", INT), s("AccountCode"), req("Ledger", LEDGER_TYPE), s("TransactionType"),
       req("TransactionID", INT), req("IsBatchInvoiceOrNote", BOOLEAN), req("InvoiceID", INT), s("InternalNumber"),
       s("ExternalReference"), req("ControlAmount", DECIMAL), req("OutstandingAmount", DECIMAL),
@@ -106,22 +106,22 @@ final class Schemas {
       s("CreatedBy"), s("AccountName"), s("TransactionBankGLAccountNumber"), req("IsReversed", BOOLEAN),
       req("IsInDispute", BOOLEAN), req("NumberOfAttachments", INT), optNil("DueDate", DATETIME)));
 
-  static final Schema BATCH_INVOICE_LINE = new Schema("BatchSalesInvoiceLine", List.of(
+  static final WsdlType BATCH_INVOICE_LINE = new WsdlType("BatchSalesInvoiceLine", List.of(
       s("GLAccountCode"), s("TaxCode"), s("Description"), s("DepartmentID"), req("NetAmount", DECIMAL),
       req("TaxRate", DOUBLE), nil("TaxAmount", DECIMAL)));
 
-  static final Schema BATCH_INVOICE = new Schema("BatchSalesInvoice", List.of(
+  static final WsdlType BATCH_INVOICE = new WsdlType("BatchSalesInvoice", List.of(
       s("CustomerCode"), req("InvoiceDate", DATETIME), s("ExternalReference"), s("Description"),
       list("Lines", BATCH_INVOICE_LINE, "BatchSalesInvoiceLine"), req("ExchangeRate", DECIMAL),
       optNil("DueDate", DATETIME)));
 
-  static final Schema SALES_RECEIPT = new Schema("SalesReceipt", List.of(
+  static final WsdlType SALES_RECEIPT = new WsdlType("SalesReceipt", List.of(
       s("CustomerCode"), s("CheckReference"), req("PaymentAmount", DECIMAL), s("BankAccountCode"),
       s("LodgmentNumber"), req("PaymentDate", DATETIME), req("ExchangeRate", DECIMAL),
       req("BankExchangeRate", DECIMAL), s("Description"), s("DepartmentID")));
 
   /** {@code WSEntity} ({@code GetEntitiesByToken}, 2.0 only). */
-  static final Schema ENTITY = new Schema("WSEntity", List.of(s("EntityID"), s("EntityName"), s("BaseCurrency")));
+  static final WsdlType ENTITY = new WsdlType("WSEntity", List.of(s("EntityID"), s("EntityName"), s("BaseCurrency")));
 
-  private Schemas() {}
+  private WsdlTypes() {}
 }

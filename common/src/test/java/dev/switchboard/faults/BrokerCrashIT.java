@@ -10,6 +10,7 @@ import dev.switchboard.runtime.RuntimeSettings;
 import dev.switchboard.testing.GroupOffsets;
 import dev.switchboard.testing.MixedWorkload;
 import dev.switchboard.testing.RuntimeHarness;
+import dev.switchboard.testing.StreamAssertions;
 import dev.switchboard.testing.TopicReader;
 import dev.switchboard.testing.scenario.ScenarioConnector;
 import dev.switchboard.testing.scenario.WriteLog;
@@ -21,16 +22,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The broker dies under a mixed workload with a long stream in flight: a single broker killed
  * with SIGKILL and restarted 7 s later, and one node of a 3-node cluster (replication 3,
  * min.insync.replicas 2) killed for good. Every command is answered; a stream either completes
  * whole or fails with a retryable code, never completes with a gap; commits reach the end.
+ * And a broker killed and restarted at once, with either group protocol: the stream in flight
+ * completes whole, exactly once.
  */
 class BrokerCrashIT {
   private static final List<String> CONNECTIONS = List.of("c1", "c2", "c3");
+  /** One broker for both group protocols: each run kills and restarts it. */
+  private static ChildJvmKafkaBroker restarted;
 
   @Test
   void aSingleBrokerKilledMidStreamAndRestartedSevenSecondsLater() throws Exception {
@@ -49,6 +57,50 @@ class BrokerCrashIT {
     Path dir = Files.createTempDirectory("cluster-node-loss");
     try (ChildJvmKafkaCluster cluster = ChildJvmKafkaCluster.start(dir, 3)) {
       run("cluster-node-kill", cluster.bootstrapServers(), (short) 3, () -> cluster.kill(0));
+    }
+  }
+
+  /**
+   * The broker is killed with SIGKILL in the middle of a stream and restarted at once on the same
+   * data: the stream completes with every record exactly once, in order (idempotent producer),
+   * and the platform goes on taking commands. With the classic protocol a restart can re-assign
+   * the partitions, redelivering the running command to the instance running it, which must
+   * adopt it rather than run it twice (with the cooperative assignor it usually keeps them;
+   * CommandIntakeTest checks the adoption itself).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"consumer", "classic"})
+  void aBrokerKilledAndRestartedAtOnceMidStreamLosesAndRepeatsNothing(String groupProtocol)
+      throws Exception {
+    if (restarted == null) {
+      restarted = ChildJvmKafkaBroker.start(Files.createTempDirectory("broker-restart"), 0);
+    }
+    RuntimeSettings settings = RuntimeSettings.defaults(restarted.bootstrapServers())
+        .withTopicPrefix("restart-" + groupProtocol).withPartitions(2)
+        .withKafka(Map.of("group.protocol", groupProtocol));
+    try (RuntimeHarness platform = RuntimeHarness.start(settings, ScenarioConnector.ID,
+        Map.of("c1", Json.object())); TopicReader results = platform.results()) {
+      // 20 pages of 250, 200 ms apart: about four seconds
+      String id = platform.send(RuntimeHarness.command("records", "c1", Json.object()
+          .put("count", 5_000).put("pageSize", 250).put("pageDelayMs", 200)));
+      results.until(r -> r.events(id).size() > 500, Duration.ofSeconds(60));
+
+      restarted.kill();
+      restarted.restart();
+
+      results.untilTerminal(List.of(id), Duration.ofSeconds(120));
+      StreamAssertions.assertCompleteStream(results.events(id), 5_000, "i");
+
+      String after = platform.send(RuntimeHarness.command("echo", "c1", null));
+      results.untilTerminal(List.of(after), Duration.ofSeconds(60));
+      assertThat(results.terminals(after).get(0).path("type").asText()).isEqualTo("completed");
+    }
+  }
+
+  @AfterAll
+  static void stopRestartedBroker() throws Exception {
+    if (restarted != null) {
+      restarted.close();
     }
   }
 

@@ -1,22 +1,41 @@
 package dev.switchboard.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.switchboard.spi.ProviderConnector;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Architecture rules every connector module passes: subclass it in the connector's tests and
- * name the connector's package. A connector declares and wires; the runtime owns Kafka.
+ * Architecture rules every connector module passes: subclass it in the connector's tests, in the
+ * connector's package. A connector declares and wires; the runtime owns Kafka.
+ *
+ * <p>The connectors are the ones {@link ServiceLoader} finds: the connector under test is the one
+ * in the subclass's package, and every other one on the class path is a connector it must not
+ * depend on (a connector module depending on another would bring that one's services file).
  */
 public abstract class ConnectorArchitectureRules {
-  private static final String[] OTHER_CONNECTORS = {"dev.switchboard.iqreseller..",
-      "dev.switchboard.accountsiq..", "dev.switchboard.accengage.."};
 
-  /** The connector's root package, e.g. {@code dev.switchboard.iqreseller}. */
-  protected abstract String connectorPackage();
+  /** Packages of the connectors on the class path, by {@link ServiceLoader}. */
+  @SuppressWarnings("rawtypes")
+  private static List<String> connectorPackages() {
+    return ServiceLoader.load(ProviderConnector.class).stream()
+        .map(p -> p.type().getPackageName()).distinct().toList();
+  }
+
+  /** The connector's root package: where its {@link ProviderConnector} is, this test's package. */
+  protected String connectorPackage() {
+    String own = getClass().getPackageName();
+    assertThat(connectorPackages()).as("a connector registered in META-INF/services/%s in the "
+        + "package of %s", ProviderConnector.class.getName(), getClass().getSimpleName())
+        .contains(own);
+    return own;
+  }
 
   private JavaClasses classes() {
     return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -35,9 +54,12 @@ public abstract class ConnectorArchitectureRules {
 
   @Test
   void connectorsNeverDependOnEachOther() {
-    String own = connectorPackage() + "..";
-    String[] others = java.util.Arrays.stream(OTHER_CONNECTORS).filter(p -> !p.equals(own))
-        .toArray(String[]::new);
+    String own = connectorPackage();
+    String[] others = connectorPackages().stream().filter(p -> !p.equals(own))
+        .map(p -> p + "..").toArray(String[]::new);
+    if (others.length == 0) {
+      return; // no other connector on the class path: none to depend on
+    }
     noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
         .because("connectors are independent plugins; share code through common instead")
         .check(classes());

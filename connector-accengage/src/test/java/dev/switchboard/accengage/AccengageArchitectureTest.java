@@ -2,9 +2,5 @@ package dev.switchboard.accengage;
 
 import dev.switchboard.testing.ConnectorArchitectureRules;
 
-class AccengageArchitectureTest extends ConnectorArchitectureRules {
-  @Override
-  protected String connectorPackage() {
-    return "dev.switchboard.accengage";
-  }
-}
+/** The architecture rules, for the connector ServiceLoader finds in this package. */
+class AccengageArchitectureTest extends ConnectorArchitectureRules {}

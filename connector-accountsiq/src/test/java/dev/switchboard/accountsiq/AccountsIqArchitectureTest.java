@@ -2,9 +2,5 @@ package dev.switchboard.accountsiq;
 
 import dev.switchboard.testing.ConnectorArchitectureRules;
 
-class AccountsIqArchitectureTest extends ConnectorArchitectureRules {
-  @Override
-  protected String connectorPackage() {
-    return "dev.switchboard.accountsiq";
-  }
-}
+/** The architecture rules, for the connector ServiceLoader finds in this package. */
+class AccountsIqArchitectureTest extends ConnectorArchitectureRules {}

@@ -2,9 +2,5 @@ package dev.switchboard.iqreseller;
 
 import dev.switchboard.testing.ConnectorArchitectureRules;
 
-class IqResellerArchitectureTest extends ConnectorArchitectureRules {
-  @Override
-  protected String connectorPackage() {
-    return "dev.switchboard.iqreseller";
-  }
-}
+/** The architecture rules, for the connector ServiceLoader finds in this package. */
+class IqResellerArchitectureTest extends ConnectorArchitectureRules {}

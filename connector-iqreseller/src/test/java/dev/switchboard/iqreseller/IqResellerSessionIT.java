@@ -3,6 +3,7 @@ package dev.switchboard.iqreseller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.json.Json;
+import dev.switchboard.sandbox.iqreseller.IqResellerScenario;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
 import java.time.Duration;
@@ -11,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Session lifecycle through the real broker: one login for a storm, logout at shutdown. */
+/**
+ * Session lifecycle through the real broker: one login for a storm, logout at shutdown once the
+ * work in flight is done (the runtime side of stopping is common's ShutdownIT).
+ */
 class IqResellerSessionIT {
 
   @Test
-  void hundredConcurrentCommandsOnAColdConnectionLogInOnceAndShutdownEndsTheSession()
+  void hundredConcurrentCommandsOnAColdConnectionLogInOnceAndAStopEndsTheSessionAfterTheStream()
       throws Exception {
     try (IqResellerFixture iqr = IqResellerFixture.withAcme(50)) {
       RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(),
@@ -30,15 +34,25 @@ class IqResellerSessionIT {
           assertThat(results.terminals(id)).singleElement()
               .satisfies(e -> assertThat(e.path("data").path("count").asLong()).isEqualTo(300));
         }
-      }
-      assertThat(iqr.sim().stats().sessionsCreated("acme")).isEqualTo(1);
-      assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isEqualTo(100);
-      assertThat(platform.metrics().count("switchboard_token_refreshes_total", "provider",
-          "iqreseller", "connection", "acme")).isEqualTo(1);
+        assertThat(iqr.sim().stats().sessionsCreated("acme")).isEqualTo(1);
+        assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isEqualTo(100);
+        assertThat(platform.metrics().count("switchboard_token_refreshes_total", "provider",
+            "iqreseller", "connection", "acme")).isEqualTo(1);
 
-      platform.close(); // graceful stop: drain, commit, DELETE the session
-      assertThat(iqr.sim().stats().sessionsDeleted()).isEqualTo(1);
-      assertThat(iqr.sim().stats().activeSessions()).isZero();
+        // A stream still running when the stop begins: its second page takes a second.
+        iqr.sim().setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none()
+            .withSlowPage(2, 1_000));
+        String stream = platform.send(RuntimeHarness.command("salesOrders.list", "acme",
+            Json.object().put("pageSize", 10)));
+        results.until(r -> !r.events(stream).isEmpty(), Duration.ofSeconds(60));
+        assertThat(results.hasTerminal(stream)).isFalse();
+
+        platform.close(); // graceful stop: drain (the stream completes), commit, DELETE the session
+        results.untilTerminal(List.of(stream), Duration.ofSeconds(30));
+        IqResellerStreamIT.assertCompleteStream(results.events(stream), 50);
+        assertThat(iqr.sim().stats().sessionsDeleted()).isEqualTo(1);
+        assertThat(iqr.sim().stats().activeSessions()).isZero();
+      }
     }
   }
 

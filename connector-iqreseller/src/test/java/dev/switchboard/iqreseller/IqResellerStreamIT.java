@@ -2,20 +2,29 @@ package dev.switchboard.iqreseller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.sandbox.iqreseller.IqResellerScenario;
 import dev.switchboard.testing.RuntimeHarness;
+import dev.switchboard.testing.StreamAssertions;
 import dev.switchboard.testing.TopicReader;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
-/** Paged streams through the real broker: complete, in order, one terminal event. */
+/**
+ * Paged streams through the real broker: complete, in order, one terminal event; a page that
+ * fails is retried, a page that cannot be parsed fails the command, and the API key shows
+ * nowhere.
+ */
 class IqResellerStreamIT {
   static IqResellerFixture iqr;
   static RuntimeHarness platform;
@@ -23,7 +32,11 @@ class IqResellerStreamIT {
   @BeforeAll
   static void start() throws Exception {
     iqr = IqResellerFixture.withAcme(10_000);
-    platform = RuntimeHarness.start("iqreseller", iqr.connections(), s -> s);
+    // The fault tests run on connections of their own (same tenant), so that what one leaves
+    // behind on a connection (a session, the circuit breaker's count) never reaches another.
+    ObjectNode acme = iqr.connection(IqResellerFixture.ACME_KEY);
+    platform = RuntimeHarness.start("iqreseller", Map.of("acme", acme,
+        "acme-500", acme.deepCopy(), "acme-cut", acme.deepCopy()), s -> s);
   }
 
   @AfterAll
@@ -82,23 +95,72 @@ class IqResellerStreamIT {
     }
   }
 
+  @Test
+  void aFiveHundredOnAPageIsRetriedAndTheStreamCompletes() throws Exception {
+    long retriesBefore = retries500();
+    iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
+        IqResellerScenario.none().withFailPage(2, 500, 2));
+    try (TopicReader results = platform.results()) {
+      String id = platform.send(RuntimeHarness.command("items.list", "acme-500",
+          Json.object().put("pageSize", 50)));
+      results.untilTerminal(List.of(id), Duration.ofSeconds(60));
+      assertCompleteStream(results.events(id), 120, "itemid");
+      assertThat(retries500() - retriesBefore).isEqualTo(2);
+    } finally {
+      iqr.sim().setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none());
+    }
+  }
+
+  @Test
+  void aPageCutMidRecordFailsBadResponseAndTheApiKeyShowsNowhere() throws Exception {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
+        IqResellerScenario.none().withTruncateJsonOnPage(1));
+    try (TopicReader results = platform.results()) {
+      String id = platform.send(RuntimeHarness.command("items.list", "acme-cut", null));
+      results.untilTerminal(List.of(id), Duration.ofSeconds(60));
+      assertThat(results.terminals(id)).singleElement().satisfies(e -> {
+        assertThat(e.path("type").asText()).isEqualTo("failed");
+        assertThat(e.path("error").path("code").asText()).isEqualTo("PROVIDER_BAD_RESPONSE");
+        assertThat(e.path("error").path("category").asText()).isEqualTo("PROVIDER");
+        assertThat(e.path("error").path("message").asText()).isNotBlank();
+      });
+      // The outcome is logged once Kafka acknowledged the answer, which the reader may see first.
+      long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!lines(logs).contains("event=command.failed provider=iqreseller command=" + id)
+          && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+      String everything = lines(logs) + results.events(id);
+      assertThat(everything).contains("event=command.failed") // the capture works
+          .doesNotContain(IqResellerFixture.ACME_KEY);
+    } finally {
+      ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+      iqr.sim().setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none());
+    }
+  }
+
+  /** What was logged so far (the appender is written to from other threads, under its lock). */
+  private static String lines(ListAppender<ILoggingEvent> logs) {
+    synchronized (logs) {
+      return logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+          .reduce("", (a, b) -> a + b + "\n");
+    }
+  }
+
+  private static long retries500() {
+    return platform.metrics().count("switchboard_provider_retries_total", "provider",
+        "iqreseller", "code", "PROVIDER_ERROR_500");
+  }
+
   static void assertCompleteStream(List<JsonNode> events, int expected) {
     assertCompleteStream(events, expected, "so");
   }
 
-  /** {@code expected} records with seq 0..n-1 in order, distinct by {@code idField}, then one completed. */
+  /** See {@link StreamAssertions#assertCompleteStream}. */
   static void assertCompleteStream(List<JsonNode> events, int expected, String idField) {
-    List<JsonNode> records = events.stream().filter(e -> e.path("type").asText().equals("record"))
-        .toList();
-    assertThat(records).hasSize(expected);
-    Set<Long> orders = new HashSet<>();
-    for (int i = 0; i < records.size(); i++) {
-      assertThat(records.get(i).path("seq").asLong()).isEqualTo(i);
-      orders.add(records.get(i).path("data").path(idField).asLong());
-    }
-    assertThat(orders).hasSize(expected); // no record lost, none repeated
-    assertThat(events.stream().filter(e -> !e.path("type").asText().equals("record")))
-        .singleElement().satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed"));
-    assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("completed");
+    StreamAssertions.assertCompleteStream(events, expected, idField);
   }
 }

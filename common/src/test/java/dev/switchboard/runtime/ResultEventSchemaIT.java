@@ -1,4 +1,4 @@
-package dev.switchboard.iqreseller;
+package dev.switchboard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +13,14 @@ import com.networknt.schema.ValidationMessage;
 import dev.switchboard.json.Json;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
+import dev.switchboard.testing.scenario.ScenarioConnector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +36,22 @@ class ResultEventSchemaIT {
     JsonSchema commandSchema = load("command.schema.json");
     JsonSchema eventSchema = load("result-event.schema.json");
     List<ObjectNode> commands = List.of(
-        RuntimeHarness.command("conditions.list", "acme", null), // stream: 6 records, completed
-        RuntimeHarness.command("customersVendors.list", "acme",
-            Json.object().put("pageSize", 15).put("raw", false)),
-        RuntimeHarness.command("inventory.count", "acme", null), // single: completed with data
-        RuntimeHarness.command("items.get", "acme", Json.object().put("itemId", "100")),
-        RuntimeHarness.command("items.get", "acme", Json.object().put("itemId", "4242424"))
+        RuntimeHarness.command("records", "c1", Json.object().put("count", 6)), // 6, completed
+        RuntimeHarness.command("records", "c1",
+            Json.object().put("count", 40).put("pageSize", 15).put("padBytes", 20)),
+        RuntimeHarness.command("echo", "c1", Json.object().put("value", "v")), // single: data
+        RuntimeHarness.command("write", "c1", Json.object().put("key", "k1")),
+        RuntimeHarness.command("fail", "c1", Json.object().put("code", "ITEM_NOT_FOUND")
+            .put("category", "NOT_FOUND"))
             .put("deadline", Instant.now().plusSeconds(600).toString()), // failed: NOT_FOUND
-        RuntimeHarness.command("items.delete", "acme", null)); // failed: INVALID_COMMAND
+        RuntimeHarness.command("items.delete", "c1", null)); // failed: INVALID_COMMAND
     for (ObjectNode c : commands) {
       assertValid(commandSchema, c, "command " + c);
     }
 
     List<String> ids = new ArrayList<>();
-    try (IqResellerFixture iqr = IqResellerFixture.withAcme(10);
-        RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(), s -> s);
+    try (RuntimeHarness platform = RuntimeHarness.start(ScenarioConnector.ID,
+            Map.of("c1", Json.object()), s -> s);
         TopicReader results = platform.results()) {
       for (ObjectNode c : commands) {
         ids.add(platform.send(c));

@@ -1,4 +1,4 @@
-package dev.switchboard.iqreseller;
+package dev.switchboard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.message.ContractHeaders;
-import dev.switchboard.sandbox.iqreseller.IqResellerScenario;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
+import dev.switchboard.testing.scenario.ScenarioConnector;
+import dev.switchboard.testing.scenario.WriteLog;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -24,62 +27,69 @@ import org.slf4j.LoggerFactory;
  * Every kind of bad input on ONE partition, followed by a good command: each gets a DLQ record or
  * a clear failed event, the partition keeps moving, and no secret reaches a log line or an event.
  */
-class IqResellerBadInputIT {
+class BadInputIT {
+  private static final String TOKEN = "scenario-token-5c1e9a77";
 
   @Test
   void badInputIsAnsweredOrDeadLetteredAndThePartitionKeepsMoving() throws Exception {
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    try (IqResellerFixture iqr = IqResellerFixture.withAcme(30);
-        RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(),
+    Path writeLog = Files.createTempFile("writes", ".log");
+    ObjectNode c1 = Json.object().put("writeLog", writeLog.toString()).put("token", TOKEN);
+    try (RuntimeHarness platform = RuntimeHarness.start(ScenarioConnector.ID, Map.of("c1", c1),
             s -> s.withPartitions(1).withMaxCommandBytes(4096));
         TopicReader results = platform.results(); TopicReader dlq = platform.dlq()) {
-      byte[] key = "acme".getBytes(StandardCharsets.UTF_8);
+      byte[] key = "c1".getBytes(StandardCharsets.UTF_8);
       platform.sendRaw(key, "this is not json".getBytes(StandardCharsets.UTF_8), List.of());
-      platform.sendRaw(key, "{\"operation\":\"items.list\",\"connection\":\"acme\"}"
+      platform.sendRaw(key, "{\"operation\":\"records\",\"connection\":\"c1\"}"
           .getBytes(StandardCharsets.UTF_8), List.of());
-      String unknownOp = platform.send(RuntimeHarness.command("salesOrders.delete", "acme", null));
-      String unknownConn = platform.send(RuntimeHarness.command("items.list", "globex", null));
-      String badParams = platform.send(RuntimeHarness.command("items.list", "acme",
-          Json.object().put("pageSize", "lots").put("colour", "red")));
-      ObjectNode big = RuntimeHarness.command("items.list", "acme", null);
-      big.with("params").put("padding", "x".repeat(5000));
+      String unknownOp = platform.send(RuntimeHarness.command("salesOrders.delete", "c1", null));
+      String unknownConn = platform.send(RuntimeHarness.command("records", "globex", null));
+      String badParams = platform.send(RuntimeHarness.command("records", "c1",
+          Json.object().put("count", "lots").put("colour", "red")));
+      ObjectNode big = RuntimeHarness.command("records", "c1", null);
+      ((ObjectNode) big.get("params")).put("padding", "x".repeat(5000));
       String oversized = platform.send(big);
-      ObjectNode noReplyTopic = RuntimeHarness.command("inventory.count", "acme", null)
-          .put("replyTo", "no-such-topic-" + System.nanoTime());
+      // Two writes that must never run: their answers could not be delivered where asked.
+      ObjectNode noReplyTopic = RuntimeHarness.command("write", "c1", Json.object()
+          .put("key", "missing-reply")).put("replyTo", "no-such-topic-" + System.nanoTime());
       String missingReply = platform.send(noReplyTopic);
-      ObjectNode badHeader = RuntimeHarness.command("inventory.count", "acme", null);
+      ObjectNode badHeader = RuntimeHarness.command("write", "c1",
+          Json.object().put("key", "bad-reply-header"));
       String badReplyHeader = badHeader.path("id").asText();
       platform.sendRaw(key, Json.bytes(badHeader), List.of(new RecordHeader(
           ContractHeaders.REPLY_TOPIC, "not a topic!".getBytes(StandardCharsets.UTF_8))));
-      ObjectNode truncated = RuntimeHarness.command("items.list", "acme", null);
-      String brokenResponse = truncated.path("id").asText();
-      iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
-          new IqResellerScenario(null, null, null, null, 1, null)); // page 1 cut mid-record
-      platform.send(truncated);
-      results.untilTerminal(List.of(brokenResponse), Duration.ofSeconds(60));
-      iqr.sim().setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none());
-      ObjectNode good = RuntimeHarness.command("conditions.list", "acme", null);
+      // The provider fails mid-stream, after five records.
+      String broken = platform.send(RuntimeHarness.command("records", "c1",
+          Json.object().put("count", 50).put("pageSize", 5).put("failAfter", 5)));
+      ObjectNode good = RuntimeHarness.command("records", "c1", Json.object().put("count", 3));
       String goodId = good.path("id").asText();
       platform.sendRaw(key, Json.bytes(good), List.of(
           new RecordHeader(ContractHeaders.CORRELATION_ID, new byte[] {1, 2, 3})));
 
       results.untilTerminal(List.of(unknownOp, unknownConn, badParams, oversized, missingReply,
-          badReplyHeader, goodId), Duration.ofSeconds(60));
-      // answered on the results topic, and never executed: no count call for these two
+          badReplyHeader, broken, goodId), Duration.ofSeconds(60));
+      // answered on the results topic, and never executed
       assertFailed(results, missingReply, "REPLY_TOPIC_NOT_FOUND", "INVALID_COMMAND");
       assertFailed(results, badReplyHeader, "INVALID_COMMAND", "INVALID_COMMAND");
-      assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isZero();
+      assertThat(WriteLog.counts(writeLog)).isEmpty();
       assertFailed(results, unknownOp, "UNKNOWN_OPERATION", "INVALID_COMMAND");
       // a caller's made-up operation name never becomes a metric label
       assertThat(platform.metrics().scrape()).doesNotContain("salesOrders.delete")
           .contains("operation=\"unknown\",outcome=\"failed\"");
       assertFailed(results, unknownConn, "UNKNOWN_CONNECTION", "INVALID_COMMAND");
       JsonNode params = assertFailed(results, badParams, "INVALID_PARAMS", "INVALID_COMMAND");
-      assertThat(params.path("message").asText()).contains("pageSize").contains("colour");
+      assertThat(params.path("message").asText()).contains("count").contains("colour");
       assertFailed(results, oversized, "COMMAND_TOO_LARGE", "INVALID_COMMAND");
-      assertFailed(results, brokenResponse, "PROVIDER_BAD_RESPONSE", "PROVIDER");
+      JsonNode streamError = assertFailed(results, broken, "SCENARIO_STREAM_BROKEN", "PROVIDER");
+      assertThat(streamError.path("retryable").asBoolean()).isTrue();
+      // The five records the provider gave before failing, in order, then the failed event.
+      List<JsonNode> brokenEvents = results.events(broken);
+      assertThat(brokenEvents).hasSize(6);
+      for (int i = 0; i < brokenEvents.size() - 1; i++) {
+        assertThat(brokenEvents.get(i).path("seq").asLong()).isEqualTo(i);
+      }
       assertThat(results.terminals(goodId)).singleElement()
           .satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed"));
       var goodTerminal = results.all().stream().filter(r -> new String(r.key(),
@@ -98,28 +108,15 @@ class IqResellerBadInputIT {
       assertThat(header(dlq, 0, ContractHeaders.DLQ_OFFSET)).isEqualTo("0");
       assertThat(header(dlq, 0, ContractHeaders.DLQ_TOPIC)).isEqualTo(platform.topics().commands());
 
-      String everything = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
-          .reduce("", String::concat) + results.byId();
+      String everything;
+      synchronized (logs) { // appended to from other threads, under its lock
+        everything = logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+            .reduce("", String::concat) + results.byId();
+      }
       assertThat(everything).contains("event=command.failed") // the capture works
-          .doesNotContain(IqResellerFixture.ACME_KEY);
+          .doesNotContain(TOKEN);
     } finally {
       ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-    }
-  }
-
-  @Test
-  void aFiveHundredOnAPageIsRetriedAndTheStreamCompletes() throws Exception {
-    try (IqResellerFixture iqr = IqResellerFixture.withAcme(30);
-        RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(), s -> s);
-        TopicReader results = platform.results()) {
-      iqr.sim().setScenario(IqResellerFixture.ACME_KEY, new IqResellerScenario(null,
-          new IqResellerScenario.FailPage(2, 500, 2, null), null, null, null, null));
-      String id = platform.send(RuntimeHarness.command("items.list", "acme",
-          Json.object().put("pageSize", 50)));
-      results.untilTerminal(List.of(id), Duration.ofSeconds(60));
-      IqResellerStreamIT.assertCompleteStream(results.events(id), 120, "itemid");
-      assertThat(platform.metrics().count("switchboard_provider_retries_total", "provider",
-          "iqreseller", "code", "PROVIDER_ERROR_500")).isEqualTo(2);
     }
   }
 
@@ -143,5 +140,4 @@ class IqResellerBadInputIT {
     return new String(dlq.all().get(i).headers().lastHeader(name).value(),
         StandardCharsets.UTF_8);
   }
-
 }

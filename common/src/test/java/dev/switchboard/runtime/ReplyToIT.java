@@ -1,4 +1,4 @@
-package dev.switchboard.iqreseller;
+package dev.switchboard.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,12 @@ import dev.switchboard.json.Json;
 import dev.switchboard.message.ContractHeaders;
 import dev.switchboard.testing.RuntimeHarness;
 import dev.switchboard.testing.TopicReader;
+import dev.switchboard.testing.scenario.ScenarioConnector;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -25,29 +27,29 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Results go where the caller asks: the replyTo field, else the kafka_replyTopic header. */
-class IqResellerReplyToIT {
+class ReplyToIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   @Test
   void replyToFieldAndReplyTopicHeaderRouteTheEventsAwayFromTheResultsTopic() throws Exception {
-    try (IqResellerFixture iqr = IqResellerFixture.withAcme(10);
-        RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(), s -> s)) {
+    try (RuntimeHarness platform = RuntimeHarness.start(ScenarioConnector.ID,
+        Map.of("c1", Json.object()), s -> s)) {
       String bootstrap = platform.settings().bootstrap();
       String fieldTopic = "reply-field-" + UUID.randomUUID();
       String headerTopic = "reply-header-" + UUID.randomUUID();
       createTopics(bootstrap, fieldTopic, headerTopic);
 
-      ObjectNode byField = RuntimeHarness.command("conditions.list", "acme", null)
+      ObjectNode byField = RuntimeHarness.command("records", "c1", Json.object().put("count", 6))
           .put("replyTo", fieldTopic);
       String fieldId = platform.send(byField);
-      ObjectNode byHeader = RuntimeHarness.command("inventory.count", "acme", null);
+      ObjectNode byHeader = RuntimeHarness.command("echo", "c1", Json.object().put("value", "300"));
       String headerId = byHeader.path("id").asText();
-      platform.sendRaw("acme".getBytes(StandardCharsets.UTF_8), Json.bytes(byHeader), List.of(
+      platform.sendRaw("c1".getBytes(StandardCharsets.UTF_8), Json.bytes(byHeader), List.of(
           new RecordHeader(ContractHeaders.REPLY_TOPIC, headerTopic.getBytes(StandardCharsets.UTF_8))));
-      String control = platform.send(RuntimeHarness.command("inventory.count", "acme", null));
+      String control = platform.send(RuntimeHarness.command("echo", "c1", null));
 
       List<JsonNode> fieldEvents = readUntilTerminal(bootstrap, fieldTopic, fieldId);
-      assertThat(fieldEvents).hasSize(7); // six conditions, then completed
+      assertThat(fieldEvents).hasSize(7); // six records, then completed
       assertThat(fieldEvents.get(6).path("type").asText()).isEqualTo("completed");
       assertThat(fieldEvents.get(6).path("records").asLong()).isEqualTo(6);
       assertThat(fieldEvents).allSatisfy(e ->
@@ -56,7 +58,7 @@ class IqResellerReplyToIT {
       List<JsonNode> headerEvents = readUntilTerminal(bootstrap, headerTopic, headerId);
       assertThat(headerEvents).singleElement().satisfies(e -> {
         assertThat(e.path("type").asText()).isEqualTo("completed");
-        assertThat(e.path("data").path("count").asLong()).isEqualTo(300);
+        assertThat(e.path("data").path("value").asText()).isEqualTo("300");
       });
 
       try (TopicReader results = platform.results()) {

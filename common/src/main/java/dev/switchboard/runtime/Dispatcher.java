@@ -199,7 +199,9 @@ final class Dispatcher<C> {
         windowBytes);
     Flowable.defer(run::get)
         .compose(f -> withDeadline(f, cmd))
-        .observeOn(onContext, false, BATCH_HOP)
+        // delayError: a failure waits behind the records the provider gave before it, so they
+        // are published (a failed stream still carries them), not dropped by the hop.
+        .observeOn(onContext, true, BATCH_HOP)
         .subscribe(pub);
     return new Execution(pub.done(), pub::abandon);
   }

@@ -39,9 +39,11 @@ final class ResultPublisher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // A send that cannot get metadata (a replyTo topic that cannot be created) must not hold
-    // the one sender thread for the default minute.
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    // How long a send may wait for metadata before it fails: long enough to ride out a broker
+    // restart (10 s failed streams when a broker took 11-16 s to come back), short of the
+    // default minute. Reply topics are checked before a command runs, so a missing topic
+    // rarely gets here.
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     this.producer = new KafkaProducer<>(p);

@@ -18,6 +18,23 @@ public class ProviderCallException extends SwitchboardException {
     return action;
   }
 
+  /**
+   * The provider answered something the connector cannot read (not JSON, no list where one is
+   * due, a login answer without its token): {@code PROVIDER_BAD_RESPONSE}, category
+   * {@code PROVIDER}, naming the call in the detail and never quoting the body.
+   *
+   * @param retryable whether another attempt may read better (a body cut short), or the answer
+   *     is wrong as such
+   */
+  public static ProviderCallException badResponse(String provider, String call, String why,
+      boolean retryable) {
+    Resolution r = retryable ? Resolution.retry(Category.PROVIDER, "PROVIDER_BAD_RESPONSE")
+        : Resolution.fail(Category.PROVIDER, "PROVIDER_BAD_RESPONSE");
+    return new ProviderCallException(r, provider + " " + call + ": " + why,
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("call", call),
+        null, null);
+  }
+
   /** Whether the failure means the provider's credential expired or is invalid. */
   public static boolean isAuthExpiry(Throwable t) {
     return t instanceof ProviderCallException p && p.action == Action.REFRESH_AUTH_THEN_RETRY;

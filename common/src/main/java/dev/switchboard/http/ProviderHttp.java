@@ -3,13 +3,18 @@ package dev.switchboard.http;
 import dev.switchboard.error.ErrorClassifier;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.Resolution;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.json.Json;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.retry.Retry;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -20,7 +25,8 @@ import java.util.function.Supplier;
  *
  * <p>Each connection gets its own instance ({@link #forConnection}): its retried calls go
  * through the connection's {@link ConnectionGate} (circuit breaker, throttling pause, rate
- * limit), so a provider that is down or throttling sees a bounded number of calls from it.
+ * limit), so a provider that is down or throttling sees a bounded number of calls from it,
+ * and every request it makes ({@link #request}) carries the connection's request timeout.
  */
 public final class ProviderHttp {
   private final String provider;
@@ -30,15 +36,22 @@ public final class ProviderHttp {
   private final Metrics metrics;
   private final java.time.Clock clock;
   private final ConnectionGate gate;
+  private final long requestTimeoutMs;
+
+  /** The default request timeout of a connection whose schema declares none. */
+  public static final java.time.Duration DEFAULT_REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   public ProviderHttp(String provider, WebClient client, ErrorClassifier classifier, Retry retry,
       Metrics metrics, java.time.Clock clock) {
-    this(provider, client, classifier, retry, metrics, clock, null);
+    this(provider, client, classifier, retry, metrics, clock, null,
+        DEFAULT_REQUEST_TIMEOUT.toMillis());
   }
 
   private ProviderHttp(String provider, WebClient client, ErrorClassifier classifier,
-      Retry retry, Metrics metrics, java.time.Clock clock, ConnectionGate gate) {
+      Retry retry, Metrics metrics, java.time.Clock clock, ConnectionGate gate,
+      long requestTimeoutMs) {
     this.gate = gate;
+    this.requestTimeoutMs = requestTimeoutMs;
     this.clock = clock;
     this.provider = provider;
     this.client = client;
@@ -51,9 +64,43 @@ public final class ProviderHttp {
     return client;
   }
 
-  /** The same HTTP for one connection, behind that connection's gate. */
-  public ProviderHttp forConnection(ConnectionGate connectionGate) {
-    return new ProviderHttp(provider, client, classifier, retry, metrics, clock, connectionGate);
+  /**
+   * The same HTTP for one connection: behind that connection's gate, with its request timeout
+   * (the {@code requestTimeout} its schema declares, see
+   * {@link dev.switchboard.spi.Schema.Builder#requestTimeout}).
+   */
+  public ProviderHttp forConnection(ConnectionGate connectionGate, java.time.Duration timeout) {
+    return new ProviderHttp(provider, client, classifier, retry, metrics, clock, connectionGate,
+        timeout.toMillis());
+  }
+
+  /** The connection's request timeout, for a connector that must make its own HTTP client. */
+  public long requestTimeoutMs() {
+    return requestTimeoutMs;
+  }
+
+  /**
+   * A request to an absolute URL with the connection's request timeout: no byte for that long
+   * fails the attempt as {@code PROVIDER_TIMEOUT}. A call that needs another (a login whose late
+   * answer must still be read) sets its own.
+   */
+  public HttpRequest<Buffer> request(HttpMethod method, String absoluteUrl) {
+    return client.requestAbs(method, absoluteUrl).timeout(requestTimeoutMs);
+  }
+
+  /**
+   * The JSON of an answer's body, or {@code PROVIDER_BAD_RESPONSE} naming the call and the
+   * body's size, never its content. An empty body is not JSON.
+   *
+   * @param retryable whether the body may have been cut short, so another attempt may read it
+   */
+  public JsonNode json(String call, Buffer body, boolean retryable) {
+    try {
+      return Json.parse(body == null ? new byte[0] : body.getBytes());
+    } catch (IOException e) {
+      throw ProviderCallException.badResponse(provider, call, "the answer is not JSON ("
+          + (body == null ? 0 : body.length()) + " bytes)", retryable);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.switchboard.retry.Retry;
 import dev.switchboard.retry.RetryPolicy;
 import dev.switchboard.spi.ConnectionConfig;
 import dev.switchboard.spi.ConnectorContext;
+import dev.switchboard.spi.Schema;
 import dev.switchboard.spi.ProviderConnector;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
@@ -94,10 +95,11 @@ final class ConnectorHost<C> extends VerticleBase {
               ObjectNode config = e.getValue().deepCopy();
               ConnectionGate gate = new ConnectionGate(provider, e.getKey(),
                   ConnectionLimits.take(e.getKey(), config), clock, scheduler, metrics);
-              ConnectorContext ctx = new ConnectorContext(vertx, http.forConnection(gate), clock,
-                  scheduler, metrics);
-              return connector.connect(new ConnectionConfig(e.getKey(),
-                      connector.configSpec().validate(config)), ctx)
+              ConnectionConfig checked = new ConnectionConfig(e.getKey(),
+                  connector.configSpec().validate(config));
+              ConnectorContext ctx = new ConnectorContext(provider, e.getKey(), vertx,
+                  http.forConnection(gate, requestTimeout(checked)), clock, scheduler, metrics);
+              return connector.connect(checked, ctx)
                   .doOnSuccess(c -> connections.put(e.getKey(), c)).ignoreElement();
             }))
         .compose(v -> Topology.ensure(vertx, settings, topics))
@@ -153,6 +155,13 @@ final class ConnectorHost<C> extends VerticleBase {
           return null;
         }))
         .onComplete(ar -> webClient.close());
+  }
+
+  /** The connection's {@code requestTimeout} when its schema declares one, else the default. */
+  private static java.time.Duration requestTimeout(ConnectionConfig config) {
+    java.time.Duration t = config.values().has(Schema.REQUEST_TIMEOUT)
+        ? config.duration(Schema.REQUEST_TIMEOUT) : null;
+    return t != null ? t : ProviderHttp.DEFAULT_REQUEST_TIMEOUT;
   }
 
   private Completable logged(String connection, Throwable err) {

@@ -26,8 +26,18 @@ public record ConnectionConfig(String name, ObjectNode values) {
     return values.path(key).asBoolean();
   }
 
+  /** The duration, or null when the key is unset (an optional duration without a default). */
   public Duration duration(String key) {
-    return Durations.tryParse(values.path(key).asText());
+    String text = string(key);
+    return text == null ? null : Durations.tryParse(text);
+  }
+
+  /**
+   * A nested object field (e.g. one declared with {@link Schema.Builder#oneOf}), read the same
+   * way: its secrets too only through {@link #secret(String)}.
+   */
+  public ConnectionConfig object(String key) {
+    return new ConnectionConfig(name, (ObjectNode) values.get(key));
   }
 
   public Secret secret(String key) {

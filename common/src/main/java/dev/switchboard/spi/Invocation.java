@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One execution of a command: the command, its params after schema defaults, and counters the
- * operation fills in (pages fetched) for the {@code completed} event.
+ * One execution of a command: the command, its params after schema defaults, and the pages its
+ * answer came in, for the {@code completed} event. A paged list counts its pages through
+ * {@link dev.switchboard.paging.Paging}; an answer that came in one piece is one page without
+ * any counting by the operation.
  */
 public final class Invocation {
   private final Command command;
@@ -38,7 +40,8 @@ public final class Invocation {
     pages.incrementAndGet();
   }
 
+  /** The pages counted, or one when nothing counted pages (the answer came in one piece). */
   public long pages() {
-    return pages.get();
+    return Math.max(1, pages.get());
   }
 }

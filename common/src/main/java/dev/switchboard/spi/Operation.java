@@ -2,6 +2,10 @@ package dev.switchboard.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reactivex.rxjava3.core.Flowable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +14,21 @@ import java.util.Optional;
  * @param <C> the connector's per-connection client
  */
 public interface Operation<C> {
+
+  /**
+   * A connector's {@link ProviderConnector#operations()}: by name, in the order given.
+   *
+   * @throws IllegalArgumentException when two operations have the same name
+   */
+  static <C> Map<String, Operation<C>> byName(List<? extends Operation<C>> operations) {
+    Map<String, Operation<C>> byName = new LinkedHashMap<>();
+    for (Operation<C> op : operations) {
+      if (byName.putIfAbsent(op.spec().name(), op) != null) {
+        throw new IllegalArgumentException("operation " + op.spec().name() + " declared twice");
+      }
+    }
+    return Collections.unmodifiableMap(byName);
+  }
 
   /** What the operation is: params schema, single or streamed, read or write. */
   OperationSpec spec();

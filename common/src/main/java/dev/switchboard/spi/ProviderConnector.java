@@ -6,7 +6,8 @@ import io.reactivex.rxjava3.core.Single;
 import java.util.Map;
 
 /**
- * A provider plugin, found with {@link java.util.ServiceLoader}. A connector declares and wires:
+ * A provider plugin, found with {@link java.util.ServiceLoader} (a connector registers itself
+ * with {@code @AutoService(ProviderConnector.class)}). A connector declares and wires:
  * its connection configuration keys (a {@link Schema}), how to open a connection, and its operations. The runtime owns Kafka,
  * dispatch, backpressure, provider-call retries (through {@code ConnectorContext.http()}),
  * commits and shutdown.

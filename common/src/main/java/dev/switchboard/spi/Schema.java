@@ -18,9 +18,23 @@ public final class Schema {
   /** Field types. {@code SECRET} is a string that is redacted everywhere it could be shown. */
   public enum Type { STRING, INTEGER, BOOLEAN, SECRET, DURATION, OBJECT }
 
-  /** One declared field. {@code min}/{@code max} bound integers and string lengths. */
+  /** The connection key whose duration the runtime applies to every provider request. */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
+
+  /**
+   * One declared field. {@code min}/{@code max} bound integers and string lengths. An
+   * {@code OBJECT} field may declare its {@code shapes}: the nested schema it must match, chosen
+   * by the value of its {@code discriminator} field (or the one shape under {@code ""} when
+   * there is no discriminator); without shapes any object is taken.
+   */
   public record Field(String name, Type type, boolean required, JsonNode defaultValue, Long min,
-      Long max, String doc) {}
+      Long max, String doc, String discriminator, Map<String, Schema> shapes) {
+
+    public Field(String name, Type type, boolean required, JsonNode defaultValue, Long min,
+        Long max, String doc) {
+      this(name, type, required, defaultValue, min, max, doc, null, null);
+    }
+  }
 
   private final Map<String, Field> fields;
 
@@ -43,17 +57,26 @@ public final class Schema {
    */
   public ObjectNode validate(ObjectNode input) {
     List<String> problems = new ArrayList<>();
+    ObjectNode out = validate(input, "", problems);
+    if (!problems.isEmpty()) {
+      throw SwitchboardException.invalid("INVALID_PARAMS", String.join("; ", problems));
+    }
+    return out;
+  }
+
+  private ObjectNode validate(ObjectNode input, String prefix, List<String> problems) {
     ObjectNode out = Json.object();
     input.fieldNames().forEachRemaining(n -> {
       if (!fields.containsKey(n)) {
-        problems.add("unknown parameter '" + n + "'");
+        problems.add("unknown parameter '" + prefix + n + "'");
       }
     });
     for (Field f : fields.values()) {
       JsonNode v = input.get(f.name());
+      String name = prefix + f.name();
       if (v == null || v.isNull()) {
         if (f.required()) {
-          problems.add("'" + f.name() + "' is required");
+          problems.add("'" + name + "' is required");
         } else if (f.defaultValue() != null) {
           out.set(f.name(), f.defaultValue());
         }
@@ -62,15 +85,29 @@ public final class Schema {
       v = coerce(f, v);
       String problem = check(f, v);
       if (problem != null) {
-        problems.add("'" + f.name() + "' " + problem);
+        problems.add("'" + name + "' " + problem);
+      } else if (f.shapes() != null) {
+        nested(f, (ObjectNode) v, name, problems).ifPresent(n -> out.set(f.name(), n));
       } else {
         out.set(f.name(), v);
       }
     }
-    if (!problems.isEmpty()) {
-      throw SwitchboardException.invalid("INVALID_PARAMS", String.join("; ", problems));
-    }
     return out;
+  }
+
+  /** An object field checked against the shape its discriminator names. */
+  private static java.util.Optional<ObjectNode> nested(Field f, ObjectNode v, String name,
+      List<String> problems) {
+    String kind = f.discriminator() == null ? "" : v.path(f.discriminator()).asText();
+    Schema shape = f.shapes().get(kind);
+    if (shape == null) {
+      problems.add("'" + name + "." + f.discriminator() + "' must be one of "
+          + String.join(", ", f.shapes().keySet()));
+      return java.util.Optional.empty();
+    }
+    int before = problems.size();
+    ObjectNode checked = shape.validate(v, name + ".", problems);
+    return problems.size() == before ? java.util.Optional.of(checked) : java.util.Optional.empty();
   }
 
   /**
@@ -141,6 +178,16 @@ public final class Schema {
         case OBJECT -> p.put("type", "object");
         default -> p.put("type", "string");
       }
+      if (f.shapes() != null) {
+        var oneOf = p.putArray("oneOf");
+        f.shapes().forEach((kind, shape) -> {
+          ObjectNode variant = shape.toJsonSchema();
+          if (f.discriminator() != null) {
+            ((ObjectNode) variant.path("properties").path(f.discriminator())).put("const", kind);
+          }
+          oneOf.add(variant);
+        });
+      }
       boolean numeric = f.type() == Type.INTEGER;
       if (f.min() != null) {
         p.put(numeric ? "minimum" : "minLength", f.min());
@@ -202,6 +249,37 @@ public final class Schema {
     public Builder bool(String name, boolean defaultValue, String doc) {
       return field(new Field(name, Type.BOOLEAN, false,
           Json.MAPPER.getNodeFactory().booleanNode(defaultValue), null, null, doc));
+    }
+
+    /** A duration with no default: {@link ConnectionConfig#duration} gives null when unset. */
+    public Builder optionalDuration(String name, String doc) {
+      return field(new Field(name, Type.DURATION, false, null, null, null, doc));
+    }
+
+    /**
+     * The connection's {@value #REQUEST_TIMEOUT}: the runtime gives every request the connector
+     * makes through {@code ConnectorContext.http()} this timeout (no byte for that long fails
+     * the attempt, which is retried like any timeout).
+     */
+    public Builder requestTimeout(String defaultValue) {
+      return duration(REQUEST_TIMEOUT, defaultValue, "timeout of one provider call without a "
+          + "byte of answer");
+    }
+
+    /** A required JSON object taken as it is (its content is the provider's to check). */
+    public Builder requiredObject(String name, String doc) {
+      return field(new Field(name, Type.OBJECT, true, null, null, null, doc));
+    }
+
+    /**
+     * A required object of one of several shapes, chosen by its {@code discriminator} field
+     * (each shape declares that field too); its nested secrets stay secrets. E.g. AccountsIQ's
+     * {@code auth}: {@code {kind: login, …}} or {@code {kind: app, …}}.
+     */
+    public Builder oneOf(String name, String discriminator, Map<String, Schema> shapes,
+        String doc) {
+      return field(new Field(name, Type.OBJECT, true, null, null, null, doc, discriminator,
+          Collections.unmodifiableMap(new java.util.TreeMap<>(shapes)))); // kinds in order
     }
 
     public Builder duration(String name, String defaultValue, String doc) {

@@ -166,4 +166,48 @@ class SchemaTest {
     assertThat(out.get("pageSize").asInt()).isEqualTo(10);
     assertThat(out.get("includeLines").isBoolean()).isTrue();
   }
+
+  private static final Schema AUTH = Schema.builder()
+      .oneOf("auth", "kind", java.util.Map.of(
+          "login", Schema.builder().requiredString("kind", "login").secret("userKey", "key")
+              .integer("retries", 0, 5, 2L, null).build(),
+          "app", Schema.builder().requiredString("kind", "app").requiredString("clientId", "id")
+              .build()), "how to log in")
+      .optionalDuration("refresh", "renew after")
+      .requestTimeout("90s")
+      .build();
+
+  @Test
+  void aNestedObjectIsCheckedAgainstTheShapeItsDiscriminatorNames() throws Exception {
+    var out = AUTH.validate(json("{\"auth\":{\"kind\":\"login\",\"userKey\":\"k\"}}"));
+    assertJson(out, "{\"auth\":{\"kind\":\"login\",\"userKey\":\"k\",\"retries\":2},"
+        + "\"requestTimeout\":\"90s\"}");
+    var config = new ConnectionConfig("c", out);
+    assertThat(config.object("auth").secret("userKey").reveal()).isEqualTo("k");
+    assertThat(config.object("auth").toString()).doesNotContain("k\"");
+    assertThat(config.duration("refresh")).isNull(); // optional, no default
+    assertThat(config.duration(Schema.REQUEST_TIMEOUT)).isEqualTo(java.time.Duration.ofSeconds(90));
+  }
+
+  @Test
+  void nestedProblemsNameTheirPathAndAnUnknownKindListsTheKinds() {
+    assertThatThrownBy(() -> AUTH.validate(json("{\"auth\":{\"kind\":\"app\",\"userKey\":1}}")))
+        .hasMessage("unknown parameter 'auth.userKey'; 'auth.clientId' is required");
+    assertThatThrownBy(() -> AUTH.validate(json("{\"auth\":{\"kind\":\"oauth\"}}")))
+        .hasMessage("'auth.kind' must be one of app, login");
+    assertThatThrownBy(() -> AUTH.validate(json("{\"auth\":\"login\"}")))
+        .hasMessage("'auth' must be an object");
+    assertThatThrownBy(() -> AUTH.validate(json("{}"))).hasMessage("'auth' is required");
+  }
+
+  @Test
+  void theJsonSchemaOfANestedObjectIsOneOfItsShapes() {
+    JsonNode auth = AUTH.toJsonSchema().path("properties").path("auth");
+    assertThat(auth.path("type").asText()).isEqualTo("object");
+    assertThat(auth.path("oneOf")).hasSize(2);
+    assertThat(auth.path("oneOf").get(0).path("properties").path("kind").path("const").asText())
+        .isEqualTo("app");
+    assertThat(auth.path("oneOf").get(1).path("required").toString())
+        .isEqualTo("[\"kind\",\"userKey\"]");
+  }
 }

@@ -227,7 +227,8 @@ public abstract class ConnectorContractTest<C> {
         scheduler, clock, e -> { });
     ProviderHttp http = new ProviderHttp(connector.id(), WebClient.create(vertx,
         new WebClientOptions().setConnectTimeout(2_000)), connector.errors(), once, metrics, clock);
-    ConnectorContext ctx = new ConnectorContext(vertx, http, clock, scheduler, metrics);
+    ConnectorContext ctx = new ConnectorContext(connector.id(), "contract", vertx, http, clock,
+        scheduler, metrics);
     return onContext(() -> connector.connect(config, ctx));
   }
 
@@ -287,6 +288,8 @@ public abstract class ConnectorContractTest<C> {
     ObjectNode minimum = minimum(schema);
     assertThatCode(() -> schema.validate(minimum)).as("%s accepts its minimum %s", what, minimum)
         .doesNotThrowAnyException();
+    schema.fields().values().stream().filter(f -> f.shapes() != null).forEach(f -> f.shapes()
+        .forEach((kind, shape) -> assertSchema(what + " " + f.name() + " " + kind, shape)));
     schema.fields().values().stream().filter(f -> f.defaultValue() != null).forEach(f -> {
       ObjectNode withDefault = minimum.deepCopy();
       withDefault.set(f.name(), f.defaultValue());
@@ -306,7 +309,18 @@ public abstract class ConnectorContractTest<C> {
         case INTEGER -> n.put(f.name(), f.min() != null ? f.min()
             : f.max() != null ? Math.min(0, f.max()) : 0);
         case BOOLEAN -> n.put(f.name(), false);
-        case OBJECT -> n.putObject(f.name());
+        case OBJECT -> {
+          if (f.shapes() == null) {
+            n.putObject(f.name());
+          } else { // the first shape, its discriminator naming it
+            var first = f.shapes().entrySet().iterator().next();
+            ObjectNode nested = minimum(first.getValue());
+            if (f.discriminator() != null) {
+              nested.put(f.discriminator(), first.getKey());
+            }
+            n.set(f.name(), nested);
+          }
+        }
         case DURATION -> n.put(f.name(), "1s");
         default -> n.put(f.name(), "x".repeat((int) Math.max(1, f.min() == null ? 1 : f.min())));
       }

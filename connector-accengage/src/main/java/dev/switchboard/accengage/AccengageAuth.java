@@ -6,15 +6,13 @@ import dev.switchboard.auth.Token;
 import dev.switchboard.auth.TokenSource;
 import dev.switchboard.error.Category;
 import dev.switchboard.error.ProviderCallException;
-import dev.switchboard.error.Resolution;
 import dev.switchboard.error.SwitchboardException;
-import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
-import dev.switchboard.metrics.Metrics;
+import dev.switchboard.spi.ConnectorContext;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -26,30 +24,28 @@ import java.time.Duration;
 final class AccengageAuth {
   private AccengageAuth() {}
 
-  static TokenSource<String> tokens(ProviderHttp http, RequestSigner signer, URI base,
-      String email, long timeoutMs, Duration refreshAfter, Clock clock, Metrics metrics,
-      String connection) {
+  static TokenSource<String> tokens(ConnectorContext ctx, RequestSigner signer, URI base,
+      String email, Duration refreshAfter) {
+    var http = ctx.http();
     URI uri = base.resolve("/v1/access_token");
     byte[] body = Json.bytes(Json.object().put("email", email));
-    return new TokenSource<>(() -> http.exchange("access_token", () -> {
-      var req = http.client().postAbs(uri.toString()).putHeader("Content-Type", "application/json")
-          .putHeader("Accept", "application/json").timeout(timeoutMs);
+    return ctx.tokens(() -> http.exchange("access_token", () -> {
+      var req = http.request(HttpMethod.POST, uri.toString())
+          .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json");
       signer.sign("POST", body).forEach(req::putHeader);
       return req.sendBuffer(Buffer.buffer(body));
     }).onErrorResumeNext(e -> Single.error(refused(e)))
         .map(resp -> {
-          JsonNode n = AccengageClient.json("access_token", resp.body());
+          JsonNode n = http.json("access_token", resp.body(), false);
           String type = n.path("token_type").asText("Bearer");
           String value = n.path("access_token").asText("");
           if (value.isBlank()) {
-            throw badResponse("access_token", "no access_token in the answer");
+            throw ProviderCallException.badResponse("accengage", "access_token",
+                "no access_token in the answer", false);
           }
-          metrics.increment("switchboard_token_refreshes_total",
-              "Provider logins and token refreshes", "provider", "accengage",
-              "connection", connection);
           return new Token<>(type + " " + value, null,
-              refreshAfter == null ? null : clock.instant().plus(refreshAfter));
-        }), clock);
+              refreshAfter == null ? null : ctx.clock().instant().plus(refreshAfter));
+        }));
   }
 
   /** A refused token request is an AUTH failure, never something to loop on. */
@@ -60,10 +56,5 @@ final class AccengageAuth {
               + "); check the connection's email and apiKey", false, p.provider(), null, null);
     }
     return e;
-  }
-
-  static ProviderCallException badResponse(String call, String why) {
-    return new ProviderCallException(Resolution.fail(Category.PROVIDER, "PROVIDER_BAD_RESPONSE"),
-        "Accengage " + call + ": " + why, Json.object().put("call", call), null, null);
   }
 }

@@ -11,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 
@@ -27,17 +26,15 @@ final class AccengageClient {
   private final TokenSource<String> token;
   private final URI base;
   private final String partnerId;
-  private final long timeoutMs;
   private final int maxPages;
 
   AccengageClient(ProviderHttp http, RequestSigner signer, TokenSource<String> token, URI base,
-      String partnerId, long timeoutMs, int maxPages) {
+      String partnerId, int maxPages) {
     this.http = http;
     this.signer = signer;
     this.token = token;
     this.base = base;
     this.partnerId = partnerId;
-    this.timeoutMs = timeoutMs;
     this.maxPages = maxPages;
   }
 
@@ -64,6 +61,14 @@ final class AccengageClient {
   }
 
   /**
+   * The JSON of an answer's body; one that is not JSON is {@code PROVIDER_BAD_RESPONSE}. An empty
+   * body is an empty object: the API answers some calls with no content.
+   */
+  JsonNode json(String call, Buffer body) {
+    return body == null || body.length() == 0 ? Json.object() : http.json(call, body, false);
+  }
+
+  /**
    * POST of a JSON body, serialised once (on subscription): the bytes signed are the bytes sent.
    * Not idempotent: retried only when the provider refused it outright (throttling, expired
    * token). A body over the {@link CommandBounds} fails with {@code INVALID_PARAMS} (category
@@ -81,9 +86,8 @@ final class AccengageClient {
   private Single<HttpResponse<Buffer>> attempt(String call, HttpMethod method, URI uri,
       byte[] body) {
     return token.withToken(t -> http.exchange(call, () -> {
-      HttpRequest<Buffer> req = http.client().requestAbs(method, uri.toString())
-          .putHeader("Authorization", t).putHeader("Accept", "application/json")
-          .timeout(timeoutMs);
+      HttpRequest<Buffer> req = http.request(method, uri.toString())
+          .putHeader("Authorization", t).putHeader("Accept", "application/json");
       signer.sign(method.name(), body).forEach(req::putHeader); // per attempt: a fresh time
       if (body.length == 0) {
         return req.send();
@@ -104,14 +108,5 @@ final class AccengageClient {
 
   URI resolve(String path) {
     return base.resolve(path);
-  }
-
-  static JsonNode json(String call, Buffer body) {
-    try {
-      return body == null || body.length() == 0 ? Json.object() : Json.parse(body.getBytes());
-    } catch (IOException e) {
-      throw AccengageAuth.badResponse(call, "the answer is not JSON (" + body.length()
-          + " bytes)");
-    }
   }
 }

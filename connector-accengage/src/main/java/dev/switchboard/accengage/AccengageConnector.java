@@ -1,5 +1,6 @@
 package dev.switchboard.accengage;
 
+import com.google.auto.service.AutoService;
 import dev.switchboard.auth.BodyKeyTimeSigner;
 import dev.switchboard.auth.RequestSigner;
 import dev.switchboard.error.ErrorClassifier;
@@ -10,7 +11,6 @@ import dev.switchboard.spi.ProviderConnector;
 import dev.switchboard.spi.Schema;
 import io.reactivex.rxjava3.core.Single;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +18,7 @@ import java.util.Map;
  * Accengage (mobile push), REST v1: every request signed with SHA-1 over body + API key + time,
  * an access token per user, {@code Link}-header paging. Facts: shared/docs/provider-apis.md §3.
  */
+@AutoService(ProviderConnector.class)
 public final class AccengageConnector implements ProviderConnector<AccengageClient> {
   private static final String APP = "/v1/me/apps/{partnerId}";
   private static final Schema CONFIG = Schema.builder()
@@ -25,36 +26,36 @@ public final class AccengageConnector implements ProviderConnector<AccengageClie
       .requiredString("email", "the dashboard user the API key belongs to")
       .secret("apiKey", "the user's API key (signs every request)")
       .requiredString("partnerId", "default app partner id for /v1/me/apps/{partnerId}/… routes")
-      .duration("requestTimeout", "60s", "timeout of one HTTP call")
+      .requestTimeout("60s")
       .integer("maxPages", 1, 1_000_000, 10_000L, "page cap of one paged operation")
-      .field(new Schema.Field("tokenRefresh", Schema.Type.DURATION, false, null, null, null,
-          "renew the access token after this long (lifetime unpublished; default: on "
-              + "API_ERR_TOKEN only)"))
+      .optionalDuration("tokenRefresh", "renew the access token after this long (lifetime "
+          + "unpublished; default: on API_ERR_TOKEN only)")
       .build();
 
-  private static final Map<String, Operation<AccengageClient>> OPERATIONS = index(List.of(
-      new GetOne("me.get", "the authenticated user (GET /v1/me)", "/v1/me",
+  private static final Map<String, Operation<AccengageClient>> OPERATIONS = Operation.byName(
+      List.of(
+      new GetOperation("me.get", "the authenticated user (GET /v1/me)", "/v1/me",
           Schema.builder().build()),
-      new PagedList("apps.list", "apps the user manages", "/v1/me/apps", "apps",
+      new ListOperation("apps.list", "apps the user manages", "/v1/me/apps", "apps",
           Schema.builder().build()),
-      new GetOne("apps.get", "one app", APP, Routes.appParams().build()),
-      new PagedList("messages.list", "push messages of the app", APP + "/messages", "messages",
+      new GetOperation("apps.get", "one app", APP, Routes.appParams().build()),
+      new ListOperation("messages.list", "push messages of the app", APP + "/messages", "messages",
           Routes.appParams().build()),
-      new GetOne("messages.get", "one push message", APP + "/messages/{messageId}",
+      new GetOperation("messages.get", "one push message", APP + "/messages/{messageId}",
           Routes.appParams().requiredString("messageId", "the message id").build()),
-      new PostOne("messages.create", "create a push message", APP + "/messages", "message",
-          Routes.appParams().field(new Schema.Field("message", Schema.Type.OBJECT, true, null,
-              null, null, "the message: subject, text, sound, badge, customParams…")).build()),
-      new PostOne("messages.send", "send a push message to a target",
+      new PostOperation("messages.create", "create a push message", APP + "/messages", "message",
+          Routes.appParams().requiredObject("message",
+              "the message: subject, text, sound, badge, customParams…").build()),
+      new PostOperation("messages.send", "send a push message to a target",
           APP + "/messages/{messageId}/send", "target", Routes.appParams()
               .requiredString("messageId", "the message id")
-              .field(new Schema.Field("target", Schema.Type.OBJECT, true, null, null, null,
-                  "who receives it: segmentId, staticListId or criteria")).build()),
-      new PagedList("segments.list", "segments of the app", APP + "/segments", "segments",
+              .requiredObject("target", "who receives it: segmentId, staticListId or criteria")
+              .build()),
+      new ListOperation("segments.list", "segments of the app", APP + "/segments", "segments",
           Routes.appParams().build()),
-      new GetOne("devices.get", "one device profile", APP + "/devices/{deviceId}",
+      new GetOperation("devices.get", "one device profile", APP + "/devices/{deviceId}",
           Routes.appParams().requiredString("deviceId", "the device id").build()),
-      new DeviceExport()));
+      new DeviceExportOperation()));
 
   @Override
   public String id() {
@@ -77,24 +78,15 @@ public final class AccengageConnector implements ProviderConnector<AccengageClie
       URI base = URI.create(config.string("baseUrl"));
       RequestSigner signer = new BodyKeyTimeSigner("SHA-1", config.secret("apiKey"), ctx.clock(),
           "Accengage-Signature", "Accengage-Time");
-      long timeoutMs = config.duration("requestTimeout").toMillis();
-      var tokens = AccengageAuth.tokens(ctx.http(), signer, base, config.string("email"),
-          timeoutMs, config.string("tokenRefresh") == null ? null
-              : config.duration("tokenRefresh"), ctx.clock(), ctx.metrics(), config.name());
+      var tokens = AccengageAuth.tokens(ctx, signer, base, config.string("email"),
+          config.duration("tokenRefresh"));
       return new AccengageClient(ctx.http(), signer, tokens, base, config.string("partnerId"),
-          timeoutMs, (int) config.integer("maxPages"));
+          (int) config.integer("maxPages"));
     });
   }
 
   @Override
   public Map<String, Operation<AccengageClient>> operations() {
     return OPERATIONS;
-  }
-
-  private static Map<String, Operation<AccengageClient>> index(
-      List<Operation<AccengageClient>> ops) {
-    Map<String, Operation<AccengageClient>> m = new LinkedHashMap<>();
-    ops.forEach(o -> m.put(o.spec().name(), o));
-    return Map.copyOf(m);
   }
 }

@@ -1,80 +1,41 @@
 package dev.switchboard.accengage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.json.Json;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.switchboard.error.ProviderCallException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The device export's CSV (provider-apis.md §3.4: {@code ;}-separated, a header row): one JSON
  * object per row, keyed by the header. Quoted fields may hold separators, quotes ({@code ""})
- * and line breaks (RFC 4180, with {@code ;} for the comma).
+ * and line breaks (RFC 4180, with {@code ;} for the comma); a short row's missing columns are
+ * null, a long row's extra fields are dropped, blank lines are skipped.
  */
 final class Csv {
+  private static final CsvMapper MAPPER = CsvMapper.builder()
+      .enable(CsvParser.Feature.INSERT_NULLS_FOR_MISSING_COLUMNS)
+      .enable(CsvParser.Feature.IGNORE_TRAILING_UNMAPPABLE)
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .build();
+
   private Csv() {}
 
   static List<JsonNode> records(String text, char separator) {
-    List<List<String>> rows = rows(text, separator);
-    List<JsonNode> out = new ArrayList<>();
-    if (rows.isEmpty()) {
-      return out;
+    if (text.isBlank()) {
+      return List.of(); // an empty page: not even a header
     }
-    List<String> header = rows.get(0);
-    for (List<String> row : rows.subList(1, rows.size())) {
-      ObjectNode o = Json.object();
-      for (int i = 0; i < header.size(); i++) {
-        o.put(header.get(i), i < row.size() ? row.get(i) : null);
-      }
-      out.add(o);
+    CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+    try (MappingIterator<JsonNode> rows = MAPPER.readerFor(JsonNode.class).with(schema)
+        .readValues(text)) {
+      return new ArrayList<>(rows.readAll());
+    } catch (IOException | RuntimeException e) {
+      throw ProviderCallException.badResponse("accengage", "devices.export",
+          "the answer is not readable CSV", false);
     }
-    return out;
-  }
-
-  static List<List<String>> rows(String text, char sep) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          field.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-        any = true;
-      } else if (ch == sep) {
-        row.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (ch == '\n' || ch == '\r') {
-        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        if (any || field.length() > 0) {
-          row.add(field.toString());
-          rows.add(row);
-        }
-        row = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-      } else {
-        field.append(ch);
-        any = true;
-      }
-    }
-    if (any || field.length() > 0) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

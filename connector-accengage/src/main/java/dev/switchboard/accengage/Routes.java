@@ -1,5 +1,6 @@
 package dev.switchboard.accengage;
 
+import dev.switchboard.error.ProviderCallException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.spi.Schema;
@@ -67,7 +68,8 @@ final class Routes {
       }
     }
     if (arr == null) {
-      throw AccengageAuth.badResponse(field, "no list of " + field + " in the answer");
+      throw ProviderCallException.badResponse("accengage", field, "no list of " + field
+          + " in the answer", false);
     }
     List<JsonNode> out = new ArrayList<>(arr.size());
     arr.forEach(out::add);

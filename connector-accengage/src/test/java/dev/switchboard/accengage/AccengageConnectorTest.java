@@ -68,7 +68,7 @@ class AccengageConnectorTest {
   @Test
   void aMessageOverTheBoundsIsRefusedAsInvalidParamsBeforeAnyCall() {
     AccengageClient client = new AccengageClient(null, null, null,
-        URI.create("http://127.0.0.1:9"), "12345678", 1_000, 10);
+        URI.create("http://127.0.0.1:9"), "12345678", 10);
     ObjectNode params = Json.object();
     params.putObject("message").put("subject", "s").put("text", "t").set("badge",
         JsonNodeFactory.withExactBigDecimals(true).numberNode(new BigDecimal("1e100000")));

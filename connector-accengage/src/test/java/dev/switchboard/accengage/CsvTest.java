@@ -29,4 +29,21 @@ class CsvTest {
     assertThat(Csv.records("", ';')).isEmpty();
     assertThat(Csv.records("a;b\n", ';')).isEmpty(); // header only: an empty page
   }
+
+  @Test
+  void extraFieldsAreDroppedAndBlankLinesSkipped() {
+    var r = Csv.records("a;b\n1;2;3\n\n4;5\n", ';');
+    assertThat(r).hasSize(2);
+    assertThat(r.get(0).toString()).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
+  }
+
+  @Test
+  void anUnreadablePageIsABadResponseThatQuotesNothing() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Csv.records("a;b\n\"never closed;x\n", ';'))
+        .isInstanceOfSatisfying(dev.switchboard.error.ProviderCallException.class, e -> {
+          assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
+          assertThat(e.getMessage()).doesNotContain("never closed");
+        });
+  }
 }

@@ -11,11 +11,10 @@ import dev.switchboard.error.Resolution;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
-import dev.switchboard.metrics.Metrics;
+import dev.switchboard.spi.ConnectorContext;
 import dev.switchboard.spi.Secret;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,31 +33,30 @@ import java.util.concurrent.atomic.AtomicReference;
 final class AccountsIqAuth {
   private AccountsIqAuth() {}
 
-  static TokenSource<Credentials> login(SoapTransport t, ProviderHttp http, String endpoint,
-      String companyId, Secret partnerKey, Secret userKey, Duration lifetime, Clock clock,
-      Metrics m, String conn) {
+  static TokenSource<Credentials> login(SoapTransport t, ConnectorContext ctx, String endpoint,
+      String companyId, Secret partnerKey, Secret userKey, Duration lifetime) {
     JsonNode fields = Json.object().put("companyID", companyId)
         .put("partnerKey", partnerKey.reveal()).put("userKey", userKey.reveal());
-    return new TokenSource<>(() -> once(t, http, endpoint, "Login", fields, ResultShape.BARE)
+    return ctx.tokens(() -> once(t, ctx.http(), endpoint, "Login", fields, ResultShape.BARE)
         .map(v -> {
           if (!v.isTextual() || v.asText().isBlank()) {
             throw refused("Login returned no session token");
           }
-          counted(m, conn);
-          var now = clock.instant();
+          var now = ctx.clock().instant();
           // Renewed when 90% of the lifetime has passed (2 minutes early for 20 minutes): one
           // login per token lifetime, at any configured lifetime.
           return new Token<>(new Credentials(v.asText(), null, null), now.plus(lifetime),
               now.plus(lifetime.minus(lifetime.dividedBy(10))));
-        }), clock);
+        }));
   }
 
-  static TokenSource<Credentials> app(SoapTransport t, ProviderHttp http, String endpoint,
-      String entity, String clientId, Secret clientSecret, Clock clock, Metrics m, String conn) {
+  static TokenSource<Credentials> app(SoapTransport t, ConnectorContext ctx, String endpoint,
+      String entity, String clientId, Secret clientSecret) {
+    ProviderHttp http = ctx.http();
     AtomicReference<String> refresh = new AtomicReference<>();
     JsonNode get = Json.object().put("clientId", clientId).put("clientSecret",
         clientSecret.reveal());
-    return new TokenSource<>(() -> {
+    return ctx.tokens(() -> {
       String r = refresh.get();
       Single<JsonNode> tokens = r == null ? once(t, http, endpoint, "TokenGet", get,
           ResultShape.TRAILING_STATUS) : once(t, http, endpoint, "TokenRefresh", ((com.fasterxml
@@ -71,10 +69,9 @@ final class AccountsIqAuth {
           throw refused("TokenGet returned no access token");
         }
         refresh.set(v.path("RefreshToken").asText(null));
-        counted(m, conn);
         return new Token<>(new Credentials(null, entity, access), null, null);
       });
-    }, clock);
+    });
   }
 
   /**
@@ -107,11 +104,6 @@ final class AccountsIqAuth {
   /** Whether the provider could not answer for now (retried), rather than refused. */
   private static boolean temporaryFailure(Resolution r) {
     return r.action() == Action.RETRY || r.action() == Action.RATE_LIMITED;
-  }
-
-  private static void counted(Metrics m, String conn) {
-    m.increment("switchboard_token_refreshes_total", "Provider logins and token refreshes",
-        "provider", "accountsiq", "connection", conn);
   }
 
   private static SwitchboardException refused(String why) {

@@ -1,5 +1,6 @@
 package dev.switchboard.accountsiq;
 
+import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.spi.ConnectionConfig;
@@ -9,15 +10,13 @@ import dev.switchboard.spi.Operation;
 import dev.switchboard.spi.OperationSpec;
 import dev.switchboard.spi.ProviderConnector;
 import dev.switchboard.spi.Schema;
-import dev.switchboard.spi.Secret;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * AccountsIQ (accounting, system of record): SOAP 1.1 against a versioned endpoint
@@ -25,24 +24,27 @@ import java.util.Map;
  * integration-app tokens), lists streamed as parsed, creates made exactly once by
  * ExternalReference. Facts: shared/docs/provider-apis.md §1.
  */
+@AutoService(ProviderConnector.class)
 public final class AccountsIqConnector implements ProviderConnector<AccountsIqClient> {
-  private static final Schema CONFIG = Schema.builder()
-      .requiredString("endpoint", "https://{region}.accountsiq.com/system/dashboard/integration/"
-          + "integration_1_1.asmx or …/integration_2_0.asmx")
-      .field(new Schema.Field("auth", Schema.Type.OBJECT, true, null, null, null,
-          "{kind: login, companyId, partnerKey, userKey} or {kind: app, entity, clientId, "
-              + "clientSecret}"))
-      .duration("requestTimeout", "120s", "timeout of one SOAP call without a byte")
-      .duration("tokenLifetime", "20m", "1.1 session token lifetime (renewed at 90%: 2 minutes early for 20m)")
-      .build();
   private static final Schema LOGIN = Schema.builder().requiredString("kind", "login")
       .requiredString("companyId", "the entity").secret("partnerKey", "integrator key")
       .secret("userKey", "user key").build();
   private static final Schema APP = Schema.builder().requiredString("kind", "app")
       .requiredString("entity", "entity the app acts on").requiredString("clientId", "app id")
       .secret("clientSecret", "app secret").build();
+  private static final Schema CONFIG = Schema.builder()
+      .requiredString("endpoint", "https://{region}.accountsiq.com/system/dashboard/integration/"
+          + "integration_1_1.asmx or …/integration_2_0.asmx")
+      .oneOf("auth", "kind", Map.of("login", LOGIN, "app", APP), "login (1.1): {kind: login, "
+          + "companyId, partnerKey, userKey}; integration app (2.0): {kind: app, entity, "
+          + "clientId, clientSecret}")
+      .requestTimeout("120s")
+      .duration("tokenLifetime", "20m", "1.1 session token lifetime (renewed at 90%: 2 minutes "
+          + "early for 20m)")
+      .build();
 
-  private static final Map<String, Operation<AccountsIqClient>> OPERATIONS = index(List.of(
+  private static final Map<String, Operation<AccountsIqClient>> OPERATIONS = Operation.byName(
+      Stream.of(
       ListOperation.plain("customers.list", "every customer (GetCustomerList)",
           "GetCustomerList"),
       ListOperation.plain("customers.listActive", "active customers (GetActiveCustomerList)",
@@ -80,7 +82,8 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
       new QueryOperation("invoices.query", "invoices by dates and filters (GetInvoicesBy)",
           "GetInvoicesBy", 1_000, true),
       new QueryOperation("transactions.query", "transactions by dates and filters "
-          + "(GetTransactionsBy)", "GetTransactionsBy", 10_000, false)));
+          + "(GetTransactionsBy)", "GetTransactionsBy", 10_000, false))
+      .map(AccountsIqConnector::checked).toList());
 
   @Override
   public String id() {
@@ -96,36 +99,17 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
   public Single<AccountsIqClient> connect(ConnectionConfig config, ConnectorContext ctx) {
     return Single.fromCallable(() -> {
       String endpoint = config.string("endpoint");
-      long timeout = config.duration("requestTimeout").toMillis();
       var http = ctx.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true)
           .setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(16));
-      SoapTransport transport = new SoapTransport(http, timeout);
-      JsonNode auth = config.values().get("auth");
-      String kind = auth.path("kind").asText();
-      if (!kind.equals("login") && !kind.equals("app")) {
-        throw new IllegalArgumentException("connection " + config.name()
-            + ": auth.kind must be 'login' (1.1) or 'app' (2.0)");
-      }
-      var tokens = kind.equals("app") ? app(transport, endpoint, auth, ctx, config.name())
-          : login(transport, endpoint, auth, config, ctx);
+      SoapTransport transport = new SoapTransport(http, ctx.http());
+      ConnectionConfig auth = config.object("auth");
+      var tokens = auth.string("kind").equals("app")
+          ? AccountsIqAuth.app(transport, ctx, endpoint, auth.string("entity"),
+              auth.string("clientId"), auth.secret("clientSecret"))
+          : AccountsIqAuth.login(transport, ctx, endpoint, auth.string("companyId"),
+              auth.secret("partnerKey"), auth.secret("userKey"), config.duration("tokenLifetime"));
       return new AccountsIqClient(transport, tokens, ctx.http(), http, endpoint);
     });
-  }
-
-  private static dev.switchboard.auth.TokenSource<SoapRequest.Credentials> login(SoapTransport t,
-      String endpoint, JsonNode raw, ConnectionConfig config, ConnectorContext ctx) {
-    var a = LOGIN.validate((com.fasterxml.jackson.databind.node.ObjectNode) raw);
-    return AccountsIqAuth.login(t, ctx.http(), endpoint, a.get("companyId").asText(),
-        new Secret(a.get("partnerKey").asText()), new Secret(a.get("userKey").asText()),
-        config.duration("tokenLifetime"), ctx.clock(), ctx.metrics(), config.name());
-  }
-
-  private static dev.switchboard.auth.TokenSource<SoapRequest.Credentials> app(SoapTransport t,
-      String endpoint, JsonNode raw, ConnectorContext ctx, String name) {
-    var a = APP.validate((com.fasterxml.jackson.databind.node.ObjectNode) raw);
-    return AccountsIqAuth.app(t, ctx.http(), endpoint, a.get("entity").asText(),
-        a.get("clientId").asText(),
-        new Secret(a.get("clientSecret").asText()), ctx.clock(), ctx.metrics(), name);
   }
 
   @Override
@@ -136,13 +120,6 @@ public final class AccountsIqConnector implements ProviderConnector<AccountsIqCl
   @Override
   public Completable disconnect(AccountsIqClient client) {
     return client.close(); // AccountsIQ has no logout; the tokens simply expire
-  }
-
-  private static Map<String, Operation<AccountsIqClient>> index(
-      List<Operation<AccountsIqClient>> ops) {
-    Map<String, Operation<AccountsIqClient>> m = new LinkedHashMap<>();
-    ops.forEach(o -> m.put(o.spec().name(), checked(o)));
-    return Map.copyOf(m);
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Builds one record's JSON from element events: child elements become fields, leaf text is
- * typed by {@link AiqTypes}, {@code xsi:nil} becomes null, and ASMX arrays
+ * typed by {@link AccountsIqTypes}, {@code xsi:nil} becomes null, and ASMX arrays
  * ({@code <Lines><InvoiceLine/>…</Lines>}, {@code <TypesFilter><string/>…}) become JSON arrays,
  * also when they hold one item or none. Unknown elements are kept.
  */
@@ -61,7 +61,7 @@ final class ElementTreeBuilder {
     } else if (ARRAY_CONTAINERS.contains(f.name) || f.name.startsWith("ArrayOf")) {
       value = NODES.arrayNode(); // an empty array element
     } else {
-      value = AiqTypes.value(f.name, f.text.toString());
+      value = AccountsIqTypes.value(f.name, f.text.toString());
     }
     Frame parent = stack.peek();
     if (parent == null) {

@@ -36,7 +36,6 @@ final class GetOperation implements Operation<AccountsIqClient> {
     String key = inv.params().path(param).asText();
     return client.call(soapOperation, Json.object().put(soapField, key), ResultShape.OBJECT, true,
         inv.deadline()).map(a -> {
-          inv.pageFetched();
           if (a.records().isEmpty() || a.first().isNull()) {
             throw new SwitchboardException("NOT_FOUND", Category.NOT_FOUND,
                 spec.name() + ": nothing found for " + param + " " + key);

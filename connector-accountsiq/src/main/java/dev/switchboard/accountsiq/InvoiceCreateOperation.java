@@ -55,8 +55,7 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
     return SafeWrite.once(() -> lookup(client, ref, deadline), () -> create(client, p, ref,
             deadline))
         .flatMap(result -> p.path("post").asBoolean() && !result.hasNonNull("transactionID")
-            ? post(client, result, deadline) : Single.just(result))
-        .doOnSuccess(r -> inv.pageFetched()).toFlowable();
+            ? post(client, result, deadline) : Single.just(result)).toFlowable();
   }
 
   private static Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
@@ -80,7 +79,7 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
           fields.put("create", true);
           return c.call("SaveInvoiceGetBackInvoiceID", fields, ResultShape.NONE, false, deadline);
         })
-        .map(a -> (JsonNode) Json.object().put("invoiceID", SafeWrite.id(a, "invoiceID"))
+        .map(a -> (JsonNode) Json.object().put("invoiceID", SafeWrite.id("SaveInvoiceGetBackInvoiceID", a, "invoiceID"))
             .put("externalReference", ref));
   }
 
@@ -89,7 +88,7 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
     return c.call("PostInvoiceGetBackTransactionID", Json.object().put("invoiceID", id),
             ResultShape.NONE, false, deadline)
         .map(a -> (JsonNode) ((ObjectNode) invoice.deepCopy()).put("transactionID",
-            SafeWrite.id(a, "transactionID")));
+            SafeWrite.id("PostInvoiceGetBackTransactionID", a, "transactionID")));
   }
 
   private static JsonNode summary(JsonNode found, String ref) {

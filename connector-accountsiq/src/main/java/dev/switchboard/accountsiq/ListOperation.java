@@ -38,7 +38,6 @@ final class ListOperation implements Operation<AccountsIqClient> {
 
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
-    inv.pageFetched();
     return client.list(soapOperation, fields.apply(inv.params()), inv.deadline());
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.accountsiq;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.json.Json;
 import io.reactivex.rxjava3.core.Maybe;
@@ -44,11 +45,11 @@ final class SafeWrite {
   }
 
   /** Reads one id out-parameter of a write answer, e.g. {@code <invoiceID>}. */
-  static long id(AccountsIqClient.Answer a, String name) {
+  static long id(String call, AccountsIqClient.Answer a, String name) {
     JsonNode v = a.out().get(name);
     if (v == null || !v.canConvertToLong()) {
-      throw new SwitchboardException("PROVIDER_BAD_RESPONSE",
-          dev.switchboard.error.Category.PROVIDER, "the answer has no " + name);
+      throw ProviderCallException.badResponse("accountsiq", call, "the answer has no "
+          + name, false);
     }
     return v.asLong();
   }

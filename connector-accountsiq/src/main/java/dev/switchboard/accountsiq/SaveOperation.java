@@ -58,7 +58,6 @@ final class SaveOperation implements Operation<AccountsIqClient> {
       fields.put("create", create);
       return client.call(saveOp, fields, shape, false, inv.deadline());
     }).map(a -> {
-      inv.pageFetched();
       ObjectNode out = Json.object().put("code", given.path("Code").asText());
       if (!a.records().isEmpty()) {
         out.set("result", a.first());

@@ -159,14 +159,14 @@ final class SoapResponseParser {
         case "HasExpired" -> hasExpired = value.trim().equals("true");
         case "Result" -> {
           if (shape == ResultShape.SCALAR) {
-            out.add(new Record(AiqTypes.value("Result", value)));
+            out.add(new Record(AccountsIqTypes.value("Result", value)));
           }
         }
         default -> { }
       }
     } else if (depth == 4 && name.endsWith("Result")) {
       if (shape.scalarAt4()) {
-        out.add(new Record(AiqTypes.value(name, value)));
+        out.add(new Record(AccountsIqTypes.value(name, value)));
       }
       sendOutcome(out);
     } else if (depth == 4 && path.size() == 3 && path.get(2).equals("Fault")) {

@@ -1,9 +1,9 @@
 package dev.switchboard.accountsiq;
 
-import dev.switchboard.error.Category;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.ErrorClassifier;
 import dev.switchboard.error.Resolution;
+import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.http.Rx;
 import dev.switchboard.json.Json;
 import io.reactivex.rxjava3.core.BackpressureStrategy;
@@ -20,15 +20,21 @@ import javax.xml.stream.XMLStreamException;
  * One SOAP exchange, streamed: the answer's bytes are fed to a {@link SoapResponseParser} as
  * they arrive and its events flow on demand — the HTTP response is paused and read one chunk
  * per request, so a slow consumer slows the provider read and memory stays flat.
+ *
+ * <p>Why not {@link ProviderHttp#exchange}: its {@code WebClient} holds a whole body in memory
+ * before it answers, and an AccountsIQ list is one SOAP document of any size. So the bytes go
+ * through a plain Vert.x {@link HttpClient}; everything else is the shared layer's: each call is
+ * measured ({@link ProviderHttp#observe}), gated and retried ({@code ProviderHttp.retrying}),
+ * and times out after the connection's request timeout without a byte.
  */
 final class SoapTransport {
   private final HttpClient http;
+  private final ProviderHttp shared;
   private final ErrorClassifier httpErrors = ErrorClassifier.HTTP_DEFAULT;
-  private final long timeoutMs;
 
-  SoapTransport(HttpClient http, long timeoutMs) {
+  SoapTransport(HttpClient http, ProviderHttp shared) {
     this.http = http;
-    this.timeoutMs = timeoutMs;
+    this.shared = shared;
   }
 
   /** Cold: each subscription posts the envelope again. */
@@ -37,15 +43,20 @@ final class SoapTransport {
     return Flowable.defer(() -> {
       SoapResponseParser parser = new SoapResponseParser(shape);
       RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-          .setAbsoluteURI(endpoint).setIdleTimeout(timeoutMs)
+          .setAbsoluteURI(endpoint).setIdleTimeout(shared.requestTimeoutMs())
           .putHeader("Content-Type", "text/xml; charset=utf-8")
           .putHeader("SOAPAction", SoapRequest.action(operation));
+      long start = System.nanoTime();
       return Rx.single(() -> http.request(options)
               .compose(req -> req.send(Buffer.buffer(envelope))).map(resp -> {
                 resp.pause(); // nothing flows until the stream is asked for it
+                shared.observe(operation, String.valueOf(resp.statusCode()), start);
                 return resp;
               }))
-          .onErrorResumeNext(t -> io.reactivex.rxjava3.core.Single.error(transport(operation, t)))
+          .onErrorResumeNext(t -> {
+            shared.observe(operation, "error", start);
+            return io.reactivex.rxjava3.core.Single.error(transport(operation, t));
+          })
           .flatMapPublisher(resp -> body(operation, resp, parser));
     });
   }
@@ -79,9 +90,8 @@ final class SoapTransport {
       return step.run();
     } catch (XMLStreamException e) {
       // Includes refused DTDs and entities: never retried, always reported.
-      throw new ProviderCallException(Resolution.fail(Category.PROVIDER, "PROVIDER_BAD_RESPONSE"),
-          "AccountsIQ " + operation + " answered unreadable XML: " + firstLine(e.getMessage()),
-          Json.object().put("call", operation), null, null);
+      throw ProviderCallException.badResponse("accountsiq", operation, "unreadable XML: "
+          + firstLine(e.getMessage()), false);
     }
   }
 

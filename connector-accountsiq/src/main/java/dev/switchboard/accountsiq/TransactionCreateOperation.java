@@ -63,7 +63,7 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
         : inv.command().id();
     Instant deadline = inv.deadline();
     return SafeWrite.once(() -> lookup(client, ref, deadline), () -> create(client, p, ref,
-        deadline)).doOnSuccess(r -> inv.pageFetched()).toFlowable();
+        deadline)).toFlowable();
   }
 
   private Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
@@ -83,6 +83,6 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
     fields.set(element, record);
     return c.call(soapOperation, fields, ResultShape.SCALAR, false, deadline)
         .map(a -> Json.object().put("externalReference", ref)
-            .put("transactionID", SafeWrite.id(a, "transactionID")));
+            .put("transactionID", SafeWrite.id(soapOperation, a, "transactionID")));
   }
 }

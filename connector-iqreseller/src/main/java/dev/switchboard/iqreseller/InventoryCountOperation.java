@@ -1,6 +1,7 @@
 package dev.switchboard.iqreseller;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.json.Json;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
@@ -30,10 +31,9 @@ final class InventoryCountOperation implements Operation<IqResellerClient> {
   public Flowable<JsonNode> execute(Invocation inv, IqResellerClient client) {
     return client.get("Inventory/GetInventoriesCount", Map.of(), inv.deadline())
         .map(body -> {
-          inv.pageFetched();
           Matcher m = NUMBER.matcher(body.toString());
           if (!m.matches()) {
-            throw IqResellerClient.badResponse("GetInventoriesCount",
+            throw ProviderCallException.badResponse("iqreseller", "GetInventoriesCount",
                 "expected an integer, got " + body.length() + " bytes of something else", false);
           }
           return (JsonNode) Json.object().put("count", Long.parseLong(m.group(1)));

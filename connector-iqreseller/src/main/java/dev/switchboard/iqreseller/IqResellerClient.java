@@ -1,18 +1,13 @@
 package dev.switchboard.iqreseller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.error.Category;
 import dev.switchboard.error.ProviderCallException;
-import dev.switchboard.error.Resolution;
 import dev.switchboard.http.ProviderHttp;
-import dev.switchboard.json.Json;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.HttpResponse;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,15 +20,13 @@ final class IqResellerClient {
   private final ProviderHttp http;
   private final IqResellerSession session;
   private final String baseUrl;
-  private final long timeoutMs;
   private final int maxPageSize;
 
-  IqResellerClient(ProviderHttp http, IqResellerSession session, String baseUrl, long timeoutMs,
+  IqResellerClient(ProviderHttp http, IqResellerSession session, String baseUrl,
       int maxPageSize) {
     this.http = http;
     this.session = session;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    this.timeoutMs = timeoutMs;
     this.maxPageSize = maxPageSize;
   }
 
@@ -49,15 +42,15 @@ final class IqResellerClient {
 
   /** GET of a JSON document; an unreadable body is retried like a cut connection, then reported. */
   Single<JsonNode> getJson(String path, Map<String, String> query, Instant deadline) {
-    return http.retrying(fetch(path, query).map(body -> parse(path, body)), true, deadline);
+    return http.retrying(fetch(path, query).map(body -> http.json(callName(path), body, true)),
+        true, deadline);
   }
 
   /** One attempt (cold): with the session token, and once more with a new one on 401. */
   private Single<Buffer> fetch(String path, Map<String, String> query) {
     return session.tokens().withToken(token -> http.exchange(callName(path), () -> {
-      HttpRequest<Buffer> req = http.client().getAbs(baseUrl + path)
-          .putHeader("iqr-session-token", token).putHeader("Accept", "application/json")
-          .timeout(timeoutMs);
+      HttpRequest<Buffer> req = http.request(HttpMethod.GET, baseUrl + path)
+          .putHeader("iqr-session-token", token).putHeader("Accept", "application/json");
       query.forEach(req::addQueryParam);
       return req.send();
     })).map(r -> r.body() == null ? Buffer.buffer() : r.body());
@@ -71,7 +64,8 @@ final class IqResellerClient {
   Single<JsonNode> getArray(String path, Map<String, String> query, Instant deadline) {
     return getJson(path, query, deadline).map(n -> {
       if (!n.isArray()) {
-        throw badResponse(callName(path), "expected a JSON array, got " + n.getNodeType(), false);
+        throw ProviderCallException.badResponse("iqreseller", callName(path),
+            "expected a JSON array, got " + n.getNodeType(), false);
       }
       return n;
     });
@@ -81,18 +75,4 @@ final class IqResellerClient {
     return session.end();
   }
 
-  private static JsonNode parse(String path, Buffer body) {
-    try {
-      return Json.parse(body.getBytes());
-    } catch (IOException e) {
-      throw badResponse(callName(path), "response is not valid JSON (" + body.length() + " bytes)", true);
-    }
-  }
-
-  static ProviderCallException badResponse(String call, String why, boolean retry) {
-    ObjectNode detail = Json.object().put("call", call);
-    Resolution r = retry ? Resolution.retry(Category.PROVIDER, "PROVIDER_BAD_RESPONSE")
-        : Resolution.fail(Category.PROVIDER, "PROVIDER_BAD_RESPONSE");
-    return new ProviderCallException(r, "IQ Reseller " + call + ": " + why, detail, null, null);
-  }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.iqreseller;
 
+import com.google.auto.service.AutoService;
 import dev.switchboard.spi.ConnectionConfig;
 import dev.switchboard.spi.ConnectorContext;
 import dev.switchboard.spi.Operation;
@@ -7,7 +8,6 @@ import dev.switchboard.spi.ProviderConnector;
 import dev.switchboard.spi.Schema;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +16,7 @@ import java.util.Map;
  * token sent as {@code iqr-session-token}, bare JSON arrays paged by page number.
  * Facts and assumptions: shared/docs/provider-apis.md §2.
  */
+@AutoService(ProviderConnector.class)
 public final class IqResellerConnector implements ProviderConnector<IqResellerClient> {
   private static final Schema CONFIG = Schema.builder()
       .secret("apiKey", "API key of the IQ Reseller API user")
@@ -23,13 +24,13 @@ public final class IqResellerConnector implements ProviderConnector<IqResellerCl
           "session endpoint (POST to open, DELETE to end)")
       .string("baseUrl", "https://api.iqreseller.com/webapi.svc/", "data API base URL")
       .integer("maxPageSize", 1, 100_000, 2000L, "largest page the provider returns")
-      .duration("requestTimeout", "60s", "timeout of one HTTP call")
-      .field(new Schema.Field("sessionRefresh", Schema.Type.DURATION, false, null, null, null,
-          "renew the session proactively after this long (lifetime unpublished; default: "
-              + "only on 401)"))
+      .requestTimeout("60s")
+      .optionalDuration("sessionRefresh", "renew the session proactively after this long "
+          + "(lifetime unpublished; default: only on 401)")
       .build();
 
-  private static final Map<String, Operation<IqResellerClient>> OPERATIONS = index(List.of(
+  private static final Map<String, Operation<IqResellerClient>> OPERATIONS = Operation.byName(
+      List.of(
       ListOperation.paged("salesOrders.list", "sales orders with lines (SO/JSON/GetSOs)",
           "SO/JSON/GetSOs", "Page", "PageSize", Map.of("SortBy", "0")),
       ListOperation.paged("inventory.list", "inventory units (Inventory/JSON/GetInventories)",
@@ -59,12 +60,9 @@ public final class IqResellerConnector implements ProviderConnector<IqResellerCl
   @Override
   public Single<IqResellerClient> connect(ConnectionConfig config, ConnectorContext ctx) {
     return Single.fromCallable(() -> {
-      long timeoutMs = config.duration("requestTimeout").toMillis();
-      IqResellerSession session = new IqResellerSession(ctx.http(), config.string("sessionUrl"),
-          config.secret("apiKey"), config.string("sessionRefresh") == null ? null
-              : config.duration("sessionRefresh"), timeoutMs, ctx.clock(), ctx.scheduler(), ctx.metrics(),
-          config.name());
-      return new IqResellerClient(ctx.http(), session, config.string("baseUrl"), timeoutMs,
+      IqResellerSession session = new IqResellerSession(ctx, config.string("sessionUrl"),
+          config.secret("apiKey"), config.duration("sessionRefresh"));
+      return new IqResellerClient(ctx.http(), session, config.string("baseUrl"),
           (int) config.integer("maxPageSize"));
     });
   }
@@ -77,12 +75,5 @@ public final class IqResellerConnector implements ProviderConnector<IqResellerCl
   @Override
   public Completable disconnect(IqResellerClient client) {
     return client.close();
-  }
-
-  private static Map<String, Operation<IqResellerClient>> index(
-      List<Operation<IqResellerClient>> ops) {
-    Map<String, Operation<IqResellerClient>> m = new LinkedHashMap<>();
-    ops.forEach(o -> m.put(o.spec().name(), o));
-    return Map.copyOf(m);
   }
 }

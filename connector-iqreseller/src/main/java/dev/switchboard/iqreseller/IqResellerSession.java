@@ -8,11 +8,12 @@ import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
-import dev.switchboard.metrics.Metrics;
+import dev.switchboard.spi.ConnectorContext;
 import dev.switchboard.spi.Secret;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,7 +28,6 @@ final class IqResellerSession {
   private final ProviderHttp http;
   private final String sessionUrl;
   private final Secret apiKey;
-  private final long timeoutMs;
   /**
    * How long the session call itself may take: longer than callers wait for it (the request
    * timeout), so that an answer arriving late is still read and its session kept (then used,
@@ -35,19 +35,14 @@ final class IqResellerSession {
    */
   private final long loginTimeoutMs;
 
-  IqResellerSession(ProviderHttp http, String sessionUrl, Secret apiKey, Duration refreshAfter,
-      long timeoutMs, Clock clock, io.reactivex.rxjava3.core.Scheduler timers, Metrics metrics,
-      String connection) {
-    this.http = http;
-    this.timeoutMs = timeoutMs;
-    this.loginTimeoutMs = Math.max(4 * timeoutMs, 120_000);
+  IqResellerSession(ConnectorContext ctx, String sessionUrl, Secret apiKey,
+      Duration refreshAfter) {
+    this.http = ctx.http();
+    this.loginTimeoutMs = Math.max(4 * http.requestTimeoutMs(), 120_000);
     this.sessionUrl = sessionUrl;
     this.apiKey = apiKey;
-    this.tokens = new TokenSource<>(() -> login(refreshAfter, clock)
-        .doOnSuccess(t -> metrics.increment("switchboard_token_refreshes_total",
-            "Provider logins and token refreshes", "provider", "iqreseller",
-            "connection", connection)), clock)
-        .withLoginWait(java.time.Duration.ofMillis(timeoutMs), timers);
+    this.tokens = ctx.<String>tokens(() -> login(refreshAfter, ctx.clock()))
+        .withLoginWait(Duration.ofMillis(http.requestTimeoutMs()), ctx.scheduler());
   }
 
   TokenSource<String> tokens() {
@@ -56,7 +51,7 @@ final class IqResellerSession {
 
   private Single<Token<String>> login(Duration refreshAfter, Clock clock) {
     Buffer body = Buffer.buffer(Json.bytes(Json.object().put("APIToken", apiKey.reveal())));
-    return http.exchange("Session.create", () -> http.client().postAbs(sessionUrl)
+    return http.exchange("Session.create", () -> http.request(HttpMethod.POST, sessionUrl)
             .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json")
             .timeout(loginTimeoutMs).sendBuffer(body))
         .onErrorResumeNext(e -> Single.error(ProviderCallException.isAuthExpiry(e)
@@ -74,23 +69,16 @@ final class IqResellerSession {
 
   /** Ends the session if one is open. */
   Completable end() {
-    return tokens.close(token -> http.exchange("Session.delete", () -> http.client()
-        .deleteAbs(sessionUrl).putHeader("Authorization", "Bearer " + token).timeout(timeoutMs)
+    return tokens.close(token -> http.exchange("Session.delete", () -> http
+        .request(HttpMethod.DELETE, sessionUrl).putHeader("Authorization", "Bearer " + token)
         .send())
         .ignoreElement());
   }
 
   /** An empty 200 counts as "no token"; a body that is not JSON is a broken response. */
-  private static JsonNode parse(Buffer body) {
-    if (body == null || body.length() == 0) {
-      return Json.object();
-    }
-    try {
-      return Json.parse(body.getBytes());
-    } catch (java.io.IOException e) {
-      throw IqResellerClient.badResponse("Session.create", "the session answer is not JSON ("
-          + body.length() + " bytes)", false);
-    }
+  private JsonNode parse(Buffer body) {
+    return body == null || body.length() == 0 ? Json.object()
+        : http.json("Session.create", body, false);
   }
 
   private static SwitchboardException refused(String why) {

@@ -2,6 +2,7 @@ package dev.switchboard.iqreseller;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.Category;
+import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
@@ -27,14 +28,13 @@ final class ItemGetOperation implements Operation<IqResellerClient> {
     String id = inv.params().path("itemId").asText();
     return client.getJson("MI/JSON/GetItemByItemId", Map.of("ItemID", id), inv.deadline())
         .map(item -> {
-          inv.pageFetched();
           if (item.isNull() || item.isObject() && item.isEmpty()) {
             throw new SwitchboardException("ITEM_NOT_FOUND", Category.NOT_FOUND,
                 "no master item with id " + id);
           }
           if (!item.isObject()) {
-            throw IqResellerClient.badResponse("GetItemByItemId", "expected a JSON object",
-                false);
+            throw ProviderCallException.badResponse("iqreseller", "GetItemByItemId",
+                "expected a JSON object", false);
           }
           return inv.params().path("raw").asBoolean() ? item : IqResellerRecords.normalize(item);
         }).toFlowable();

@@ -73,8 +73,7 @@ final class ListOperation implements Operation<IqResellerClient> {
     queryParams.forEach((param, name) -> query.put(name, inv.params().path(param).asText()));
     Flowable<JsonNode> records;
     if (pageParam == null) {
-      records = client.getArray(path, query, inv.deadline()).doOnSuccess(a -> inv.pageFetched())
-          .flattenAsFlowable(a -> a);
+      records = client.getArray(path, query, inv.deadline()).flattenAsFlowable(a -> a);
     } else {
       int size = (int) Math.min(inv.params().path("pageSize").asLong(client.maxPageSize()),
           client.maxPageSize());

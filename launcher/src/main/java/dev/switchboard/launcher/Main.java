@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code switchboard}: run the platform, send a command, tail results, run the sandbox alone. */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1.0",
-    description = "Kafka connector platform for AccountsIQ, IQ Reseller and Accengage.",
+    description = "Kafka connector platform: provider commands from Kafka, results back to Kafka.",
     subcommands = {RunCommand.class, SendCommand.class, TailCommand.class, ReplayCommand.class,
         SandboxCommand.class})
 public final class Main {

@@ -5,8 +5,8 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /**
- * A provider simulator as a plug-in: found with {@link java.util.ServiceLoader} (each lists itself
- * in {@code META-INF/services/dev.switchboard.sandbox.ProviderSimulator}), it says which provider
+ * A provider simulator as a plug-in: found with {@link java.util.ServiceLoader} (each registers
+ * itself with {@code @AutoService(ProviderSimulator.class)}), it says which provider
  * it plays, starts a simulator, and offers the demo that {@code switchboard run} and
  * {@code switchboard sandbox} serve. {@link Sandbox} starts every one it finds, so adding a
  * simulator changes no other file. Implementations are stateless; a connector's own tests may

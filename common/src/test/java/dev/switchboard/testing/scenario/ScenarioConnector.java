@@ -1,5 +1,6 @@
 package dev.switchboard.testing.scenario;
 
+import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.Category;
 import dev.switchboard.error.SwitchboardException;
@@ -44,6 +45,7 @@ import java.util.stream.Collectors;
  * provider, for that connection only), and hold a {@code token}, a secret that the runtime must
  * never show.
  */
+@AutoService(ProviderConnector.class)
 public final class ScenarioConnector implements ProviderConnector<ScenarioConnector.Connection> {
   public static final String ID = "scenario";
 

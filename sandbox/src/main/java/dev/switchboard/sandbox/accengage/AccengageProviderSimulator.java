@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accengage;
 
+import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sandbox.DemoConnection;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /** The Accengage simulator as a sandbox plug-in; its demo is user {@code demo@shop.example}. */
+@AutoService(ProviderSimulator.class)
 public final class AccengageProviderSimulator implements ProviderSimulator<AccengageConfig, AccengageSimulator> {
   @Override public String id() { return "accengage"; }
   @Override public String title() { return "Accengage (REST; signed: SHA-1 of body + API key + Accengage-Time)"; }

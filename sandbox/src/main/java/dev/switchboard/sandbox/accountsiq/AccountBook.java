@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class AccountBook {
   /** A stored or generated account with its (unserialised) last modification time, UTC. */
-  record Entry(AiqRecord record, LocalDateTime lastModified) {}
+  record Entry(AccountsIqRecord record, LocalDateTime lastModified) {}
 
   final AccountGenerator generator;
   private final Map<String, Entry> byCode = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ final class AccountBook {
   }
 
   /** Stores an update of an existing account or a new one. */
-  void put(AiqRecord account, LocalDateTime modified, boolean created) {
+  void put(AccountsIqRecord account, LocalDateTime modified, boolean created) {
     String code = account.get("Code");
     byCode.put(code, new Entry(account, modified));
     if (created) {

@@ -29,7 +29,7 @@ final class AccountGenerator {
   }
 
   String code(long index) {
-    return prefix + AiqSeeds.digits(index + 1, 6);
+    return prefix + AccountsIqSeeds.digits(index + 1, 6);
   }
 
   /** The index of a generated code, or -1 if {@code code} is not one. */
@@ -58,7 +58,7 @@ final class AccountGenerator {
     return FIRST.plusMinutes(index * 20);
   }
 
-  AiqRecord generate(long index) {
+  AccountsIqRecord generate(long index) {
     SplittableRandom r = SeededRandom.rng(seed, stream(), index);
     r.nextInt(400);
     r.nextInt(600); // the two draws of lastModified(), so the record stream is independent of it
@@ -67,7 +67,7 @@ final class AccountGenerator {
     long round = index / names.length;
     String name = round == 0 ? base : base + " " + (round + 1);
     FakeLedgerData.Place p = SeededRandom.pick(r, FakeLedgerData.PLACES);
-    AiqRecord a = new AiqRecord(WsdlTypes.ACCOUNT)
+    AccountsIqRecord a = new AccountsIqRecord(WsdlTypes.ACCOUNT)
         .set("AccountID", accountId(index))
         .set("LedgerType", ledger())
         .set("Code", code(index))
@@ -95,14 +95,14 @@ final class AccountGenerator {
         .set("IsHeadOffice", false)
         .set("CreditLimit", customers ? (1 + r.nextInt(20)) * 1000 + ".00" : "0.00")
         .set("IsFranchise", false)
-        .set("RowVersionNumber", AiqSeeds.rowVersion(seed, stream(), index, 1));
+        .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, stream(), index, 1));
     if (p.countryCode().equals("IE") && r.nextInt(3) > 0) {
-      a.set("VATRegistrationNumber", "IE" + AiqSeeds.digits(r.nextInt(10_000_000), 7) + (char) ('A' + r.nextInt(26)));
+      a.set("VATRegistrationNumber", "IE" + AccountsIqSeeds.digits(r.nextInt(10_000_000), 7) + (char) ('A' + r.nextInt(26)));
     }
     return a;
   }
 
   private int stream() {
-    return customers ? AiqSeeds.CUSTOMERS : AiqSeeds.SUPPLIERS;
+    return customers ? AccountsIqSeeds.CUSTOMERS : AccountsIqSeeds.SUPPLIERS;
   }
 }

@@ -67,8 +67,8 @@ final class AccountOperations {
     return OpReply.success(new OpReply.One(defaults(call, l)));
   }
 
-  static AiqRecord defaults(OpCall call, Ledger l) {
-    return new AiqRecord(WsdlTypes.ACCOUNT)
+  static AccountsIqRecord defaults(OpCall call, Ledger l) {
+    return new AccountsIqRecord(WsdlTypes.ACCOUNT)
         .set("AccountID", 0).set("LedgerType", l.customers() ? "Sales" : "Purchases")
         .set("DefaultTaxCode", "STD").set("CreditTermID", "30").set("CurrencyCode", call.store().entity.baseCurrency())
         .set("CreationDate", call.now()).set("DiscountRate", "0.00").set("UseAccountTaxCode", false)

@@ -15,7 +15,7 @@ final class AccountWrites {
   private AccountWrites() {}
 
   static OpReply update(OpCall call, AccountOperations.Ledger l, boolean returnCode) {
-    AiqRecord in = RequestReader.record(call.request().child(l.recordParam()), WsdlTypes.ACCOUNT);
+    AccountsIqRecord in = RequestReader.record(call.request().child(l.recordParam()), WsdlTypes.ACCOUNT);
     boolean create = RequestReader.boolParam(call.request(), "create");
     String code = in == null ? null : in.get("Code");
     if (code == null || code.isBlank()) return fail(returnCode, "ACCOUNT_CODE_IS_NULL", "Code is mandatory.");
@@ -27,7 +27,7 @@ final class AccountWrites {
     }
     AccountBook book = call.store().ledger(l.customers());
     AccountBook.Entry existing = book.find(code, AccountOperations.count(call, l));
-    int stream = l.customers() ? AiqSeeds.CUSTOMERS : AiqSeeds.SUPPLIERS;
+    int stream = l.customers() ? AccountsIqSeeds.CUSTOMERS : AccountsIqSeeds.SUPPLIERS;
     if (existing == null) {
       if (call.store().ledger(!l.customers()).find(code, otherCount(call, l)) != null) {
         // ASSUMPTION: Customer and Supplier share the Account table, so a code is unique across both.
@@ -42,7 +42,7 @@ final class AccountWrites {
       book.put(in, call.now(), true);
       return OpReply.created(result(returnCode, true, code));
     }
-    AiqRecord stored = existing.record();
+    AccountsIqRecord stored = existing.record();
     if (call.settings().requireRowVersionOnUpdate()
         && !Objects.equals(in.get("RowVersionNumber"), stored.get("RowVersionNumber"))) {
       return OpReply.of("Conflicted", "OUTDATED_RECORD", "A more recent version of " + code + " is already stored.",

@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
+import com.google.auto.service.AutoService;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_CLIENT_ID;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_CLIENT_SECRET;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_COMPANY_ID;
@@ -19,6 +20,7 @@ import java.util.List;
  * The AccountsIQ simulator as a sandbox plug-in; its demo is entity {@code DEMO01}, reached by a
  * 2.0 integration app ({@code ledger}) and a 1.1 login ({@code legacy}).
  */
+@AutoService(ProviderSimulator.class)
 public final class AccountsIqProviderSimulator implements ProviderSimulator<AccountsIqConfig, AccountsIqSimulator> {
   @Override public String id() { return "accountsiq"; }
   @Override public String title() { return "AccountsIQ (SOAP 1.1; 2.0 TokenGet or 1.1 Login)"; }

@@ -68,10 +68,10 @@ final class AuthOperations {
 
   /** {@code GetEntitiesByToken} (2.0 only, body has no parameters): the app's entities as {@code WSEntity}. */
   OpReply entitiesByToken(OpCall call) {
-    List<AiqRecord> out = new ArrayList<>();
+    List<AccountsIqRecord> out = new ArrayList<>();
     for (String id : call.tenant().config.entities()) {
       AccountsIqEntity e = a.stores().get(id).entity;
-      out.add(new AiqRecord(WsdlTypes.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
+      out.add(new AccountsIqRecord(WsdlTypes.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
           .set("BaseCurrency", e.baseCurrency()));
     }
     return OpReply.success(new OpReply.Many("WSEntity", out.iterator()));

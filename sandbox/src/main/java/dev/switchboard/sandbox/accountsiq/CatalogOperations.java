@@ -32,7 +32,7 @@ final class CatalogOperations {
         return next++;
       }
     };
-    Iterator<AiqRecord> items = LazyLists.filterMap(indices, i -> true, stock::generate);
+    Iterator<AccountsIqRecord> items = LazyLists.filterMap(indices, i -> true, stock::generate);
     return OpReply.success(new OpReply.Many("StockItem",
         LazyLists.filterMap(items, r -> !activeOnly || r.bool("Active"), r -> r)));
   }

@@ -46,10 +46,10 @@ final class ChartOfAccounts {
 
   private ChartOfAccounts() {}
 
-  static List<AiqRecord> lines(String currency) {
-    List<AiqRecord> out = new ArrayList<>(LINES.size());
+  static List<AccountsIqRecord> lines(String currency) {
+    List<AccountsIqRecord> out = new ArrayList<>(LINES.size());
     for (Gl g : LINES) {
-      out.add(new AiqRecord(WsdlTypes.CHART_LINE)
+      out.add(new AccountsIqRecord(WsdlTypes.CHART_LINE)
           .set("Code", g.code()).set("Description", g.description()).set("AccountType", g.type())
           .set("DefaultTaxID", g.code().startsWith("4") ? "STD" : null)
           .set("GLCategoryID", g.category()).set("GLSubCategoryID", g.category() + "1")

@@ -30,8 +30,8 @@ final class DocumentBook {
 
   private final DocumentSource source;
   private final String idField;
-  private final Map<Long, AiqRecord> overlay = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Key, AiqRecord> created = new ConcurrentSkipListMap<>();
+  private final Map<Long, AccountsIqRecord> overlay = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Key, AccountsIqRecord> created = new ConcurrentSkipListMap<>();
   private final Map<Long, Key> createdKeys = new ConcurrentHashMap<>();
   private final Map<String, Set<Long>> refs = new ConcurrentHashMap<>();
 
@@ -41,32 +41,32 @@ final class DocumentBook {
   }
 
   /** The document with {@code id}, or null. */
-  AiqRecord get(long id) {
+  AccountsIqRecord get(long id) {
     Key k = createdKeys.get(id);
     if (k != null) return created.get(k);
-    AiqRecord o = overlay.get(id);
+    AccountsIqRecord o = overlay.get(id);
     if (o != null) return o;
     long i = source.indexOfId(id);
     return i < 0 ? null : source.generate(i);
   }
 
   /** Documents whose ExternalReference is exactly {@code ref}, by id. */
-  List<AiqRecord> byReference(String ref) {
+  List<AccountsIqRecord> byReference(String ref) {
     Set<Long> ids = new TreeSet<>(refs.getOrDefault(ref, Set.of()));
     long i = source.indexOfReference(ref);
     if (i >= 0) ids.add(source.idOf(i));
-    List<AiqRecord> out = new ArrayList<>();
+    List<AccountsIqRecord> out = new ArrayList<>();
     for (long id : ids) {
-      AiqRecord r = get(id);
+      AccountsIqRecord r = get(id);
       if (r != null && ref.equals(r.get("ExternalReference"))) out.add(r);
     }
     return out;
   }
 
   /** Stores a new document ({@code isNew}) or an update of an existing one. */
-  void put(AiqRecord doc, boolean isNew) {
+  void put(AccountsIqRecord doc, boolean isNew) {
     long id = Long.parseLong(doc.get(idField));
-    AiqRecord old = isNew ? null : get(id);
+    AccountsIqRecord old = isNew ? null : get(id);
     if (old != null && old.get("ExternalReference") != null) {
       Set<Long> s = refs.get(old.get("ExternalReference"));
       if (s != null) s.remove(id);
@@ -86,16 +86,16 @@ final class DocumentBook {
   }
 
   /** Documents created in {@code [from, to]} (null = open), by (creation, id), optionally reversed. */
-  Iterator<AiqRecord> ordered(LocalDateTime from, LocalDateTime to, boolean reverse) {
+  Iterator<AccountsIqRecord> ordered(LocalDateTime from, LocalDateTime to, boolean reverse) {
     long lo = from == null ? 0 : firstIndexNotBefore(from);
     long hi = (to == null ? source.size() : firstIndexAfter(to)) - 1;
-    NavigableMap<Key, AiqRecord> window = created.subMap(
-        new Key(from == null ? AiqDates.MIN : from, Long.MIN_VALUE), true,
+    NavigableMap<Key, AccountsIqRecord> window = created.subMap(
+        new Key(from == null ? AccountsIqDates.MIN : from, Long.MIN_VALUE), true,
         new Key(to == null ? LocalDateTime.MAX : to, Long.MAX_VALUE), true);
-    Iterator<AiqRecord> made = (reverse ? window.descendingMap() : window).values().iterator();
+    Iterator<AccountsIqRecord> made = (reverse ? window.descendingMap() : window).values().iterator();
     return new Iterator<>() {
       private long next = reverse ? hi : lo;
-      private AiqRecord madeHead = made.hasNext() ? made.next() : null;
+      private AccountsIqRecord madeHead = made.hasNext() ? made.next() : null;
 
       @Override
       public boolean hasNext() {
@@ -103,7 +103,7 @@ final class DocumentBook {
       }
 
       @Override
-      public AiqRecord next() {
+      public AccountsIqRecord next() {
         if (!hasNext()) throw new NoSuchElementException();
         boolean generatedLeft = reverse ? next >= lo : next <= hi;
         if (generatedLeft && madeHead != null) {
@@ -111,19 +111,19 @@ final class DocumentBook {
           generatedLeft = reverse ? c > 0 : c < 0;
         }
         if (!generatedLeft) {
-          AiqRecord r = madeHead;
+          AccountsIqRecord r = madeHead;
           madeHead = made.hasNext() ? made.next() : null;
           return r;
         }
         long id = source.idOf(next);
         next += reverse ? -1 : 1;
-        AiqRecord o = overlay.get(id);
+        AccountsIqRecord o = overlay.get(id);
         return o != null ? o : source.generate(source.indexOfId(id));
       }
     };
   }
 
-  private Key keyOf(AiqRecord r) {
+  private Key keyOf(AccountsIqRecord r) {
     return createdKeys.get(Long.parseLong(r.get(idField)));
   }
 

@@ -9,7 +9,7 @@ interface DocumentSource {
   /** Non-decreasing in {@code index}. */
   LocalDateTime created(long index);
 
-  AiqRecord generate(long index);
+  AccountsIqRecord generate(long index);
 
   long idOf(long index);
 
@@ -23,7 +23,7 @@ interface DocumentSource {
     return new DocumentSource() {
       @Override public long size() { return g.size; }
       @Override public LocalDateTime created(long i) { return g.numbering().created(i); }
-      @Override public AiqRecord generate(long i) { return g.generate(i); }
+      @Override public AccountsIqRecord generate(long i) { return g.generate(i); }
       @Override public long idOf(long i) { return InvoiceGenerator.FIRST_ID + i; }
       @Override public long indexOfId(long id) { return g.numbering().indexOfId(id); }
       @Override public long indexOfReference(String ref) { return g.numbering().indexOfReference(ref); }
@@ -34,7 +34,7 @@ interface DocumentSource {
     return new DocumentSource() {
       @Override public long size() { return g.size; }
       @Override public LocalDateTime created(long i) { return g.numbering().created(i); }
-      @Override public AiqRecord generate(long i) { return g.generate(i); }
+      @Override public AccountsIqRecord generate(long i) { return g.generate(i); }
       @Override public long idOf(long i) { return TransactionGenerator.FIRST_ID + i; }
       @Override public long indexOfId(long id) { return g.numbering().indexOfId(id); }
       @Override public long indexOfReference(String ref) { return g.numbering().indexOfReference(ref); }

@@ -49,7 +49,7 @@ final class EntityStore {
 
   /** A fresh RowVersionNumber for a stored write. */
   String newRowVersion(int stream) {
-    return AiqSeeds.rowVersion(entity.seed(), stream, nextRowVersion.get(), nextRowVersion.getAndIncrement());
+    return AccountsIqSeeds.rowVersion(entity.seed(), stream, nextRowVersion.get(), nextRowVersion.getAndIncrement());
   }
 
   AccountBook ledger(boolean customerLedger) {

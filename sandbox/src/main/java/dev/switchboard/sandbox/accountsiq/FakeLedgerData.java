@@ -59,9 +59,9 @@ final class FakeLedgerData {
 
   static String phone(SplittableRandom r, Place p) {
     return switch (p.countryCode()) {
-      case "IE" -> "+353 1 " + AiqSeeds.digits(r.nextInt(1_000_0000), 7);
-      case "GB" -> "+44 20 " + AiqSeeds.digits(r.nextInt(1_0000_0000), 8);
-      default -> "+1 617 555 " + AiqSeeds.digits(r.nextInt(10_000), 4);
+      case "IE" -> "+353 1 " + AccountsIqSeeds.digits(r.nextInt(1_000_0000), 7);
+      case "GB" -> "+44 20 " + AccountsIqSeeds.digits(r.nextInt(1_0000_0000), 8);
+      default -> "+1 617 555 " + AccountsIqSeeds.digits(r.nextInt(10_000), 4);
     };
   }
 

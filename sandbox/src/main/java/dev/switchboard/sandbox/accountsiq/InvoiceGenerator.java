@@ -40,22 +40,22 @@ final class InvoiceGenerator {
     return numbering;
   }
 
-  AiqRecord generate(long index) {
-    SplittableRandom r = SeededRandom.rng(seed, AiqSeeds.INVOICES, index);
+  AccountsIqRecord generate(long index) {
+    SplittableRandom r = SeededRandom.rng(seed, AccountsIqSeeds.INVOICES, index);
     long id = FIRST_ID + index;
-    AiqRecord customer = customers.generate(r.nextLong(customerCount));
+    AccountsIqRecord customer = customers.generate(r.nextLong(customerCount));
     LocalDateTime created = numbering.created(index);
     LocalDateTime day = created.toLocalDate().atStartOfDay();
-    List<AiqRecord> lines = new ArrayList<>();
+    List<AccountsIqRecord> lines = new ArrayList<>();
     int n = 1 + r.nextInt(3);
     for (int k = 0; k < n; k++) lines.add(line(r, id, k, created));
-    AiqRecord inv = InvoiceTemplates.fromCustomer(customer, day)
+    AccountsIqRecord inv = InvoiceTemplates.fromCustomer(customer, day)
         .set("InvoiceID", id)
-        .set("InvoiceNumber", "SI" + AiqSeeds.digits(id, 6))
+        .set("InvoiceNumber", "SI" + AccountsIqSeeds.digits(id, 6))
         .set("ExternalReference", REF_PREFIX + id)
         .set("CreationDate", created)
         .set("Status", index >= size - size / 20 ? "Processed" : "Posted")
-        .set("RowVersionNumber", AiqSeeds.rowVersion(seed, AiqSeeds.INVOICES, index, 1))
+        .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, AccountsIqSeeds.INVOICES, index, 1))
         .set("IsPrinted", index < size - size / 20)
         .set("LastModifiedUTC", created.plusHours(r.nextInt(72)))
         .set("ApprovalStatusName", "Approved")
@@ -65,12 +65,12 @@ final class InvoiceGenerator {
     return inv;
   }
 
-  private AiqRecord line(SplittableRandom r, long invoiceId, int k, LocalDateTime created) {
+  private AccountsIqRecord line(SplittableRandom r, long invoiceId, int k, LocalDateTime created) {
     long item = r.nextLong(stock.size);
     FakeLedgerData.Product p = stock.product(item);
     BigDecimal price = stock.price(item);
     BigDecimal qty = BigDecimal.valueOf(1 + r.nextInt(10)).setScale(2);
-    AiqRecord line = new AiqRecord(WsdlTypes.INVOICE_LINE)
+    AccountsIqRecord line = new AccountsIqRecord(WsdlTypes.INVOICE_LINE)
         .set("InvoiceItemID", invoiceId * 10 + k)
         .set("InvoiceID", invoiceId)
         .set("StockItemID", StockItems.id(item))
@@ -84,7 +84,7 @@ final class InvoiceGenerator {
         .set("CreationDate", created)
         .set("AdditionalCost", false)
         .set("GLAccountCode", p.group().equals("SERVICES") ? "4010" : "4000")
-        .set("RowVersionNumber", AiqSeeds.rowVersion(seed, AiqSeeds.INVOICES, invoiceId * 10 + k, 1));
+        .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, AccountsIqSeeds.INVOICES, invoiceId * 10 + k, 1));
     InvoiceMath.priceLine(line, ChartOfAccounts.taxRate(p.taxCode()));
     return line;
   }

@@ -19,7 +19,7 @@ final class InvoiceMath {
   }
 
   /** Fills ActualPrice, TaxRate, NetAmount, TaxAmount, GrossAmount of an invoice line. */
-  static void priceLine(AiqRecord line, BigDecimal taxRate) {
+  static void priceLine(AccountsIqRecord line, BigDecimal taxRate) {
     BigDecimal qty = line.decimal("InvoicedQuantity");
     BigDecimal price = line.decimal("StockItemPrice");
     BigDecimal discount = line.decimal("DiscountRate");
@@ -34,12 +34,12 @@ final class InvoiceMath {
   }
 
   /** Sums the lines into Net/Tax/Gross and their base-currency (BC) twins. */
-  static void total(AiqRecord invoice) {
+  static void total(AccountsIqRecord invoice) {
     BigDecimal net = BigDecimal.ZERO.setScale(2);
     BigDecimal tax = BigDecimal.ZERO.setScale(2);
-    List<AiqRecord> lines = invoice.items();
+    List<AccountsIqRecord> lines = invoice.items();
     if (lines != null) {
-      for (AiqRecord l : lines) {
+      for (AccountsIqRecord l : lines) {
         net = net.add(l.decimal("NetAmount"));
         tax = tax.add(l.decimal("TaxAmount"));
       }
@@ -52,7 +52,7 @@ final class InvoiceMath {
   }
 
   /** Tax of a batch line: its TaxAmount if given, else NetAmount × TaxRate%. */
-  static BigDecimal batchTax(AiqRecord line) {
+  static BigDecimal batchTax(AccountsIqRecord line) {
     if (line.get("TaxAmount") != null) return line.decimal("TaxAmount");
     double r = Double.parseDouble(line.get("TaxRate").replace("INF", "Infinity"));
     BigDecimal rate = Double.isFinite(r) ? BigDecimal.valueOf(r) : BigDecimal.ZERO;

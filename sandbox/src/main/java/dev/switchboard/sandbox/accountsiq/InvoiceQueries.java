@@ -60,12 +60,12 @@ final class InvoiceQueries {
     if (ref == null || ref.isEmpty()) {
       return OpReply.failure("INVOICE_EXTERNAL_REFERENCE_IS_NULL", "externalReference is null or empty.");
     }
-    List<AiqRecord> found = call.store().invoices.byReference(ref);
+    List<AccountsIqRecord> found = call.store().invoices.byReference(ref);
     return OpReply.success(new OpReply.Many("Invoice", found.iterator()));
   }
 
   /** SI, SN, PI or PN (§1.7 TypesFilter values). */
-  static String typeCode(AiqRecord inv) {
+  static String typeCode(AccountsIqRecord inv) {
     return ("Purchases".equals(inv.get("Ledger")) ? "P" : "S") + ("Note".equals(inv.get("Type")) ? "N" : "I");
   }
 

@@ -9,12 +9,12 @@ import java.util.List;
  */
 final class InvoiceRules {
   /** A validated invoice, or the refusal. */
-  record Checked(AiqRecord invoice, OpReply refusal) {}
+  record Checked(AccountsIqRecord invoice, OpReply refusal) {}
 
   private InvoiceRules() {}
 
   /** Checks {@code in} (to be saved as id {@code selfId}, 0 = new) and fills defaults and amounts. */
-  static Checked check(OpCall call, AiqRecord in, long selfId) {
+  static Checked check(OpCall call, AccountsIqRecord in, long selfId) {
     EntityStore store = call.store();
     long accountId = in.integer("AccountID");
     String accountCode = in.get("AccountCode");
@@ -28,9 +28,9 @@ final class InvoiceRules {
     if (call.settings().rejectDuplicateExternalReference() && taken(store, ref, selfId)) {
       return refuse("INVOICE_EXTERNAL_REFERENCE_ALREADY_EXISTS", "ExternalReference '" + ref + "' is already used.");
     }
-    AiqRecord c = customer.record();
-    List<AiqRecord> lines = in.items() == null ? List.of() : in.items();
-    for (AiqRecord line : lines) {
+    AccountsIqRecord c = customer.record();
+    List<AccountsIqRecord> lines = in.items() == null ? List.of() : in.items();
+    for (AccountsIqRecord line : lines) {
       OpReply bad = line(store, c, line);
       if (bad != null) return new Checked(null, bad);
     }
@@ -52,14 +52,14 @@ final class InvoiceRules {
    */
   static boolean taken(EntityStore store, String ref, long selfId) {
     if (ref == null || ref.isBlank()) return false;
-    for (AiqRecord other : store.invoices.byReference(ref)) if (other.integer("InvoiceID") != selfId) return true;
-    for (AiqRecord t : store.transactions.byReference(ref)) {
+    for (AccountsIqRecord other : store.invoices.byReference(ref)) if (other.integer("InvoiceID") != selfId) return true;
+    for (AccountsIqRecord t : store.transactions.byReference(ref)) {
       if ("SI".equals(t.get("TransactionType")) && t.integer("InvoiceID") != selfId) return true;
     }
     return false;
   }
 
-  private static OpReply line(EntityStore store, AiqRecord customer, AiqRecord line) {
+  private static OpReply line(EntityStore store, AccountsIqRecord customer, AccountsIqRecord line) {
     String item = line.get("StockItemID");
     long index = -1;
     if (item != null && !item.isBlank()) {

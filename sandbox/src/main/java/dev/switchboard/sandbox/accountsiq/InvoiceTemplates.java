@@ -10,10 +10,10 @@ import java.util.ArrayList;
 final class InvoiceTemplates {
   private InvoiceTemplates() {}
 
-  static AiqRecord fromCustomer(AiqRecord c, LocalDateTime invoiceDay) {
+  static AccountsIqRecord fromCustomer(AccountsIqRecord c, LocalDateTime invoiceDay) {
     String currency = c.get("CurrencyCode");
     int terms = parseTerms(c.get("CreditTermID"));
-    return new AiqRecord(WsdlTypes.INVOICE)
+    return new AccountsIqRecord(WsdlTypes.INVOICE)
         .set("InvoiceID", 0)
         .set("AccountID", c.get("AccountID"))
         .set("AreaID", c.get("AreaID"))

@@ -28,13 +28,13 @@ final class ListStream {
   private final HttpServerResponse response;
   private final XmlOut xml;
   private final String itemElement;
-  private final Iterator<AiqRecord> items;
+  private final Iterator<AccountsIqRecord> items;
   private final Runnable tail;
   private final StatsCounters counters;
   private long sliceStart = System.nanoTime();
 
   /** @param tail writes what follows {@code </Result>} (end of Op Result, out-params, envelope end) */
-  ListStream(RoutingContext ctx, XmlOut xml, String itemElement, Iterator<AiqRecord> items, Runnable tail,
+  ListStream(RoutingContext ctx, XmlOut xml, String itemElement, Iterator<AccountsIqRecord> items, Runnable tail,
       StatsCounters counters) {
     this.ctx = ctx;
     this.response = ctx.response();

@@ -18,10 +18,10 @@ final class OpReply {
   record Text(String value) implements Body {}
 
   /** One record whose elements are the children of {@code <Result>}. */
-  record One(AiqRecord record) implements Body {}
+  record One(AccountsIqRecord record) implements Body {}
 
   /** A list: {@code <Result><item>..</item>...</Result>}, generated lazily and streamed. */
-  record Many(String itemElement, Iterator<AiqRecord> items) implements Body {}
+  record Many(String itemElement, Iterator<AccountsIqRecord> items) implements Body {}
 
   /** {@code TokenGet}/{@code TokenRefresh}: {@code Result{AccessToken, RefreshToken}}. */
   record Tokens(String accessToken, String refreshToken) implements Body {}

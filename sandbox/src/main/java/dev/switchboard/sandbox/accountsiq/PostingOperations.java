@@ -16,22 +16,22 @@ final class PostingOperations {
   private PostingOperations() {}
 
   static OpReply batchSalesInvoice(OpCall call) {
-    AiqRecord in = RequestReader.record(call.request().child("inv"), WsdlTypes.BATCH_INVOICE);
+    AccountsIqRecord in = RequestReader.record(call.request().child("inv"), WsdlTypes.BATCH_INVOICE);
     if (in == null) return fail("UNKNOWN", "inv is null.");
     EntityStore store = call.store();
     AccountBook.Entry c = store.customers.find(in.get("CustomerCode"), call.customerCount());
     if (c == null) return fail("CUSTOMER_CODE_DOES_NOT_EXIST", "No customer '" + in.get("CustomerCode") + "'.");
-    if (in.dateTime("InvoiceDate").equals(AiqDates.MIN)) return fail("DATE_IS_OUT_OF_RANGE", "InvoiceDate is missing.");
+    if (in.dateTime("InvoiceDate").equals(AccountsIqDates.MIN)) return fail("DATE_IS_OUT_OF_RANGE", "InvoiceDate is missing.");
     if (in.decimal("ExchangeRate").signum() <= 0) {
       return fail("CURRENCY_CANNOT_HAVE_ZERO_EXCHANGE_RATE", "ExchangeRate must be positive.");
     }
-    List<AiqRecord> lines = in.items();
+    List<AccountsIqRecord> lines = in.items();
     if (lines == null || lines.isEmpty()) {
       return fail("SALES_BATCH_INVOICE_ERROR_WHILE_CREATING_TRANSACTION_LINES", "A batch invoice needs lines.");
     }
     BigDecimal net = BigDecimal.ZERO.setScale(2);
     BigDecimal tax = BigDecimal.ZERO.setScale(2);
-    for (AiqRecord l : lines) {
+    for (AccountsIqRecord l : lines) {
       if (!ChartOfAccounts.glExists(l.get("GLAccountCode"))) {
         return fail("GLACCOUNT_CODE_DOES_NOT_EXIST", "GL account '" + l.get("GLAccountCode") + "' does not exist.");
       }
@@ -46,7 +46,7 @@ final class PostingOperations {
       return fail("INVOICE_EXTERNAL_REFERENCE_ALREADY_EXISTS", "ExternalReference '" + ref + "' already exists.");
     }
     long id = store.newTransactionId();
-    AiqRecord tx = new TransactionFactory("SI", id, c.record(), ref, net, tax, lines.get(0).get("TaxCode"),
+    AccountsIqRecord tx = new TransactionFactory("SI", id, c.record(), ref, net, tax, lines.get(0).get("TaxCode"),
         in.dateTime("InvoiceDate"), call.now(), 0, true).build();
     if (in.get("DueDate") != null) tx.set("DueDate", in.get("DueDate"));
     store.transactions.put(tx, true);
@@ -55,7 +55,7 @@ final class PostingOperations {
   }
 
   static OpReply salesReceipt(OpCall call) {
-    AiqRecord in = RequestReader.record(call.request().child("salesReceipt"), WsdlTypes.SALES_RECEIPT);
+    AccountsIqRecord in = RequestReader.record(call.request().child("salesReceipt"), WsdlTypes.SALES_RECEIPT);
     if (in == null) return fail("UNKNOWN", "salesReceipt is null.");
     if (blank(in.get("CustomerCode"))) return fail("ACCOUNT_CODE_IS_NULL", "CustomerCode is mandatory.");
     if (blank(in.get("CheckReference"))) return fail("UNKNOWN", "CheckReference is mandatory.");
@@ -66,9 +66,9 @@ final class PostingOperations {
     if (!ChartOfAccounts.isBank(in.get("BankAccountCode"))) {
       return fail("BANK_ACCOUNT_DOES_NOT_EXIST", "Bank account '" + in.get("BankAccountCode") + "' does not exist.");
     }
-    if (in.dateTime("PaymentDate").equals(AiqDates.MIN)) return fail("DATE_IS_OUT_OF_RANGE", "PaymentDate is missing.");
+    if (in.dateTime("PaymentDate").equals(AccountsIqDates.MIN)) return fail("DATE_IS_OUT_OF_RANGE", "PaymentDate is missing.");
     long id = store.newTransactionId();
-    AiqRecord tx = new TransactionFactory("SR", id, c.record(), in.get("CheckReference"),
+    AccountsIqRecord tx = new TransactionFactory("SR", id, c.record(), in.get("CheckReference"),
         InvoiceMath.money(in.decimal("PaymentAmount")), BigDecimal.ZERO.setScale(2), null, in.dateTime("PaymentDate"),
         call.now(), 0, false).build();
     tx.set("TransactionBankGLAccountNumber", in.get("BankAccountCode"));

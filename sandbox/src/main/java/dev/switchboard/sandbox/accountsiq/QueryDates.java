@@ -17,7 +17,7 @@ final class QueryDates {
     if (query == null) return OpReply.failure("DATE_IS_OUT_OF_RANGE", "query is null.");
     for (String name : FOUR) {
       LocalDateTime d = RequestReader.date(query, name);
-      if (d == null || d.equals(AiqDates.MIN)) {
+      if (d == null || d.equals(AccountsIqDates.MIN)) {
         return OpReply.failure("DATE_IS_OUT_OF_RANGE",
             "FromDate, ToDate, FromCreationDate and ToCreationDate are mandatory; " + name + " is missing.");
       }
@@ -27,7 +27,7 @@ final class QueryDates {
 
   /** A bound that was omitted or left at XmlSerializer's default (0001-01-01) is open. */
   static LocalDateTime openIfDefault(LocalDateTime d) {
-    return d == null || d.equals(AiqDates.MIN) ? null : d;
+    return d == null || d.equals(AccountsIqDates.MIN) ? null : d;
   }
 
   static boolean within(LocalDateTime t, LocalDateTime from, LocalDateTime to) {

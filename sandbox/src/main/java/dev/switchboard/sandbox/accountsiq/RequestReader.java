@@ -14,9 +14,9 @@ final class RequestReader {
   private RequestReader() {}
 
   /** The record in {@code node}, or null if the element is absent or nil. */
-  static AiqRecord record(XmlNode node, WsdlType schema) {
+  static AccountsIqRecord record(XmlNode node, WsdlType schema) {
     if (node == null || node.nil) return null;
-    AiqRecord r = new AiqRecord(schema);
+    AccountsIqRecord r = new AccountsIqRecord(schema);
     for (int i = 0; i < schema.size(); i++) {
       WsdlType.Field f = schema.fields.get(i);
       if (f.occurs() == WsdlType.Occurs.REQUIRED) r.set(i, f.type().defaultValue());
@@ -28,9 +28,9 @@ final class RequestReader {
       WsdlType.Field f = schema.fields.get(i);
       if (f.type() == XsType.LIST) {
         if (c.nil) continue;
-        List<AiqRecord> items = new ArrayList<>();
+        List<AccountsIqRecord> items = new ArrayList<>();
         for (XmlNode item : c.children(f.itemName())) {
-          AiqRecord rec = record(item, f.items());
+          AccountsIqRecord rec = record(item, f.items());
           if (rec != null) items.add(rec);
         }
         r.items(items);
@@ -77,7 +77,7 @@ final class RequestReader {
   /** A dateTime parameter; null if absent or nil (a present {@code minOccurs=1} date is never null). */
   static LocalDateTime date(XmlNode op, String name) {
     String v = op.text(name);
-    return v == null ? null : AiqDates.fromCanonical(XsType.DATETIME.read(v, name));
+    return v == null ? null : AccountsIqDates.fromCanonical(XsType.DATETIME.read(v, name));
   }
 
   /** An {@code ArrayOfString} ({@code <X><string>a</string></X>}); empty if absent. */

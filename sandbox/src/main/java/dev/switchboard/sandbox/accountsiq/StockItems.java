@@ -18,7 +18,7 @@ final class StockItems {
   }
 
   static String id(long index) {
-    return "SKU" + AiqSeeds.digits(index + 1, 5);
+    return "SKU" + AccountsIqSeeds.digits(index + 1, 5);
   }
 
   /** The index of {@code id}, or -1 if no generated item has it. */
@@ -33,16 +33,16 @@ final class StockItems {
   }
 
   BigDecimal price(long index) {
-    SplittableRandom r = SeededRandom.rng(seed, AiqSeeds.STOCK, index);
+    SplittableRandom r = SeededRandom.rng(seed, AccountsIqSeeds.STOCK, index);
     long cents = product(index).priceCents() + r.nextInt(500);
     return BigDecimal.valueOf(cents, 2);
   }
 
-  AiqRecord generate(long index) {
+  AccountsIqRecord generate(long index) {
     FakeLedgerData.Product p = product(index);
     BigDecimal price = price(index);
     boolean service = p.group().equals("SERVICES");
-    return new AiqRecord(WsdlTypes.STOCK_ITEM)
+    return new AccountsIqRecord(WsdlTypes.STOCK_ITEM)
         .set("StockItemID", id(index))
         .set("Description", p.description())
         .set("SalesDescription", p.description())
@@ -60,7 +60,7 @@ final class StockItems {
         .set("ItemPrice6", price).set("ItemPrice7", price).set("ItemPrice8", price)
         .set("UseMarginWarning", false)
         .set("Margin", "0")
-        .set("RowVersionNumber", AiqSeeds.rowVersion(seed, AiqSeeds.STOCK, index, 1))
+        .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, AccountsIqSeeds.STOCK, index, 1))
         .set("Weight", service ? null : "0." + (1 + index % 9));
   }
 }

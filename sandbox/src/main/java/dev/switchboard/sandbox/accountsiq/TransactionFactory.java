@@ -25,13 +25,13 @@ import java.util.Locale;
  * @param invoiceId InvoiceID for posted invoices, else 0
  * @param batch a batch invoice (GL lines, no stock)
  */
-record TransactionFactory(String type, long id, AiqRecord account, String externalReference, BigDecimal net,
+record TransactionFactory(String type, long id, AccountsIqRecord account, String externalReference, BigDecimal net,
     BigDecimal tax, String taxCode, LocalDateTime transactionDate, LocalDateTime created, long invoiceId,
     boolean batch) {
 
   private static final String BANK_GL = "1200";
 
-  AiqRecord build() {
+  AccountsIqRecord build() {
     boolean sales = type.startsWith("S");
     boolean payment = type.equals("SR") || type.equals("PP");
     BigDecimal gross = net.add(tax);
@@ -43,7 +43,7 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
     String currency = account.get("CurrencyCode");
     BigDecimal rate = new BigDecimal(InvoiceTemplates.exchangeRate(currency));
     String controlGl = sales ? "1100" : "2100";
-    List<AiqRecord> details = new ArrayList<>();
+    List<AccountsIqRecord> details = new ArrayList<>();
     details.add(detail(controlGl, true, false, control, null, currency, rate));
     if (payment) {
       details.add(detail(BANK_GL, false, false, control.negate(), null, currency, rate));
@@ -56,7 +56,7 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
       }
     }
     LocalDateTime period = transactionDate.toLocalDate().withDayOfMonth(1).atStartOfDay();
-    return new AiqRecord(WsdlTypes.TRANSACTION_SUMMARY)
+    return new AccountsIqRecord(WsdlTypes.TRANSACTION_SUMMARY)
         .set("AccountID", account.get("AccountID"))
         .set("AccountCode", account.get("Code"))
         .set("Ledger", sales ? "Sales" : "Purchases")
@@ -64,7 +64,7 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
         .set("TransactionID", id)
         .set("IsBatchInvoiceOrNote", batch)
         .set("InvoiceID", invoiceId)
-        .set("InternalNumber", type + AiqSeeds.digits(id, 6))
+        .set("InternalNumber", type + AccountsIqSeeds.digits(id, 6))
         .set("ExternalReference", externalReference)
         .set("ControlAmount", control)
         .set("OutstandingAmount", payment ? BigDecimal.ZERO.setScale(2) : control)
@@ -87,9 +87,9 @@ record TransactionFactory(String type, long id, AiqRecord account, String extern
         .set("DueDate", payment ? null : transactionDate.plusDays(30));
   }
 
-  private AiqRecord detail(String gl, boolean control, boolean taxLine, BigDecimal amount, String taxId,
+  private AccountsIqRecord detail(String gl, boolean control, boolean taxLine, BigDecimal amount, String taxId,
       String currency, BigDecimal rate) {
-    return new AiqRecord(WsdlTypes.TRANSACTION_DETAIL)
+    return new AccountsIqRecord(WsdlTypes.TRANSACTION_DETAIL)
         .set("GLAccountCode", gl).set("IsControlLine", control).set("IsTaxLine", taxLine).set("IsStockLine", false)
         .set("Amount", InvoiceMath.money(amount)).set("BCAmount", InvoiceMath.money(amount.multiply(rate)))
         .set("TaxID", taxId).set("CurrencyCode", currency).set("IsReconciled", false)

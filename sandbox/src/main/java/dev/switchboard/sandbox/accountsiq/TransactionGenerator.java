@@ -39,13 +39,13 @@ final class TransactionGenerator {
     return numbering;
   }
 
-  AiqRecord generate(long index) {
-    SplittableRandom r = SeededRandom.rng(seed, AiqSeeds.TRANSACTIONS, index);
+  AccountsIqRecord generate(long index) {
+    SplittableRandom r = SeededRandom.rng(seed, AccountsIqSeeds.TRANSACTIONS, index);
     int roll = r.nextInt(100);
     String type = roll < 55 ? "SI" : roll < 80 ? "SR" : roll < 85 ? "SN" : roll < 95 ? "PI" : "PP";
     boolean purchases = type.startsWith("P") && supplierCount > 0;
     if (type.startsWith("P") && !purchases) type = "SI";
-    AiqRecord account = purchases ? suppliers.generate(r.nextLong(supplierCount))
+    AccountsIqRecord account = purchases ? suppliers.generate(r.nextLong(supplierCount))
         : customers.generate(r.nextLong(customerCount));
     boolean payment = type.equals("SR") || type.equals("PP");
     BigDecimal net = BigDecimal.valueOf(5_000 + r.nextInt(495_000), 2);
@@ -53,7 +53,7 @@ final class TransactionGenerator {
     BigDecimal tax = payment ? BigDecimal.ZERO.setScale(2) : InvoiceMath.money(net.multiply(new BigDecimal("0.23")));
     LocalDateTime created = numbering.created(index);
     long id = FIRST_ID + index;
-    AiqRecord t = new TransactionFactory(type, id, account, REF_PREFIX + id, net, tax, taxCode,
+    AccountsIqRecord t = new TransactionFactory(type, id, account, REF_PREFIX + id, net, tax, taxCode,
         created.toLocalDate().atStartOfDay(), created, 0, false).build();
     if (index < size - size / 10) t.set("OutstandingAmount", "0.00");
     return t;

@@ -58,12 +58,12 @@ final class TransactionQueries {
 
   /** TypesFilter (SI, SR, ...), AccountIDsFilter, TransactionIDsFilter, DepartmentIDsFilter. */
   private record Filter(Set<String> types, Set<Integer> accounts, Set<Integer> ids, Set<String> departments) {
-    boolean test(AiqRecord t) {
+    boolean test(AccountsIqRecord t) {
       if (!types.isEmpty() && !types.contains(t.get("TransactionType"))) return false;
       if (!accounts.isEmpty() && !accounts.contains(t.integer("AccountID"))) return false;
       if (!ids.isEmpty() && !ids.contains(t.integer("TransactionID"))) return false;
       if (departments.isEmpty()) return true;
-      for (AiqRecord d : t.items()) if (departments.contains(d.get("DepartmentID"))) return true;
+      for (AccountsIqRecord d : t.items()) if (departments.contains(d.get("DepartmentID"))) return true;
       return false;
     }
   }

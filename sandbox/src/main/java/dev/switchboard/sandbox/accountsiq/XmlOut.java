@@ -69,7 +69,7 @@ final class XmlOut {
   }
 
   /** {@code <element>fields...</element>}. */
-  XmlOut record(String element, AiqRecord r) {
+  XmlOut record(String element, AccountsIqRecord r) {
     out.append('<').append(element).append('>');
     fields(r);
     out.append("</").append(element).append('>');
@@ -77,30 +77,30 @@ final class XmlOut {
   }
 
   /** The record's elements, without a wrapper (a {@code <Result>} holding one record). */
-  XmlOut fields(AiqRecord r) {
+  XmlOut fields(AccountsIqRecord r) {
     List<WsdlType.Field> fields = r.schema.fields;
     for (int i = 0; i < fields.size(); i++) {
       WsdlType.Field f = fields.get(i);
       if (f.type() == XsType.LIST) {
-        List<AiqRecord> items = r.items();
+        List<AccountsIqRecord> items = r.items();
         if (items == null) continue;
         if (items.isEmpty()) {
           empty(f.name());
           continue;
         }
         start(f.name());
-        for (AiqRecord item : items) record(f.itemName(), item);
+        for (AccountsIqRecord item : items) record(f.itemName(), item);
         end();
         continue;
       }
       String v = r.get(i);
       if (v != null) {
-        text(f.name(), f.type() == XsType.DATETIME ? AiqDates.wire(v, settings) : v);
+        text(f.name(), f.type() == XsType.DATETIME ? AccountsIqDates.wire(v, settings) : v);
         continue;
       }
       switch (f.occurs()) {
         case REQUIRED -> text(f.name(), f.type() == XsType.DATETIME
-            ? AiqDates.wire(f.type().defaultValue(), settings) : f.type().defaultValue());
+            ? AccountsIqDates.wire(f.type().defaultValue(), settings) : f.type().defaultValue());
         case NILLABLE, OPTIONAL_NILLABLE -> nil(f.name());
         case OPTIONAL -> {
           if (settings.nullStrings() == AccountsIqSettings.NullStrings.NIL) nil(f.name());

@@ -88,7 +88,7 @@ enum XsType {
       }
       case DATETIME -> {
         try {
-          return AiqDates.canonical(AiqDates.parse(raw));
+          return AccountsIqDates.canonical(AccountsIqDates.parse(raw));
         } catch (IllegalArgumentException e) {
           throw bad(element, "The string '" + raw + "' is not a valid AllXsd value.");
         }

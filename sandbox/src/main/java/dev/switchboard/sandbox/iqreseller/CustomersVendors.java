@@ -63,9 +63,9 @@ final class CustomersVendors implements RecordCatalog {
     Party p = party(index);
     out.beginRecord(xmlType());
     out.integer("cvid", p.cvid());
-    out.text("clientid", IqrFormats.pad(p.clientId(), 10));
+    out.text("clientid", IqResellerFormats.pad(p.clientId(), 10));
     out.text("name", p.name());
-    out.text("type", IqrFormats.pad(p.vendor() ? "Vendor" : "Customer", 10));
+    out.text("type", IqResellerFormats.pad(p.vendor() ? "Vendor" : "Customer", 10));
     out.text("email", p.email());
     out.text("phone", p.phone());
     out.text("address1", p.address1());

@@ -58,11 +58,11 @@ final class Inventories implements RecordCatalog {
     out.text("inventorycomments", SeededRandom.pick(r, FakeData.COMMENTS));
     out.text("warehouse", SeededRandom.pick(r, FakeData.WAREHOUSES));
     out.text("location", FakeData.location(r));
-    out.text("status", IqrFormats.pad(status, 10));
+    out.text("status", IqResellerFormats.pad(status, 10));
     out.text("receivestatus", received);
     out.text("receivedstatus", received);
     out.integer("quantity", 1);
-    out.money("unitcost", IqrFormats.cents(item.priceCents() * (40 + r.nextInt(31)) / 100));
+    out.money("unitcost", IqResellerFormats.cents(item.priceCents() * (40 + r.nextInt(31)) / 100));
     out.text("serialnumber", FakeData.serial(r));
     out.integer("po", FIRST_PO + index / UNITS_PER_PO);
     out.text("category1", item.model().category());

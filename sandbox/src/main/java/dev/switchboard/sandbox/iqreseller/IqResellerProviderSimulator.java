@@ -1,5 +1,6 @@
 package dev.switchboard.sandbox.iqreseller;
 
+import com.google.auto.service.AutoService;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sandbox.DemoConnection;
@@ -10,6 +11,7 @@ import io.vertx.core.Vertx;
 import java.util.List;
 
 /** The IQ Reseller simulator as a sandbox plug-in; its demo is tenant {@code acme}. */
+@AutoService(ProviderSimulator.class)
 public final class IqResellerProviderSimulator implements ProviderSimulator<IqResellerConfig, IqResellerSimulator> {
   @Override public String id() { return "iqreseller"; }
   @Override public String title() { return "IQ Reseller (REST; API key for a session token)"; }

@@ -26,6 +26,6 @@ interface RecordSink {
   void endList() throws IOException;
 
   default void date(String name, LocalDateTime t) throws IOException {
-    text(name, IqrFormats.date(t));
+    text(name, IqResellerFormats.date(t));
   }
 }

@@ -71,10 +71,10 @@ final class SalesOrders implements RecordCatalog {
 
     out.beginRecord(xmlType());
     out.integer("so", so);
-    out.text("status", IqrFormats.pad(status, 10));
-    out.text("clientid", IqrFormats.pad(party != null ? party.clientId() : "CASH", 10));
+    out.text("status", IqResellerFormats.pad(status, 10));
+    out.text("clientid", IqResellerFormats.pad(party != null ? party.clientId() : "CASH", 10));
     out.text("clientponumber", r.nextInt(5) == 0 ? "" : "PO-" + (10_000 + r.nextInt(90_000)));
-    out.text("rep", IqrFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
+    out.text("rep", IqResellerFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
     out.date("saledate", sale);
     out.date("invoiceddate", invoicedAt);
     out.text("currency", "USD");
@@ -87,15 +87,15 @@ final class SalesOrders implements RecordCatalog {
     out.text("shiptocountry", place.country());
     out.text("shiptoemail", party != null && r.nextBoolean() ? party.email() : "");
     out.text("shipfromclientid", shipFrom);
-    out.money("total", IqrFormats.cents(salesCents + taxCents + freightCents));
-    out.money("totalsales", IqrFormats.cents(salesCents));
-    out.money("totaltax", IqrFormats.cents(taxCents));
+    out.money("total", IqResellerFormats.cents(salesCents + taxCents + freightCents));
+    out.money("totalsales", IqResellerFormats.cents(salesCents));
+    out.money("totaltax", IqResellerFormats.cents(taxCents));
     out.text("statetaxpct", place.taxPct());
-    out.money("freight", IqrFormats.cents(freightCents));
+    out.money("freight", IqResellerFormats.cents(freightCents));
     out.integer("totallines", lines.length);
     for (int u = 1; u <= 5; u++) out.text("userdefined" + u, u == 1 && r.nextInt(3) == 0 ? "WEB" : "");
     out.date("lastupdated", lastUpdated);
-    out.text("lastupdatedby", IqrFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
+    out.text("lastupdatedby", IqResellerFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
     out.beginList("SODetails");
     for (int i = 0; i < lines.length; i++) writeLine(out, so, index, i, lines[i], status, invoicedAt);
     out.endList();
@@ -114,7 +114,7 @@ final class SalesOrders implements RecordCatalog {
     out.text("mfgr", l.item().model().mfgr());
     out.text("condition", l.condition());
     out.integer("quantity", l.quantity());
-    out.money("unitprice", IqrFormats.cents(l.unitPriceCents()));
+    out.money("unitprice", IqResellerFormats.cents(l.unitPriceCents()));
     out.text("serialnumber", l.serial());
     // A partially shipped order: the first line is invoiced, the rest still open.
     out.text("status", soStatus.equals("Partial") ? (i == 0 ? "Invoiced" : "Open") : soStatus);

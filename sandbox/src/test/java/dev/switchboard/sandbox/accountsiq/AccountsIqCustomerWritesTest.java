@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,20 +14,20 @@ class AccountsIqCustomerWritesTest extends SimulatorFixture {
   void createFromDefaultsThenReadBack() {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    Element template = AiqSoap.child(AiqSoap.result(soap.call11("GetNewCustomerFromDefaults", token, ""),
+    Element template = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetNewCustomerFromDefaults", token, ""),
         "GetNewCustomerFromDefaults"), "Result");
-    assertThat(AiqSoap.text(template, "AccountID")).isEqualTo("0");
-    assertThat(AiqSoap.child(template, "Code")).as("the system does not generate codes").isNull();
-    Element created = AiqSoap.result(soap.call11("UpdateCustomer", token, customer("NEWCO1", "New Co", null)
+    assertThat(AccountsIqSoap.text(template, "AccountID")).isEqualTo("0");
+    assertThat(AccountsIqSoap.child(template, "Code")).as("the system does not generate codes").isNull();
+    Element created = AccountsIqSoap.result(soap.call11("UpdateCustomer", token, customer("NEWCO1", "New Co", null)
         + el("create", true)), "UpdateCustomer");
-    assertThat(AiqSoap.names(created)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
-    assertThat(AiqSoap.text(created, "Status")).isEqualTo("Created");
-    assertThat(AiqSoap.text(created, "Result")).isEqualTo("true");
-    Element read = AiqSoap.child(AiqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "NEWCO1")),
+    assertThat(AccountsIqSoap.names(created)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
+    assertThat(AccountsIqSoap.text(created, "Status")).isEqualTo("Created");
+    assertThat(AccountsIqSoap.text(created, "Result")).isEqualTo("true");
+    Element read = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "NEWCO1")),
         "GetCustomer"), "Result");
-    assertThat(AiqSoap.text(read, "Name")).isEqualTo("New Co");
-    assertThat(Long.parseLong(AiqSoap.text(read, "AccountID"))).isGreaterThanOrEqualTo(5_000_001L);
-    assertThat(AiqSoap.text(read, "RowVersionNumber")).matches("[A-Za-z0-9+/]{11}=");
+    assertThat(AccountsIqSoap.text(read, "Name")).isEqualTo("New Co");
+    assertThat(Long.parseLong(AccountsIqSoap.text(read, "AccountID"))).isGreaterThanOrEqualTo(5_000_001L);
+    assertThat(AccountsIqSoap.text(read, "RowVersionNumber")).matches("[A-Za-z0-9+/]{11}=");
     assertThat(sim.stats().writesApplied("UpdateCustomer")).isEqualTo(1);
     assertThat(sim.data(COMPANY).customerName("NEWCO1")).hasValue("New Co");
   }
@@ -45,11 +45,11 @@ class AccountsIqCustomerWritesTest extends SimulatorFixture {
   @Test
   void unknownCodeWithCreateFalseIsNotCreated() {
     start(AccountsIqSettings.defaults());
-    Element r = AiqSoap.result(soap.call11("UpdateCustomer", token11(), customer("GHOST1", "Ghost", null)
+    Element r = AccountsIqSoap.result(soap.call11("UpdateCustomer", token11(), customer("GHOST1", "Ghost", null)
         + el("create", false)), "UpdateCustomer");
-    assertThat(AiqSoap.text(r, "Status")).isEqualTo("NotCreated");
-    assertThat(AiqSoap.text(r, "ErrorCode")).isEqualTo("CUSTOMER_CODE_DOES_NOT_EXIST");
-    assertThat(AiqSoap.text(r, "Result")).isEqualTo("false");
+    assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("NotCreated");
+    assertThat(AccountsIqSoap.text(r, "ErrorCode")).isEqualTo("CUSTOMER_CODE_DOES_NOT_EXIST");
+    assertThat(AccountsIqSoap.text(r, "Result")).isEqualTo("false");
     assertThat(sim.stats().writesApplied("UpdateCustomer")).isZero();
   }
 
@@ -57,52 +57,52 @@ class AccountsIqCustomerWritesTest extends SimulatorFixture {
   void anUpdateNeedsTheStoredRowVersion() {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    String version = AiqSoap.text(AiqSoap.child(AiqSoap.result(soap.call11("GetCustomer", token,
+    String version = AccountsIqSoap.text(AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetCustomer", token,
         el("customerCode", "C000003")), "GetCustomer"), "Result"), "RowVersionNumber");
-    Element stale = AiqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Renamed", "AAAAAAAAAAE=")
+    Element stale = AccountsIqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Renamed", "AAAAAAAAAAE=")
         + el("create", false)), "UpdateCustomer");
-    assertThat(AiqSoap.text(stale, "Status")).isEqualTo("Conflicted");
-    assertThat(AiqSoap.text(stale, "ErrorCode")).isEqualTo("OUTDATED_RECORD");
+    assertThat(AccountsIqSoap.text(stale, "Status")).isEqualTo("Conflicted");
+    assertThat(AccountsIqSoap.text(stale, "ErrorCode")).isEqualTo("OUTDATED_RECORD");
     clock.advance(Duration.ofMinutes(10));
-    Element ok = AiqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Renamed", version)
+    Element ok = AccountsIqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Renamed", version)
         + el("create", false)), "UpdateCustomer");
-    assertThat(AiqSoap.text(ok, "Status")).isEqualTo("Success");
-    Element again = AiqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Twice", version)
+    assertThat(AccountsIqSoap.text(ok, "Status")).isEqualTo("Success");
+    Element again = AccountsIqSoap.result(soap.call11("UpdateCustomer", token, customer("C000003", "Twice", version)
         + el("create", false)), "UpdateCustomer");
-    assertThat(AiqSoap.text(again, "Status")).as("the version moved on").isEqualTo("Conflicted");
+    assertThat(AccountsIqSoap.text(again, "Status")).as("the version moved on").isEqualTo("Conflicted");
     assertThat(sim.data(COMPANY).customerName("C000003")).hasValue("Renamed");
     // The update is what incremental sync sees.
-    Element since = AiqSoap.child(AiqSoap.result(soap.call11("GetCustomersBy", token,
+    Element since = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetCustomersBy", token,
         "<query><FromLastModifiedDateInUTC>2025-03-18T16:00:00</FromLastModifiedDateInUTC></query>"), "GetCustomersBy"),
         "Result");
-    assertThat(AiqSoap.children(since, "Customer")).extracting(c -> AiqSoap.text(c, "Code")).containsExactly("C000003");
+    assertThat(AccountsIqSoap.children(since, "Customer")).extracting(c -> AccountsIqSoap.text(c, "Code")).containsExactly("C000003");
   }
 
   @Test
   void getbackCodeVariantsAndSuppliers() {
     start(AccountsIqSettings.defaults());
     String access = access20();
-    Element c = AiqSoap.result(soap.call20("UpdateCustomerGetbackCustomerCode", COMPANY, access,
+    Element c = AccountsIqSoap.result(soap.call20("UpdateCustomerGetbackCustomerCode", COMPANY, access,
         customer("VIA20", "Via two", null) + el("create", true)), "UpdateCustomerGetbackCustomerCode");
-    assertThat(AiqSoap.text(c, "Result")).isEqualTo("VIA20");
-    Element s = AiqSoap.result(soap.call20("UpdateSupplierGetBackSupplierCode", COMPANY, access,
+    assertThat(AccountsIqSoap.text(c, "Result")).isEqualTo("VIA20");
+    Element s = AccountsIqSoap.result(soap.call20("UpdateSupplierGetBackSupplierCode", COMPANY, access,
         "<supplier><Code>SUPP9</Code><Name>Supplies</Name></supplier>" + el("create", true)),
         "UpdateSupplierGetBackSupplierCode");
-    assertThat(AiqSoap.text(s, "Status")).isEqualTo("Created");
-    Element read = AiqSoap.child(AiqSoap.result(soap.call11("GetSupplier", token11(), el("supplierCode", "SUPP9")),
+    assertThat(AccountsIqSoap.text(s, "Status")).isEqualTo("Created");
+    Element read = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetSupplier", token11(), el("supplierCode", "SUPP9")),
         "GetSupplier"), "Result");
-    assertThat(AiqSoap.text(read, "LedgerType")).as("visible through 1.1 too").isEqualTo("Purchases");
-    Element missing = AiqSoap.result(soap.call20("GetSupplier", COMPANY, access, el("supplierCode", "NOPE")),
+    assertThat(AccountsIqSoap.text(read, "LedgerType")).as("visible through 1.1 too").isEqualTo("Purchases");
+    Element missing = AccountsIqSoap.result(soap.call20("GetSupplier", COMPANY, access, el("supplierCode", "NOPE")),
         "GetSupplier");
-    assertThat(AiqSoap.text(missing, "ErrorCode")).isEqualTo("SUPPLIER_CODE_DOES_NOT_EXIST");
-    Element clash = AiqSoap.result(soap.call20("UpdateSupplier", COMPANY, access,
+    assertThat(AccountsIqSoap.text(missing, "ErrorCode")).isEqualTo("SUPPLIER_CODE_DOES_NOT_EXIST");
+    Element clash = AccountsIqSoap.result(soap.call20("UpdateSupplier", COMPANY, access,
         "<supplier><Code>C000001</Code><Name>Clash</Name></supplier>" + el("create", true)), "UpdateSupplier");
-    assertThat(AiqSoap.text(clash, "ErrorCode")).isEqualTo("ACCOUNT_CODE_ALREADY_IN_USE");
-    assertThat(AiqSoap.child(missing, "Result")).isNull();
+    assertThat(AccountsIqSoap.text(clash, "ErrorCode")).isEqualTo("ACCOUNT_CODE_ALREADY_IN_USE");
+    assertThat(AccountsIqSoap.child(missing, "Result")).isNull();
   }
 
   private String code(String token, String customerXml) {
-    return AiqSoap.text(AiqSoap.result(soap.call11("UpdateCustomer", token, customerXml + el("create", true)),
+    return AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("UpdateCustomer", token, customerXml + el("create", true)),
         "UpdateCustomer"), "ErrorCode");
   }
 

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** SOAP 1.1 transport, dispatch and faults (provider-apis.md §1.2, §1.5, §1.10.1). */
 class AccountsIqEnvelopeTest extends SimulatorFixture {
-  private static final String NS = AiqSoap.NS;
+  private static final String NS = AccountsIqSoap.NS;
 
   @Test
   void soapActionQuotedUnquotedOrAbsent() {
     start(AccountsIqSettings.defaults());
-    String body = AiqSoap.envelope(null, AiqSoap.op("GetCustomer", el("token", token11()) + el("customerCode",
+    String body = AccountsIqSoap.envelope(null, AccountsIqSoap.op("GetCustomer", el("token", token11()) + el("customerCode",
         "C000001")));
     assertThat(status(raw(body, "\"" + NS + "GetCustomer\""))).isEqualTo("Success");
     assertThat(status(raw(body, NS + "GetCustomer"))).as("Postman sends it unquoted").isEqualTo("Success");
@@ -28,14 +28,14 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
   @Test
   void aMismatchedOrUnknownActionIsASoapClientFault() {
     start(AccountsIqSettings.defaults());
-    String body = AiqSoap.envelope(null, AiqSoap.op("GetCustomer", el("token", token11())));
+    String body = AccountsIqSoap.envelope(null, AccountsIqSoap.op("GetCustomer", el("token", token11())));
     assertFault(raw(body, NS + "GetSupplier"), "soap:Client", "does not match the request element");
     assertFault(raw(body, NS + "DoesNotExist"), "soap:Client", "did not recognize the value of HTTP Header SOAPAction");
     assertFault(raw(body, "http://example.com/GetCustomer"), "soap:Client", "did not recognize");
-    String wrongNs = AiqSoap.envelope(null,
+    String wrongNs = AccountsIqSoap.envelope(null,
         "<GetCustomer xmlns=\"http://example.com/\"><token>x</token></GetCustomer>");
     assertFault(raw(wrongNs, null), "soap:Client", "did not recognize the value of the request element");
-    assertFault(raw(AiqSoap.envelope(null, AiqSoap.op("NoSuchOperation", "")), null), "soap:Client", "NoSuchOperation");
+    assertFault(raw(AccountsIqSoap.envelope(null, AccountsIqSoap.op("NoSuchOperation", "")), null), "soap:Client", "NoSuchOperation");
     assertThat(sim.stats().soapFaults()).isEqualTo(5);
     assertThat(sim.stats().calls()).doesNotContainKey("GetSupplier");
   }
@@ -43,7 +43,7 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
   @Test
   void requireSoapActionIsASetting() {
     start(AccountsIqSettings.defaults().withRequireSoapAction(true));
-    String body = AiqSoap.envelope(null, AiqSoap.op("GetCustomer", el("token", token11())));
+    String body = AccountsIqSoap.envelope(null, AccountsIqSoap.op("GetCustomer", el("token", token11())));
     assertFault(raw(body, null), "soap:Client", "without a valid action parameter");
   }
 
@@ -55,9 +55,9 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
     assertFault(raw("", null), "soap:Client", "Root element is missing");
     assertFault(raw("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"/>", null),
         "soap:Client", "SOAP Body");
-    assertFault(raw(AiqSoap.envelope(null, ""), null), "soap:Client", "Body is empty");
+    assertFault(raw(AccountsIqSoap.envelope(null, ""), null), "soap:Client", "Body is empty");
     String soap12 = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>"
-        + AiqSoap.op("GetCustomer", "") + "</s:Body></s:Envelope>";
+        + AccountsIqSoap.op("GetCustomer", "") + "</s:Body></s:Envelope>";
     assertFault(raw(soap12, null), "soap:VersionMismatch", "Envelope namespace");
   }
 
@@ -68,7 +68,7 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
     Files.writeString(secret, "TOP-SECRET-CONTENT");
     try {
       String xxe = "<?xml version=\"1.0\"?><!DOCTYPE soap:Envelope [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
-          + AiqSoap.envelope(null, AiqSoap.op("Login", el("companyID", "&xxe;") + el("partnerKey", PARTNER_KEY)
+          + AccountsIqSoap.envelope(null, AccountsIqSoap.op("Login", el("companyID", "&xxe;") + el("partnerKey", PARTNER_KEY)
               + el("userKey", USER_KEY))).replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "");
       HttpResponse<String> r = raw(xxe, NS + "Login");
       assertFault(r, "soap:Client", "DTD is prohibited");
@@ -117,11 +117,11 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
     assertThat(wsdl.statusCode()).isEqualTo(200);
     assertThat(wsdl.body()).contains("soapAction=\"" + NS + "TokenGet\"").contains("AiqSoapHeader")
         .contains("location=\"" + sim.endpoint20() + "\"").doesNotContain("name=\"Login\"");
-    AiqSoap.xml(wsdl.body());
+    AccountsIqSoap.xml(wsdl.body());
     String upper = sim.endpoint11().replace("integration_1_1.asmx", "Integration_1_1.ASMX");
-    HttpResponse<String> r = soap.post(upper, "Login", AiqSoap.envelope(null, AiqSoap.op("Login",
+    HttpResponse<String> r = soap.post(upper, "Login", AccountsIqSoap.envelope(null, AccountsIqSoap.op("Login",
         el("companyID", COMPANY) + el("partnerKey", PARTNER_KEY) + el("userKey", USER_KEY))));
-    assertThat(AiqSoap.text(AiqSoap.body(r), "LoginResult")).isNotBlank();
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.body(r), "LoginResult")).isNotBlank();
   }
 
   private HttpResponse<String> raw(String body, String soapAction) {
@@ -132,15 +132,15 @@ class AccountsIqEnvelopeTest extends SimulatorFixture {
   }
 
   private static String status(HttpResponse<String> r) {
-    return AiqSoap.text(AiqSoap.result(r, "GetCustomer"), "Status");
+    return AccountsIqSoap.text(AccountsIqSoap.result(r, "GetCustomer"), "Status");
   }
 
   static void assertFault(HttpResponse<String> r, String faultCode, String text) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
-    var fault = AiqSoap.body(r);
+    var fault = AccountsIqSoap.body(r);
     assertThat(fault.getLocalName()).isEqualTo("Fault");
-    assertThat(AiqSoap.names(fault)).containsExactly("faultcode", "faultstring", "detail");
+    assertThat(AccountsIqSoap.names(fault)).containsExactly("faultcode", "faultstring", "detail");
     assertThat(fault.getElementsByTagName("faultcode").item(0).getTextContent()).isEqualTo(faultCode);
     assertThat(fault.getElementsByTagName("faultstring").item(0).getTextContent()).contains(text);
   }

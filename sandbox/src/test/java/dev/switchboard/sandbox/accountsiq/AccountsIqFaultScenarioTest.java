@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,10 +23,10 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     sim.setScenario(CLIENT_ID, AccountsIqScenario.none().withUnknownErrorCode("GetCustomer", null));
     String access = access20();
     Element r = result20(access, CUSTOMER);
-    assertThat(AiqSoap.text(r, "Status")).isEqualTo("Failure");
-    assertThat(AiqSoap.text(r, "ErrorCode")).isEqualTo("SOMETHING_NEW_2027");
-    assertThat(AiqSoap.text(r, "HasExpired")).isEqualTo("false");
-    assertThat(AiqSoap.text(result20(access, CUSTOMER), "Status")).as("times defaults to 1").isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("Failure");
+    assertThat(AccountsIqSoap.text(r, "ErrorCode")).isEqualTo("SOMETHING_NEW_2027");
+    assertThat(AccountsIqSoap.text(r, "HasExpired")).isEqualTo("false");
+    assertThat(AccountsIqSoap.text(result20(access, CUSTOMER), "Status")).as("times defaults to 1").isEqualTo("Success");
   }
 
   @Test
@@ -51,7 +51,7 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("<!DOCTYPE").contains("<!ENTITY xxe SYSTEM \"file:///etc/passwd\">")
         .contains("&xxe;");
-    assertThatThrownBy(() -> AiqSoap.xml(r.body())).as("a hardened DOM parser refuses it")
+    assertThatThrownBy(() -> AccountsIqSoap.xml(r.body())).as("a hardened DOM parser refuses it")
         .isInstanceOf(AssertionError.class);
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -69,10 +69,10 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     String access = access20();
     for (int i = 0; i < 2; i++) {
       Element r = result20(access, CUSTOMER);
-      assertThat(AiqSoap.text(r, "Status")).isEqualTo("Failure");
-      assertThat(AiqSoap.text(r, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED");
+      assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("Failure");
+      assertThat(AccountsIqSoap.text(r, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED");
     }
-    assertThat(AiqSoap.text(result20(access, CUSTOMER), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result20(access, CUSTOMER), "Status")).isEqualTo("Success");
     assertThat(sim.stats().tokenGets(CLIENT_ID)).as("token requests are never throttled").isEqualTo(1);
   }
 
@@ -81,20 +81,20 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     sim.setScenario(CLIENT_ID, AccountsIqScenario.none().withExpireTokenAfterCalls(2));
     String[] t = soap.tokens(CLIENT_ID, CLIENT_SECRET);
-    assertThat(AiqSoap.text(result20(t[0], CUSTOMER), "Status")).isEqualTo("Success");
-    assertThat(AiqSoap.text(result20(t[0], CUSTOMER), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result20(t[0], CUSTOMER), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result20(t[0], CUSTOMER), "Status")).isEqualTo("Success");
     Element expired = result20(t[0], CUSTOMER);
-    assertThat(AiqSoap.text(expired, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
-    assertThat(AiqSoap.text(expired, "HasExpired")).isEqualTo("true");
-    String fresh = AiqSoap.text(AiqSoap.child(AiqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, t[1]),
+    assertThat(AccountsIqSoap.text(expired, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
+    assertThat(AccountsIqSoap.text(expired, "HasExpired")).isEqualTo("true");
+    String fresh = AccountsIqSoap.text(AccountsIqSoap.child(AccountsIqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, t[1]),
         "TokenRefresh"), "Result"), "AccessToken");
-    assertThat(AiqSoap.text(result20(fresh, CUSTOMER), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result20(fresh, CUSTOMER), "Status")).isEqualTo("Success");
 
     sim.setScenario(COMPANY, AccountsIqScenario.none().withExpireTokenAfterCalls(1));
     String token = token11();
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
         .isEqualTo("Success");
-    AccountsIqLoginTest.assertExpired(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
+    AccountsIqLoginTest.assertExpired(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
   }
 
   @Test
@@ -102,11 +102,11 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     sim.setScenario(COMPANY, AccountsIqScenario.none().withRefuseCredentials(true).withUnknownErrorCode("*",
         "NEW_CODE"));
-    assertThat(AiqSoap.names(AiqSoap.body(soap.login(COMPANY, PARTNER_KEY, USER_KEY)))).isEmpty();
+    assertThat(AccountsIqSoap.names(AccountsIqSoap.body(soap.login(COMPANY, PARTNER_KEY, USER_KEY)))).isEmpty();
     HttpResponse<String> ok = soap.login(COMPANY, PARTNER_KEY, USER_KEY, "x-sandbox-scenario",
         "{\"refuseCredentials\":false}");
-    String t = AiqSoap.text(AiqSoap.body(ok), "LoginResult");
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call11("GetCustomer", t, CUSTOMER), "GetCustomer"), "ErrorCode"))
+    String t = AccountsIqSoap.text(AccountsIqSoap.body(ok), "LoginResult");
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("GetCustomer", t, CUSTOMER), "GetCustomer"), "ErrorCode"))
         .as("tenant's unknownErrorCode still applies").isEqualTo("NEW_CODE");
     assertThat(soap.call11("GetCustomer", t, CUSTOMER, "x-sandbox-scenario", "{\"nope\":1}").statusCode())
         .isEqualTo(400);
@@ -122,12 +122,12 @@ class AccountsIqFaultScenarioTest extends SimulatorFixture {
     String access = access20();
     CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> soap.call11("GetCustomerList",
         token, "", "x-sandbox-scenario", "{\"slowOperation\":{\"operation\":\"GetCustomerList\",\"latencyMs\":800}}"));
-    assertThat(AiqSoap.text(result20(access, CUSTOMER), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result20(access, CUSTOMER), "Status")).isEqualTo("Success");
     assertThat(slow).as("the slow call is still waiting").isNotDone();
     assertThat(slow.join().statusCode()).isEqualTo(200);
   }
 
   private Element result20(String access, String inner) {
-    return AiqSoap.result(soap.call20("GetCustomer", COMPANY, access, inner), "GetCustomer");
+    return AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, inner), "GetCustomer");
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,42 +15,42 @@ class AccountsIqInvoiceWritesTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     String token = token11();
     HttpResponse<String> saved = save(token, "ORDER-1", "C000002", RecordXml.line("SKU00002", "3", "10.00", "STD"));
-    Element resp = AiqSoap.body(saved);
-    assertThat(AiqSoap.names(resp)).as("invoiceID is a sibling AFTER the result")
+    Element resp = AccountsIqSoap.body(saved);
+    assertThat(AccountsIqSoap.names(resp)).as("invoiceID is a sibling AFTER the result")
         .containsExactly("SaveInvoiceGetBackInvoiceIDResult", "invoiceID");
-    Element result = AiqSoap.child(resp, "SaveInvoiceGetBackInvoiceIDResult");
-    assertThat(AiqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired");
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Created");
-    int id = Integer.parseInt(AiqSoap.text(resp, "invoiceID"));
+    Element result = AccountsIqSoap.child(resp, "SaveInvoiceGetBackInvoiceIDResult");
+    assertThat(AccountsIqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired");
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Created");
+    int id = Integer.parseInt(AccountsIqSoap.text(resp, "invoiceID"));
     assertThat(id).isEqualTo(1001 + 2_500);
 
-    Element inv = AiqSoap.child(AiqSoap.result(soap.call11("GetInvoice", token, el("invoiceID", id)), "GetInvoice"),
+    Element inv = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetInvoice", token, el("invoiceID", id)), "GetInvoice"),
         "Result");
-    assertThat(AiqSoap.text(inv, "Status")).isEqualTo("Processed");
-    assertThat(AiqSoap.text(inv, "NetAmount")).isEqualTo("30.00");
-    assertThat(AiqSoap.text(inv, "TaxAmount")).isEqualTo("6.90");
-    assertThat(AiqSoap.text(inv, "GrossAmount")).isEqualTo("36.90");
-    assertThat(AiqSoap.text(inv, "CurrrencyCode")).isEqualTo(AiqSoap.text(inv, "CurrencyCode"));
-    assertThat(AiqSoap.text(inv, "LastModifiedUTC")).isEqualTo("2025-03-18T15:52:42");
+    assertThat(AccountsIqSoap.text(inv, "Status")).isEqualTo("Processed");
+    assertThat(AccountsIqSoap.text(inv, "NetAmount")).isEqualTo("30.00");
+    assertThat(AccountsIqSoap.text(inv, "TaxAmount")).isEqualTo("6.90");
+    assertThat(AccountsIqSoap.text(inv, "GrossAmount")).isEqualTo("36.90");
+    assertThat(AccountsIqSoap.text(inv, "CurrrencyCode")).isEqualTo(AccountsIqSoap.text(inv, "CurrencyCode"));
+    assertThat(AccountsIqSoap.text(inv, "LastModifiedUTC")).isEqualTo("2025-03-18T15:52:42");
 
-    Element posted = AiqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", id)));
-    assertThat(AiqSoap.names(posted)).containsExactly("PostInvoiceGetBackTransactionIDResult", "transactionID");
-    int tx = Integer.parseInt(AiqSoap.text(posted, "transactionID"));
+    Element posted = AccountsIqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", id)));
+    assertThat(AccountsIqSoap.names(posted)).containsExactly("PostInvoiceGetBackTransactionIDResult", "transactionID");
+    int tx = Integer.parseInt(AccountsIqSoap.text(posted, "transactionID"));
     assertThat(sim.data(COMPANY).invoiceStatus(id)).hasValue("Posted");
     assertThat(sim.data(COMPANY).transactionType(tx)).hasValue("SI");
 
-    Element found = AiqSoap.child(AiqSoap.result(soap.call11("GetTransactionsByExternalReference", token,
+    Element found = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetTransactionsByExternalReference", token,
         "<query><ExternalReference>ORDER-1</ExternalReference></query>"), "GetTransactionsByExternalReference"),
             "Result");
-    Element summary = AiqSoap.children(found, "WSTransactionSummary").get(0);
-    assertThat(AiqSoap.text(summary, "TransactionID")).isEqualTo(Integer.toString(tx));
-    assertThat(AiqSoap.text(summary, "InvoiceID")).isEqualTo(Integer.toString(id));
-    assertThat(AiqSoap.text(summary, "ControlAmount")).isEqualTo("36.90");
+    Element summary = AccountsIqSoap.children(found, "WSTransactionSummary").get(0);
+    assertThat(AccountsIqSoap.text(summary, "TransactionID")).isEqualTo(Integer.toString(tx));
+    assertThat(AccountsIqSoap.text(summary, "InvoiceID")).isEqualTo(Integer.toString(id));
+    assertThat(AccountsIqSoap.text(summary, "ControlAmount")).isEqualTo("36.90");
 
-    Element again = AiqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", id)));
-    assertThat(AiqSoap.text(AiqSoap.child(again, "PostInvoiceGetBackTransactionIDResult"), "Status"))
+    Element again = AccountsIqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", id)));
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(again, "PostInvoiceGetBackTransactionIDResult"), "Status"))
         .isEqualTo("Failure");
-    assertThat(AiqSoap.text(again, "transactionID")).isEqualTo("0");
+    assertThat(AccountsIqSoap.text(again, "transactionID")).isEqualTo("0");
     assertThat(sim.stats().writesApplied("SaveInvoiceGetBackInvoiceID")).isEqualTo(1);
     assertThat(sim.stats().writesApplied("PostInvoiceGetBackTransactionID")).isEqualTo(1);
   }
@@ -60,17 +60,17 @@ class AccountsIqInvoiceWritesTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     String token = token11();
     save(token, "ORDER-7", "C000002", RecordXml.line("SKU00001", "1", "5.00", null));
-    Element dup = AiqSoap.body(save(token, "ORDER-7", "C000004", RecordXml.line("SKU00001", "1", "5.00", null)));
-    assertThat(AiqSoap.text(AiqSoap.child(dup, "SaveInvoiceGetBackInvoiceIDResult"), "ErrorCode"))
+    Element dup = AccountsIqSoap.body(save(token, "ORDER-7", "C000004", RecordXml.line("SKU00001", "1", "5.00", null)));
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(dup, "SaveInvoiceGetBackInvoiceIDResult"), "ErrorCode"))
         .isEqualTo("INVOICE_EXTERNAL_REFERENCE_ALREADY_EXISTS");
-    assertThat(AiqSoap.text(dup, "invoiceID")).isEqualTo("0");
-    Element generated = AiqSoap.body(save(token, "GEN-1001", "C000002", ""));
-    assertThat(AiqSoap.text(AiqSoap.child(generated, "SaveInvoiceGetBackInvoiceIDResult"), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(dup, "invoiceID")).isEqualTo("0");
+    Element generated = AccountsIqSoap.body(save(token, "GEN-1001", "C000002", ""));
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(generated, "SaveInvoiceGetBackInvoiceIDResult"), "ErrorCode"))
         .as("generated history counts too").isEqualTo("INVOICE_EXTERNAL_REFERENCE_ALREADY_EXISTS");
     assertThat(sim.data(COMPANY).invoiceIdsByExternalReference("ORDER-7")).hasSize(1);
-    Element list = AiqSoap.child(AiqSoap.result(soap.call11("GetInvoicesByExternalReference", token,
+    Element list = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetInvoicesByExternalReference", token,
         el("externalReference", "ORDER-7")), "GetInvoicesByExternalReference"), "Result");
-    assertThat(AiqSoap.children(list, "Invoice")).hasSize(1);
+    assertThat(AccountsIqSoap.children(list, "Invoice")).hasSize(1);
   }
 
   @Test
@@ -94,15 +94,15 @@ class AccountsIqInvoiceWritesTest extends SimulatorFixture {
         + el("create", true);
     assertThat(error(soap.call11("SaveInvoiceGetBackInvoiceID", token, noSuchCustomer)))
         .isEqualTo("CUSTOMER_ID_DOES_NOT_EXIST");
-    Element template = AiqSoap.result(soap.call11("GetNewSalesInvoice", token, el("customerCode", "NOPE")),
+    Element template = AccountsIqSoap.result(soap.call11("GetNewSalesInvoice", token, el("customerCode", "NOPE")),
         "GetNewSalesInvoice");
-    assertThat(AiqSoap.text(template, "ErrorCode")).isEqualTo("CUSTOMER_CODE_DOES_NOT_EXIST");
-    Element post = AiqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", 424242)));
-    assertThat(AiqSoap.text(AiqSoap.child(post, "PostInvoiceGetBackTransactionIDResult"), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(template, "ErrorCode")).isEqualTo("CUSTOMER_CODE_DOES_NOT_EXIST");
+    Element post = AccountsIqSoap.body(soap.call11("PostInvoiceGetBackTransactionID", token, el("invoiceID", 424242)));
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(post, "PostInvoiceGetBackTransactionIDResult"), "ErrorCode"))
         .isEqualTo("INVOICE_ID_DOES_NOT_EXIST");
     String update = "<invoice>" + el("InvoiceID", 424242) + el("AccountID", 2) + "</invoice>" + el("create", false);
-    Element notCreated = AiqSoap.body(soap.call11("SaveInvoiceGetBackInvoiceID", token, update));
-    assertThat(AiqSoap.text(AiqSoap.child(notCreated, "SaveInvoiceGetBackInvoiceIDResult"), "Status"))
+    Element notCreated = AccountsIqSoap.body(soap.call11("SaveInvoiceGetBackInvoiceID", token, update));
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(notCreated, "SaveInvoiceGetBackInvoiceIDResult"), "Status"))
         .isEqualTo("NotCreated");
     assertThat(sim.data(COMPANY).createdInvoiceCount()).isZero();
   }
@@ -112,6 +112,6 @@ class AccountsIqInvoiceWritesTest extends SimulatorFixture {
   }
 
   private static String error(HttpResponse<String> r) {
-    return AiqSoap.text(AiqSoap.firstElement(AiqSoap.body(r)), "ErrorCode");
+    return AccountsIqSoap.text(AccountsIqSoap.firstElement(AccountsIqSoap.body(r)), "ErrorCode");
   }
 }

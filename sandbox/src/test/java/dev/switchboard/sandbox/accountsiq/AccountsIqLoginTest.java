@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -18,11 +18,11 @@ class AccountsIqLoginTest extends SimulatorFixture {
     HttpResponse<String> r = soap.login(COMPANY, PARTNER_KEY, USER_KEY);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("text/xml; charset=utf-8");
-    Element resp = AiqSoap.body(r);
+    Element resp = AccountsIqSoap.body(r);
     assertThat(resp.getLocalName()).isEqualTo("LoginResponse");
-    assertThat(resp.getNamespaceURI()).isEqualTo(AiqSoap.NS);
-    assertThat(AiqSoap.names(resp)).containsExactly("LoginResult");
-    String token = AiqSoap.text(resp, "LoginResult");
+    assertThat(resp.getNamespaceURI()).isEqualTo(AccountsIqSoap.NS);
+    assertThat(AccountsIqSoap.names(resp)).containsExactly("LoginResult");
+    String token = AccountsIqSoap.text(resp, "LoginResult");
     assertThat(token).hasSizeGreaterThan(20).doesNotContain(PARTNER_KEY).doesNotContain(USER_KEY);
     assertThat(token11()).isNotEqualTo(token);
     assertThat(sim.stats().logins(COMPANY)).isEqualTo(2);
@@ -35,8 +35,8 @@ class AccountsIqLoginTest extends SimulatorFixture {
         soap.login(COMPANY, PARTNER_KEY, "wrong"), soap.login(COMPANY, "wrong", USER_KEY),
         soap.login("NOPE01", PARTNER_KEY, USER_KEY), soap.login(COMPANY, PARTNER_KEY, USER_KEY + " ")}) {
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(AiqSoap.body(r).getLocalName()).isEqualTo("LoginResponse");
-      assertThat(AiqSoap.names(AiqSoap.body(r))).isEmpty();
+      assertThat(AccountsIqSoap.body(r).getLocalName()).isEqualTo("LoginResponse");
+      assertThat(AccountsIqSoap.names(AccountsIqSoap.body(r))).isEmpty();
     }
     assertThat(sim.stats().loginsRefused()).isEqualTo(4);
     assertThat(sim.stats().logins(COMPANY)).isZero();
@@ -45,8 +45,8 @@ class AccountsIqLoginTest extends SimulatorFixture {
   @Test
   void loginRefusalModesAreSettings() {
     start(AccountsIqSettings.defaults().withLoginFailure(AccountsIqSettings.LoginFailure.EMPTY_RESULT));
-    Element resp = AiqSoap.body(soap.login(COMPANY, PARTNER_KEY, "wrong"));
-    assertThat(AiqSoap.text(resp, "LoginResult")).isEmpty();
+    Element resp = AccountsIqSoap.body(soap.login(COMPANY, PARTNER_KEY, "wrong"));
+    assertThat(AccountsIqSoap.text(resp, "LoginResult")).isEmpty();
     await(sim.close());
     start(AccountsIqSettings.defaults().withLoginFailure(AccountsIqSettings.LoginFailure.SOAP_FAULT));
     HttpResponse<String> r = soap.login(COMPANY, PARTNER_KEY, "wrong");
@@ -58,17 +58,17 @@ class AccountsIqLoginTest extends SimulatorFixture {
   void everyOtherOperationNeedsTheTokenAsFirstBodyChild() {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
         .isEqualTo("Success");
     for (String bad : new String[] {null, "", "not-a-token"}) {
       HttpResponse<String> r = soap.call11("GetCustomer", bad, CUSTOMER);
       assertThat(r.statusCode()).isEqualTo(200);
-      assertExpired(AiqSoap.result(r, "GetCustomer"));
+      assertExpired(AccountsIqSoap.result(r, "GetCustomer"));
     }
     // A token in no namespace is invisible to XmlSerializer, hence absent.
-    HttpResponse<String> unqualified = soap.post(sim.endpoint11(), "GetCustomer", AiqSoap.envelope(null,
-        AiqSoap.op("GetCustomer", "<token xmlns=\"\">" + token + "</token>" + CUSTOMER)));
-    assertExpired(AiqSoap.result(unqualified, "GetCustomer"));
+    HttpResponse<String> unqualified = soap.post(sim.endpoint11(), "GetCustomer", AccountsIqSoap.envelope(null,
+        AccountsIqSoap.op("GetCustomer", "<token xmlns=\"\">" + token + "</token>" + CUSTOMER)));
+    assertExpired(AccountsIqSoap.result(unqualified, "GetCustomer"));
     assertThat(sim.stats().authFailures()).isEqualTo(4);
   }
 
@@ -81,7 +81,7 @@ class AccountsIqLoginTest extends SimulatorFixture {
     clock.advance(Duration.ofSeconds(59));
     assertThat(status(token)).isEqualTo("Success");
     clock.advance(Duration.ofSeconds(1));
-    assertExpired(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
+    assertExpired(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
     assertThat(status(token11())).as("a new Login works").isEqualTo("Success");
   }
 
@@ -95,7 +95,7 @@ class AccountsIqLoginTest extends SimulatorFixture {
       assertThat(status(token)).as("kept alive by use").isEqualTo("Success");
     }
     clock.advance(Duration.ofMinutes(5));
-    assertExpired(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
+    assertExpired(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
   }
 
   @Test
@@ -103,22 +103,22 @@ class AccountsIqLoginTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     String token = token11();
     sim.expireAllTokens();
-    assertExpired(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
+    assertExpired(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"));
     assertThat(sim.stats().activeLoginTokens()).isZero();
   }
 
   @Test
   void expiredSessionErrorCodeIsASetting() {
     start(AccountsIqSettings.defaults().withExpiredSessionErrorCode("SUPPRESS_EXCEPTION"));
-    Element r = AiqSoap.result(soap.call11("GetCustomer", "stale", CUSTOMER), "GetCustomer");
-    assertThat(AiqSoap.text(r, "ErrorCode")).isEqualTo("SUPPRESS_EXCEPTION");
+    Element r = AccountsIqSoap.result(soap.call11("GetCustomer", "stale", CUSTOMER), "GetCustomer");
+    assertThat(AccountsIqSoap.text(r, "ErrorCode")).isEqualTo("SUPPRESS_EXCEPTION");
   }
 
   @Test
   void a20TokenIsNoGoodOn11AndLoginIsNotServedOn20() {
     start(AccountsIqSettings.defaults());
-    assertExpired(AiqSoap.result(soap.call11("GetCustomer", access20(), CUSTOMER), "GetCustomer"));
-    HttpResponse<String> r = soap.post(sim.endpoint20(), "Login", AiqSoap.envelope(null, AiqSoap.op("Login",
+    assertExpired(AccountsIqSoap.result(soap.call11("GetCustomer", access20(), CUSTOMER), "GetCustomer"));
+    HttpResponse<String> r = soap.post(sim.endpoint20(), "Login", AccountsIqSoap.envelope(null, AccountsIqSoap.op("Login",
         el("companyID", COMPANY) + el("partnerKey", PARTNER_KEY) + el("userKey", USER_KEY))));
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body()).contains("soap:Client").contains("did not recognize the value of HTTP Header SOAPAction");
@@ -129,12 +129,12 @@ class AccountsIqLoginTest extends SimulatorFixture {
     start(AccountsIqConfig.demo());
     String token = soap.token(AccountsIqConfig.DEMO_COMPANY_ID, AccountsIqConfig.DEMO_PARTNER_KEY,
         AccountsIqConfig.DEMO_USER_KEY);
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status"))
         .isEqualTo("Success");
     String access = soap.tokens(AccountsIqConfig.DEMO_CLIENT_ID, AccountsIqConfig.DEMO_CLIENT_SECRET)[0];
-    Element r = AiqSoap.result(soap.call20("GetCustomer", AccountsIqConfig.DEMO_COMPANY_ID, access, CUSTOMER),
+    Element r = AccountsIqSoap.result(soap.call20("GetCustomer", AccountsIqConfig.DEMO_COMPANY_ID, access, CUSTOMER),
         "GetCustomer");
-    assertThat(AiqSoap.text(r, "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("Success");
     assertThat(sim.endpoint11()).isEqualTo("http://127.0.0.1:" + sim.port()
         + "/system/dashboard/integration/integration_1_1.asmx");
     assertThat(sim.endpoint20()).endsWith("/system/dashboard/integration/integration_2_0.asmx");
@@ -142,14 +142,14 @@ class AccountsIqLoginTest extends SimulatorFixture {
 
   /** ASSUMPTION (§1.5): Failure, UNKNOWN, "Session has expired", HasExpired=true, no Result. */
   static void assertExpired(Element result) {
-    assertThat(AiqSoap.names(result)).containsExactly("Status", "ErrorCode", "ErrorMessage", "HasExpired");
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Failure");
-    assertThat(AiqSoap.text(result, "ErrorCode")).isEqualTo("UNKNOWN");
-    assertThat(AiqSoap.text(result, "ErrorMessage")).isEqualTo("Session has expired");
-    assertThat(AiqSoap.text(result, "HasExpired")).isEqualTo("true");
+    assertThat(AccountsIqSoap.names(result)).containsExactly("Status", "ErrorCode", "ErrorMessage", "HasExpired");
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Failure");
+    assertThat(AccountsIqSoap.text(result, "ErrorCode")).isEqualTo("UNKNOWN");
+    assertThat(AccountsIqSoap.text(result, "ErrorMessage")).isEqualTo("Session has expired");
+    assertThat(AccountsIqSoap.text(result, "HasExpired")).isEqualTo("true");
   }
 
   private String status(String token) {
-    return AiqSoap.text(AiqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status");
+    return AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("GetCustomer", token, CUSTOMER), "GetCustomer"), "Status");
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,11 +15,11 @@ class AccountsIqOAuthTest extends SimulatorFixture {
   @Test
   void tokenGetReturnsWsResult3WithoutHasExpired() {
     start(AccountsIqSettings.defaults());
-    Element result = AiqSoap.result(soap.tokenGet(CLIENT_ID, CLIENT_SECRET), "TokenGet");
-    assertThat(AiqSoap.names(result)).containsExactly("Result", "Status", "ErrorCode");
-    assertThat(AiqSoap.names(AiqSoap.child(result, "Result"))).containsExactly("AccessToken", "RefreshToken");
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Success");
-    assertThat(AiqSoap.text(result, "ErrorCode")).isEqualTo("SUCCESS");
+    Element result = AccountsIqSoap.result(soap.tokenGet(CLIENT_ID, CLIENT_SECRET), "TokenGet");
+    assertThat(AccountsIqSoap.names(result)).containsExactly("Result", "Status", "ErrorCode");
+    assertThat(AccountsIqSoap.names(AccountsIqSoap.child(result, "Result"))).containsExactly("AccessToken", "RefreshToken");
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(result, "ErrorCode")).isEqualTo("SUCCESS");
     assertThat(sim.stats().tokenGets(CLIENT_ID)).isEqualTo(1);
   }
 
@@ -33,9 +33,9 @@ class AccountsIqOAuthTest extends SimulatorFixture {
         .isEqualTo("OAUTH_INTEGRATION_APPS_CLIENTID_IS_NULL_OR_EMPTY");
     assertThat(code(soap.tokenGet(CLIENT_ID, null), "TokenGet"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_CLIENTSECRET_IS_NULL_OR_EMPTY");
-    Element refused = AiqSoap.result(soap.tokenGet(CLIENT_ID, "wrong"), "TokenGet");
-    assertThat(AiqSoap.names(refused)).containsExactly("Status", "ErrorCode", "ErrorMessage");
-    assertThat(AiqSoap.text(refused, "Status")).isEqualTo("Failure");
+    Element refused = AccountsIqSoap.result(soap.tokenGet(CLIENT_ID, "wrong"), "TokenGet");
+    assertThat(AccountsIqSoap.names(refused)).containsExactly("Status", "ErrorCode", "ErrorMessage");
+    assertThat(AccountsIqSoap.text(refused, "Status")).isEqualTo("Failure");
     assertThat(sim.stats().tokenRequestsRefused()).isEqualTo(5);
     await(sim.close());
     start(config(AccountsIqSettings.defaults().withWrongClientSecretErrorCode("OAUTHCONFIGURATION_INVALID_TOKEN")));
@@ -46,10 +46,10 @@ class AccountsIqOAuthTest extends SimulatorFixture {
   void refreshRotatesBothTokensAndARefreshTokenWorksOnce() {
     start(AccountsIqSettings.defaults());
     String[] first = soap.tokens(CLIENT_ID, CLIENT_SECRET);
-    Element r = AiqSoap.child(AiqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, first[1]), "TokenRefresh"),
+    Element r = AccountsIqSoap.child(AccountsIqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, first[1]), "TokenRefresh"),
         "Result");
-    String access2 = AiqSoap.text(r, "AccessToken");
-    String refresh2 = AiqSoap.text(r, "RefreshToken");
+    String access2 = AccountsIqSoap.text(r, "AccessToken");
+    String refresh2 = AccountsIqSoap.text(r, "RefreshToken");
     assertThat(access2).isNotEqualTo(first[0]);
     assertThat(refresh2).isNotEqualTo(first[1]);
     assertThat(status20(access2)).isEqualTo("Success");
@@ -68,9 +68,9 @@ class AccountsIqOAuthTest extends SimulatorFixture {
     assertThat(status20(t[0])).isEqualTo("Success");
     clock.advance(Duration.ofMinutes(1));
     Element expired = result20(t[0], COMPANY);
-    assertThat(AiqSoap.text(expired, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
-    assertThat(AiqSoap.text(expired, "HasExpired")).isEqualTo("true");
-    assertThat(AiqSoap.child(expired, "Result")).isNull();
+    assertThat(AccountsIqSoap.text(expired, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
+    assertThat(AccountsIqSoap.text(expired, "HasExpired")).isEqualTo("true");
+    assertThat(AccountsIqSoap.child(expired, "Result")).isNull();
     clock.advance(Duration.ofDays(30));
     assertThat(code(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, t[1]), "TokenRefresh"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_REFRESH_TOKEN_EXPIRED");
@@ -82,8 +82,8 @@ class AccountsIqOAuthTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     String[] t = soap.tokens(CLIENT_ID, CLIENT_SECRET);
     sim.expireAllTokens();
-    assertThat(AiqSoap.text(result20(t[0], COMPANY), "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
-    assertThat(AiqSoap.text(AiqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, t[1]), "TokenRefresh"),
+    assertThat(AccountsIqSoap.text(result20(t[0], COMPANY), "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.tokenRefresh(CLIENT_ID, CLIENT_SECRET, t[1]), "TokenRefresh"),
         "Status"))
         .isEqualTo("Success");
   }
@@ -93,45 +93,45 @@ class AccountsIqOAuthTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     String access = access20();
     HttpResponse<String> noHeader = soap.post(sim.endpoint20(), "GetCustomer",
-        AiqSoap.envelope(null, AiqSoap.op("GetCustomer", el("token", access) + CUSTOMER)));
+        AccountsIqSoap.envelope(null, AccountsIqSoap.op("GetCustomer", el("token", access) + CUSTOMER)));
     assertThat(noHeader.statusCode()).isEqualTo(200);
-    assertThat(AiqSoap.text(AiqSoap.result(noHeader, "GetCustomer"), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(noHeader, "GetCustomer"), "ErrorCode"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_NOT_PROVIDED_IN_AUTHORIZATION_HEADER");
-    assertThat(AiqSoap.text(result20("forged", COMPANY), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(result20("forged", COMPANY), "ErrorCode"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID");
-    assertThat(AiqSoap.text(result20("forged", COMPANY), "HasExpired")).isEqualTo("false");
-    assertThat(AiqSoap.text(result20(access, null), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(result20("forged", COMPANY), "HasExpired")).isEqualTo("false");
+    assertThat(AccountsIqSoap.text(result20(access, null), "ErrorCode"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_NO_ENTITY_PROVIDED_IN_HEADER");
-    assertThat(AiqSoap.text(result20(access, "NOPE99"), "ErrorCode")).isEqualTo("API_LAYER_ENTITY_ID_NOT_FOUND");
-    assertThat(AiqSoap.text(result20(access, OTHER_ENTITY), "ErrorCode"))
+    assertThat(AccountsIqSoap.text(result20(access, "NOPE99"), "ErrorCode")).isEqualTo("API_LAYER_ENTITY_ID_NOT_FOUND");
+    assertThat(AccountsIqSoap.text(result20(access, OTHER_ENTITY), "ErrorCode"))
         .isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION");
     HttpResponse<String> withBodyToken = soap.call20("GetCustomer", COMPANY, access, el("token", "garbage") + CUSTOMER);
-    assertThat(AiqSoap.text(AiqSoap.result(withBodyToken, "GetCustomer"), "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(withBodyToken, "GetCustomer"), "Status")).isEqualTo("Success");
   }
 
   @Test
   void aReadOnlyAppCannotWrite() {
     start(AccountsIqSettings.defaults());
     String access = soap.tokens(READ_ONLY_CLIENT, "reader-secret")[0];
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call20("GetCustomer", COMPANY, access, CUSTOMER), "GetCustomer"),
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, CUSTOMER), "GetCustomer"),
         "Status"))
         .isEqualTo("Success");
-    Element write = AiqSoap.result(soap.call20("UpdateCustomer", COMPANY, access,
+    Element write = AccountsIqSoap.result(soap.call20("UpdateCustomer", COMPANY, access,
         "<customer><Code>NEW1</Code><Name>New</Name></customer>" + el("create", true)), "UpdateCustomer");
-    assertThat(AiqSoap.text(write, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION");
-    assertThat(AiqSoap.text(write, "Result")).as("WSResult2OfBoolean always has Result").isEqualTo("false");
+    assertThat(AccountsIqSoap.text(write, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION");
+    assertThat(AccountsIqSoap.text(write, "Result")).as("WSResult2OfBoolean always has Result").isEqualTo("false");
     assertThat(sim.data(COMPANY).createdCustomerCount()).isZero();
   }
 
   @Test
   void getEntitiesByTokenListsTheGrantedEntities() {
     start(AccountsIqSettings.defaults());
-    Element result = AiqSoap.result(soap.post(sim.endpoint20(), "GetEntitiesByToken",
-        AiqSoap.envelope(AiqSoap.aiqHeader(null, access20()), AiqSoap.op("GetEntitiesByToken", ""))),
+    Element result = AccountsIqSoap.result(soap.post(sim.endpoint20(), "GetEntitiesByToken",
+        AccountsIqSoap.envelope(AccountsIqSoap.aiqHeader(null, access20()), AccountsIqSoap.op("GetEntitiesByToken", ""))),
             "GetEntitiesByToken");
-    Element entity = AiqSoap.children(AiqSoap.child(result, "Result"), "WSEntity").get(0);
-    assertThat(AiqSoap.names(entity)).containsExactly("EntityID", "EntityName", "BaseCurrency");
-    assertThat(AiqSoap.text(entity, "EntityID")).isEqualTo(COMPANY);
+    Element entity = AccountsIqSoap.children(AccountsIqSoap.child(result, "Result"), "WSEntity").get(0);
+    assertThat(AccountsIqSoap.names(entity)).containsExactly("EntityID", "EntityName", "BaseCurrency");
+    assertThat(AccountsIqSoap.text(entity, "EntityID")).isEqualTo(COMPANY);
   }
 
   @Test
@@ -143,14 +143,14 @@ class AccountsIqOAuthTest extends SimulatorFixture {
   }
 
   private static String code(HttpResponse<String> r, String op) {
-    return AiqSoap.text(AiqSoap.result(r, op), "ErrorCode");
+    return AccountsIqSoap.text(AccountsIqSoap.result(r, op), "ErrorCode");
   }
 
   private Element result20(String access, String entity) {
-    return AiqSoap.result(soap.call20("GetCustomer", entity, access, CUSTOMER), "GetCustomer");
+    return AccountsIqSoap.result(soap.call20("GetCustomer", entity, access, CUSTOMER), "GetCustomer");
   }
 
   private String status20(String access) {
-    return AiqSoap.text(result20(access, COMPANY), "Status");
+    return AccountsIqSoap.text(result20(access, COMPANY), "Status");
   }
 }

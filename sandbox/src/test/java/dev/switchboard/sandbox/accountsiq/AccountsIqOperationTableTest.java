@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -65,22 +65,22 @@ class AccountsIqOperationTableTest extends SimulatorFixture {
 
   private static void check(Case c, HttpResponse<String> r) {
     assertThat(r.statusCode()).as(c.op() + ": " + r.body()).isEqualTo(200);
-    Element response = AiqSoap.body(r);
+    Element response = AccountsIqSoap.body(r);
     assertThat(response.getLocalName()).isEqualTo(c.op() + "Response");
-    assertThat(response.getNamespaceURI()).isEqualTo(AiqSoap.NS);
-    assertThat(AiqSoap.names(response)).as(c.op()).containsExactlyElementsOf(c.outParam() == null
+    assertThat(response.getNamespaceURI()).isEqualTo(AccountsIqSoap.NS);
+    assertThat(AccountsIqSoap.names(response)).as(c.op()).containsExactlyElementsOf(c.outParam() == null
         ? List.of(c.op() + "Result") : List.of(c.op() + "Result", c.outParam()));
-    Element result = AiqSoap.child(response, c.op() + "Result");
-    assertThat(AiqSoap.text(result, "Status")).as(c.op() + ": " + r.body()).isIn("Success", "Created");
-    List<String> names = AiqSoap.names(result);
+    Element result = AccountsIqSoap.child(response, c.op() + "Result");
+    assertThat(AccountsIqSoap.text(result, "Status")).as(c.op() + ": " + r.body()).isIn("Success", "Created");
+    List<String> names = AccountsIqSoap.names(result);
     assertThat(names.subList(0, 3)).as(c.op()).containsExactly("Status", "ErrorCode", "HasExpired");
     if (c.outParam() != null) {
-      assertThat(Integer.parseInt(AiqSoap.text(response, c.outParam()))).as(c.op()).isPositive();
+      assertThat(Integer.parseInt(AccountsIqSoap.text(response, c.outParam()))).as(c.op()).isPositive();
     } else {
       assertThat(names).as(c.op()).endsWith("Result");
     }
     if (c.item() != null) {
-      List<Element> items = AiqSoap.children(AiqSoap.child(result, "Result"), null);
+      List<Element> items = AccountsIqSoap.children(AccountsIqSoap.child(result, "Result"), null);
       assertThat(items).as(c.op() + " has items").isNotEmpty();
       assertThat(items).allSatisfy(e -> assertThat(e.getLocalName()).isEqualTo(c.item()));
     }

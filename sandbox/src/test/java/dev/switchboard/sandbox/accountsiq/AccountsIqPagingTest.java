@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -43,16 +43,16 @@ class AccountsIqPagingTest extends SimulatorFixture {
         + el("FromCreationDate", "2023-01-01T00:00:00") + el("ToCreationDate", "2023-12-31T23:59:59");
     List<Integer> ids2023 = invoiceIds(token, year2023);
     assertThat(ids2023).hasSizeBetween(820, 850).isSorted();
-    Element first = AiqSoap.children(AiqSoap.child(getBy(token, year2023), "Result"), "Invoice").get(0);
-    assertThat(AiqSoap.text(first, "CreationDate")).startsWith("2023-01-0");
+    Element first = AccountsIqSoap.children(AccountsIqSoap.child(getBy(token, year2023), "Result"), "Invoice").get(0);
+    assertThat(AccountsIqSoap.text(first, "CreationDate")).startsWith("2023-01-0");
   }
 
   @Test
   void theFourDatesAreMandatory() {
     start(AccountsIqSettings.defaults());
     Element r = getBy(token11(), el("FromDate", "2020-01-01T00:00:00") + el("ToDate", "2030-01-01T00:00:00"));
-    assertThat(AiqSoap.text(r, "Status")).isEqualTo("Failure");
-    assertThat(AiqSoap.text(r, "ErrorCode")).isEqualTo("DATE_IS_OUT_OF_RANGE");
+    assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("Failure");
+    assertThat(AccountsIqSoap.text(r, "ErrorCode")).isEqualTo("DATE_IS_OUT_OF_RANGE");
   }
 
   @Test
@@ -86,28 +86,28 @@ class AccountsIqPagingTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults().withEmptyList(AccountsIqSettings.EmptyList.OMIT));
     String token = token11();
     assertThat(transactionIds(token, WIDE)).hasSize(3_000);
-    Element empty = AiqSoap.result(soap.call11("GetTransactionsBy", token, "<query>" + WIDE + el("Skip", 3000)
+    Element empty = AccountsIqSoap.result(soap.call11("GetTransactionsBy", token, "<query>" + WIDE + el("Skip", 3000)
         + "</query>"),
         "GetTransactionsBy");
-    assertThat(AiqSoap.names(empty)).containsExactly("Status", "ErrorCode", "HasExpired");
+    assertThat(AccountsIqSoap.names(empty)).containsExactly("Status", "ErrorCode", "HasExpired");
   }
 
   private Element getBy(String token, String query) {
-    return AiqSoap.result(soap.call11("GetInvoicesBy", token, "<query>" + query + "</query>"), "GetInvoicesBy");
+    return AccountsIqSoap.result(soap.call11("GetInvoicesBy", token, "<query>" + query + "</query>"), "GetInvoicesBy");
   }
 
   private List<Integer> invoiceIds(String token, String query) {
     Element result = getBy(token, query);
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Success");
-    return AiqSoap.children(AiqSoap.child(result, "Result"), "Invoice").stream()
-        .map(e -> Integer.parseInt(AiqSoap.text(e, "InvoiceID"))).toList();
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Success");
+    return AccountsIqSoap.children(AccountsIqSoap.child(result, "Result"), "Invoice").stream()
+        .map(e -> Integer.parseInt(AccountsIqSoap.text(e, "InvoiceID"))).toList();
   }
 
   private List<Integer> transactionIds(String token, String query) {
-    Element result = AiqSoap.result(soap.call11("GetTransactionsBy", token, "<query>" + query + "</query>"),
+    Element result = AccountsIqSoap.result(soap.call11("GetTransactionsBy", token, "<query>" + query + "</query>"),
         "GetTransactionsBy");
-    Element list = AiqSoap.child(result, "Result");
-    return list == null ? List.of() : AiqSoap.children(list, "WSTransactionSummary").stream()
-        .map(e -> Integer.parseInt(AiqSoap.text(e, "TransactionID"))).toList();
+    Element list = AccountsIqSoap.child(result, "Result");
+    return list == null ? List.of() : AccountsIqSoap.children(list, "WSTransactionSummary").stream()
+        .map(e -> Integer.parseInt(AccountsIqSoap.text(e, "TransactionID"))).toList();
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -13,22 +13,22 @@ class AccountsIqPostingTest extends SimulatorFixture {
   void batchSalesInvoiceAnswersAStringResultAndATransactionIdSibling() {
     start(AccountsIqSettings.defaults());
     String access = access20();
-    Element resp = AiqSoap.body(soap.call20("CreateBatchSalesInvoiceGetBackTransactionID", COMPANY, access,
+    Element resp = AccountsIqSoap.body(soap.call20("CreateBatchSalesInvoiceGetBackTransactionID", COMPANY, access,
         batch("C000005", "BATCH-1", "4010", "STD")));
-    assertThat(AiqSoap.names(resp)).containsExactly("CreateBatchSalesInvoiceGetBackTransactionIDResult",
+    assertThat(AccountsIqSoap.names(resp)).containsExactly("CreateBatchSalesInvoiceGetBackTransactionIDResult",
         "transactionID");
-    Element result = AiqSoap.child(resp, "CreateBatchSalesInvoiceGetBackTransactionIDResult");
-    assertThat(AiqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Created");
-    String tx = AiqSoap.text(resp, "transactionID");
-    assertThat(AiqSoap.text(result, "Result")).isEqualTo(tx);
-    Element summary = AiqSoap.children(AiqSoap.child(AiqSoap.result(soap.call20("GetTransactionsByExternalReference",
+    Element result = AccountsIqSoap.child(resp, "CreateBatchSalesInvoiceGetBackTransactionIDResult");
+    assertThat(AccountsIqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Created");
+    String tx = AccountsIqSoap.text(resp, "transactionID");
+    assertThat(AccountsIqSoap.text(result, "Result")).isEqualTo(tx);
+    Element summary = AccountsIqSoap.children(AccountsIqSoap.child(AccountsIqSoap.result(soap.call20("GetTransactionsByExternalReference",
         COMPANY,
         access, "<query><ExternalReference>BATCH-1</ExternalReference></query>"), "GetTransactionsByExternalReference"),
         "Result"), "WSTransactionSummary").get(0);
-    assertThat(AiqSoap.text(summary, "IsBatchInvoiceOrNote")).isEqualTo("true");
-    assertThat(AiqSoap.text(summary, "ControlAmount")).isEqualTo("123.00");
-    assertThat(AiqSoap.text(summary, "TransactionDate")).isEqualTo("2025-03-01T00:00:00");
+    assertThat(AccountsIqSoap.text(summary, "IsBatchInvoiceOrNote")).isEqualTo("true");
+    assertThat(AccountsIqSoap.text(summary, "ControlAmount")).isEqualTo("123.00");
+    assertThat(AccountsIqSoap.text(summary, "TransactionDate")).isEqualTo("2025-03-01T00:00:00");
   }
 
   @Test
@@ -56,12 +56,12 @@ class AccountsIqPostingTest extends SimulatorFixture {
     assertThat(receiptError(token, receipt("C000001", "CHK-1", "4000"))).isEqualTo("BANK_ACCOUNT_DOES_NOT_EXIST");
     assertThat(receiptError(token, receipt("NOPE", "CHK-1", "1200"))).isEqualTo("CUSTOMER_CODE_DOES_NOT_EXIST");
     assertThat(sim.data(COMPANY).createdTransactionCount()).isZero();
-    Element ok = AiqSoap.body(soap.call11("SaveSalesReceiptGetBackTransactionID", token, receipt("C000001", "CHK-1",
+    Element ok = AccountsIqSoap.body(soap.call11("SaveSalesReceiptGetBackTransactionID", token, receipt("C000001", "CHK-1",
         "1200")));
-    assertThat(AiqSoap.names(ok)).containsExactly("SaveSalesReceiptGetBackTransactionIDResult", "transactionID");
-    assertThat(AiqSoap.text(AiqSoap.child(ok, "SaveSalesReceiptGetBackTransactionIDResult"), "Status"))
+    assertThat(AccountsIqSoap.names(ok)).containsExactly("SaveSalesReceiptGetBackTransactionIDResult", "transactionID");
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.child(ok, "SaveSalesReceiptGetBackTransactionIDResult"), "Status"))
         .isEqualTo("Created");
-    int tx = Integer.parseInt(AiqSoap.text(ok, "transactionID"));
+    int tx = Integer.parseInt(AccountsIqSoap.text(ok, "transactionID"));
     assertThat(sim.data(COMPANY).transactionIdsByExternalReference("CHK-1")).containsExactly(tx);
     assertThat(sim.data(COMPANY).transactionType(tx)).hasValue("SR");
   }
@@ -83,12 +83,12 @@ class AccountsIqPostingTest extends SimulatorFixture {
   }
 
   private String batchError(String access, String inv) {
-    return AiqSoap.text(AiqSoap.result(soap.call20("CreateBatchSalesInvoiceGetBackTransactionID", COMPANY, access, inv),
+    return AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("CreateBatchSalesInvoiceGetBackTransactionID", COMPANY, access, inv),
         "CreateBatchSalesInvoiceGetBackTransactionID"), "ErrorCode");
   }
 
   private String receiptError(String token, String receipt) {
-    return AiqSoap.text(AiqSoap.result(soap.call11("SaveSalesReceiptGetBackTransactionID", token, receipt),
+    return AccountsIqSoap.text(AccountsIqSoap.result(soap.call11("SaveSalesReceiptGetBackTransactionID", token, receipt),
         "SaveSalesReceiptGetBackTransactionID"), "ErrorCode");
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,12 +31,12 @@ class AccountsIqRandomFaultsTest extends SimulatorFixture {
     HttpResponse<String> limited = soap.call20("GetCustomer", COMPANY, access, CUSTOMER, HEADER,
         "{\"randomFaults\":{\"rateLimits\":1}}");
     assertThat(limited.statusCode()).isEqualTo(200);
-    Element result = AiqSoap.result(limited, "GetCustomer");
-    assertThat(AiqSoap.text(result, "Status")).isEqualTo("Failure");
-    assertThat(AiqSoap.text(result, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED");
+    Element result = AccountsIqSoap.result(limited, "GetCustomer");
+    assertThat(AccountsIqSoap.text(result, "Status")).isEqualTo("Failure");
+    assertThat(AccountsIqSoap.text(result, "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED");
     HttpResponse<String> unlimited = soap.call11("GetCustomer", token, CUSTOMER, HEADER,
         "{\"randomFaults\":{\"rateLimits\":1}}");
-    assertThat(AiqSoap.text(AiqSoap.result(unlimited, "GetCustomer"), "Status"))
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(unlimited, "GetCustomer"), "Status"))
         .as("1.1: \"There is no rate limit.\"").isEqualTo("Success");
     assertThatThrownBy(() -> soap.call11("GetCustomer", token, CUSTOMER, HEADER,
         "{\"randomFaults\":{\"timeouts\":1,\"timeoutHoldMs\":200}}")).hasCauseInstanceOf(IOException.class);
@@ -55,7 +55,7 @@ class AccountsIqRandomFaultsTest extends SimulatorFixture {
         .withAuthCalls(false)));
     String token = token11();
     HttpResponse<String> expired = soap.call11("GetCustomer", "no-such-token", CUSTOMER);
-    assertThat(AiqSoap.text(AiqSoap.result(expired, "GetCustomer"), "HasExpired")).isEqualTo("true");
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(expired, "GetCustomer"), "HasExpired")).isEqualTo("true");
     assertThat(soap.call11("GetCustomer", token, CUSTOMER).statusCode()).isEqualTo(500);
   }
 
@@ -93,7 +93,7 @@ class AccountsIqRandomFaultsTest extends SimulatorFixture {
       try {
         HttpResponse<String> r = soap.call20("SaveSalesReceiptGetBackTransactionID", COMPANY, access, receipt);
         String status = r.statusCode() == 200
-            ? AiqSoap.text(AiqSoap.result(r, "SaveSalesReceiptGetBackTransactionID"), "Status") : null;
+            ? AccountsIqSoap.text(AccountsIqSoap.result(r, "SaveSalesReceiptGetBackTransactionID"), "Status") : null;
         if ("Success".equals(status) || "Created".equals(status)) created++;
       } catch (AssertionError e) {
         if (!(e.getCause() instanceof IOException)) throw e;

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,53 +15,53 @@ class AccountsIqShapeTest extends SimulatorFixture {
   void resultEnvelopeOrderAndRecordElementOrder() {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    Element result = AiqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")), "GetCustomer");
-    assertThat(AiqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
-    List<String> account = AiqSoap.names(AiqSoap.child(result, "Result"));
+    Element result = AccountsIqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")), "GetCustomer");
+    assertThat(AccountsIqSoap.names(result)).containsExactly("Status", "ErrorCode", "HasExpired", "Result");
+    List<String> account = AccountsIqSoap.names(AccountsIqSoap.child(result, "Result"));
     assertThat(account).startsWith("AccountID", "ExternalApproverID", "LedgerType", "Code")
         .endsWith("IsFranchise", "RowVersionNumber", "SalesRepresentativeID")
         .containsSubsequence("CreationDate", "Address1", "City", "Email", "DiscountRate", "IsActive", "Hold",
             "HeadOfficeAccountID", "CreditLimit");
-    Element c = AiqSoap.child(result, "Result");
-    assertThat(AiqSoap.isNil(AiqSoap.child(c, "ExternalApproverID"))).isTrue();
-    assertThat(AiqSoap.child(c, "Fax")).as("null optional strings are omitted by default").isNull();
-    assertThat(AiqSoap.text(c, "CreationDate")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-    assertThat(AiqSoap.text(c, "IsActive")).isIn("true", "false");
+    Element c = AccountsIqSoap.child(result, "Result");
+    assertThat(AccountsIqSoap.isNil(AccountsIqSoap.child(c, "ExternalApproverID"))).isTrue();
+    assertThat(AccountsIqSoap.child(c, "Fax")).as("null optional strings are omitted by default").isNull();
+    assertThat(AccountsIqSoap.text(c, "CreationDate")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+    assertThat(AccountsIqSoap.text(c, "IsActive")).isIn("true", "false");
 
-    Element inv = AiqSoap.child(AiqSoap.result(soap.call11("GetInvoice", token, el("invoiceID", 1001)),
+    Element inv = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetInvoice", token, el("invoiceID", 1001)),
         "GetInvoice"), "Result");
-    List<String> names = AiqSoap.names(inv);
+    List<String> names = AccountsIqSoap.names(inv);
     assertThat(names).startsWith("InvoiceID", "AccountID").containsSubsequence("CurrencyCode", "CurrrencyCode",
         "AccountTaxCode").containsSubsequence("RowVersionNumber", "Lines", "IsPrinted").endsWith("AuthorUserName",
             "AccountCode");
     assertThat(names.indexOf("CurrrencyCode")).isEqualTo(names.indexOf("CurrencyCode") + 1);
-    assertThat(AiqSoap.isNil(AiqSoap.child(inv, "OrderID"))).isTrue();
-    Element line = AiqSoap.children(AiqSoap.child(inv, "Lines"), "InvoiceLine").get(0);
-    assertThat(AiqSoap.names(line)).startsWith("InvoiceItemID", "InvoiceID", "OrderItemID", "StockItemID")
+    assertThat(AccountsIqSoap.isNil(AccountsIqSoap.child(inv, "OrderID"))).isTrue();
+    Element line = AccountsIqSoap.children(AccountsIqSoap.child(inv, "Lines"), "InvoiceLine").get(0);
+    assertThat(AccountsIqSoap.names(line)).startsWith("InvoiceItemID", "InvoiceID", "OrderItemID", "StockItemID")
         .endsWith("DeliveryItemID", "RowVersionNumber").doesNotContain("ProjectNumber");
-    assertThat(AiqSoap.text(line, "NetAmount")).matches("-?\\d+\\.\\d{2}");
+    assertThat(AccountsIqSoap.text(line, "NetAmount")).matches("-?\\d+\\.\\d{2}");
   }
 
   @Test
   void failuresOfEachResultType() {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    Element optional = AiqSoap.result(soap.call11("GetStockItem", token, el("stockItemID", "NOPE")), "GetStockItem");
-    assertThat(AiqSoap.names(optional)).containsExactly("Status", "ErrorCode", "ErrorMessage", "HasExpired");
-    assertThat(AiqSoap.text(optional, "ErrorCode")).isEqualTo("STOCKITEM_ID_DOES_NOT_EXIST");
-    Element string = AiqSoap.result(soap.call11("UpdateCustomerGetbackCustomerCode", token,
+    Element optional = AccountsIqSoap.result(soap.call11("GetStockItem", token, el("stockItemID", "NOPE")), "GetStockItem");
+    assertThat(AccountsIqSoap.names(optional)).containsExactly("Status", "ErrorCode", "ErrorMessage", "HasExpired");
+    assertThat(AccountsIqSoap.text(optional, "ErrorCode")).isEqualTo("STOCKITEM_ID_DOES_NOT_EXIST");
+    Element string = AccountsIqSoap.result(soap.call11("UpdateCustomerGetbackCustomerCode", token,
         "<customer><Code>lower</Code><Name>x</Name></customer>" + el("create", true)),
             "UpdateCustomerGetbackCustomerCode");
-    assertThat(AiqSoap.names(string)).as("WSResult2OfString: Result minOccurs=0").doesNotContain("Result");
-    Element bool = AiqSoap.result(soap.call11("UpdateCustomer", token,
+    assertThat(AccountsIqSoap.names(string)).as("WSResult2OfString: Result minOccurs=0").doesNotContain("Result");
+    Element bool = AccountsIqSoap.result(soap.call11("UpdateCustomer", token,
         "<customer><Code>lower</Code><Name>x</Name></customer>" + el("create", true)), "UpdateCustomer");
-    assertThat(AiqSoap.text(bool, "Result")).as("WSResult2OfBoolean: Result minOccurs=1").isEqualTo("false");
-    Element stock = AiqSoap.child(AiqSoap.result(soap.call11("GetStockItem", token, el("stockItemID", "SKU00002")),
+    assertThat(AccountsIqSoap.text(bool, "Result")).as("WSResult2OfBoolean: Result minOccurs=1").isEqualTo("false");
+    Element stock = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetStockItem", token, el("stockItemID", "SKU00002")),
         "GetStockItem"), "Result");
-    assertThat(AiqSoap.names(stock)).startsWith("StockItemID", "Description").endsWith("RowVersionNumber", "Weight");
-    Element chart = AiqSoap.children(AiqSoap.child(AiqSoap.result(soap.call11("GetChartOfAccounts", token, ""),
+    assertThat(AccountsIqSoap.names(stock)).startsWith("StockItemID", "Description").endsWith("RowVersionNumber", "Weight");
+    Element chart = AccountsIqSoap.children(AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetChartOfAccounts", token, ""),
         "GetChartOfAccounts"), "Result"), "WSChartOfAccountLine").get(0);
-    assertThat(AiqSoap.names(chart)).startsWith("Code", "Description", "AccountType").endsWith("IsActive",
+    assertThat(AccountsIqSoap.names(chart)).startsWith("Code", "Description", "AccountType").endsWith("IsActive",
         "CurrencyCode");
   }
 
@@ -71,17 +71,17 @@ class AccountsIqShapeTest extends SimulatorFixture {
         .withDateTimes(AccountsIqSettings.DateTimes.UTC_Z, true));
     clock.advance(Duration.ofMillis(250));
     String token = token11();
-    Element c = AiqSoap.child(AiqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")),
+    Element c = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")),
         "GetCustomer"), "Result");
-    assertThat(AiqSoap.isNil(AiqSoap.child(c, "Fax"))).isTrue();
-    assertThat(AiqSoap.names(c)).as("every Account element of the WSDL").hasSize(69);
-    assertThat(AiqSoap.text(c, "CreationDate")).isEqualTo("2022-01-03T08:00:00Z");
-    Element template = AiqSoap.child(AiqSoap.result(soap.call11("GetNewSalesInvoice", token, el("customerCode",
+    assertThat(AccountsIqSoap.isNil(AccountsIqSoap.child(c, "Fax"))).isTrue();
+    assertThat(AccountsIqSoap.names(c)).as("every Account element of the WSDL").hasSize(69);
+    assertThat(AccountsIqSoap.text(c, "CreationDate")).isEqualTo("2022-01-03T08:00:00Z");
+    Element template = AccountsIqSoap.child(AccountsIqSoap.result(soap.call11("GetNewSalesInvoice", token, el("customerCode",
         "C000001")),
         "GetNewSalesInvoice"), "Result");
-    assertThat(AiqSoap.text(template, "CreationDate")).isEqualTo("2025-03-18T15:52:42.25Z");
-    Element ok = AiqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")), "GetCustomer");
-    assertThat(AiqSoap.isNil(AiqSoap.child(ok, "ErrorMessage"))).isTrue();
+    assertThat(AccountsIqSoap.text(template, "CreationDate")).isEqualTo("2025-03-18T15:52:42.25Z");
+    Element ok = AccountsIqSoap.result(soap.call11("GetCustomer", token, el("customerCode", "C000001")), "GetCustomer");
+    assertThat(AccountsIqSoap.isNil(AccountsIqSoap.child(ok, "ErrorMessage"))).isTrue();
   }
 
   @Test
@@ -91,8 +91,8 @@ class AccountsIqShapeTest extends SimulatorFixture {
     String zoned = "<query><FromDate>2022-01-01T00:00:00Z</FromDate><ToDate>2022-02-01T00:00:00+01:00</ToDate>"
         + "<FromCreationDate>2022-01-01</FromCreationDate>"
         + "<ToCreationDate>2030-01-01T00:00:00.0000000</ToCreationDate></query>";
-    Element r = AiqSoap.result(soap.call11("GetInvoicesBy", token, zoned), "GetInvoicesBy");
-    assertThat(AiqSoap.text(r, "Status")).isEqualTo("Success");
-    assertThat(AiqSoap.children(AiqSoap.child(r, "Result"), "Invoice")).isNotEmpty();
+    Element r = AccountsIqSoap.result(soap.call11("GetInvoicesBy", token, zoned), "GetInvoicesBy");
+    assertThat(AccountsIqSoap.text(r, "Status")).isEqualTo("Success");
+    assertThat(AccountsIqSoap.children(AccountsIqSoap.child(r, "Result"), "Invoice")).isNotEmpty();
   }
 }

@@ -1,6 +1,6 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import static dev.switchboard.sandbox.accountsiq.AiqSoap.el;
+import static dev.switchboard.sandbox.accountsiq.AccountsIqSoap.el;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -59,7 +59,7 @@ class AccountsIqStatsTest extends SimulatorFixture {
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(sim.scenario(CLIENT_ID).unknownErrorCode().times()).isEqualTo(1);
     String access = access20();
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
         "GetCustomer"), "ErrorCode")).isEqualTo("BRAND_NEW");
     assertThat(JSON.readTree(control("GET", "scenarios/" + CLIENT_ID, null).body()).get("unknownErrorCode").get("code")
         .asText()).isEqualTo("BRAND_NEW");
@@ -69,7 +69,7 @@ class AccountsIqStatsTest extends SimulatorFixture {
     assertThat(control("PUT", "scenarios/" + COMPANY, "{\"latencyMs\":").statusCode()).isEqualTo(400);
     assertThat(control("PUT", "scenarios/" + COMPANY, "{\"customerCount\":-1}").statusCode()).isEqualTo(400);
     assertThat(control("POST", "tokens/expire", null).statusCode()).isEqualTo(200);
-    assertThat(AiqSoap.text(AiqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
+    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
         "GetCustomer"), "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
   }
 

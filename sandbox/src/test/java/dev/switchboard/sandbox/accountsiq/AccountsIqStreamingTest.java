@@ -28,9 +28,9 @@ class AccountsIqStreamingTest extends SimulatorFixture {
     sim.setScenario(COMPANY, AccountsIqScenario.none().withCustomerCount(CUSTOMERS));
     String token = token11();
     HttpRequest req = HttpRequest.newBuilder(URI.create(sim.endpoint11()))
-        .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + AiqSoap.NS + "GetCustomerList\"")
-        .POST(HttpRequest.BodyPublishers.ofString(AiqSoap.envelope(null,
-            AiqSoap.op("GetCustomerList", AiqSoap.el("token", token))))).build();
+        .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + AccountsIqSoap.NS + "GetCustomerList\"")
+        .POST(HttpRequest.BodyPublishers.ofString(AccountsIqSoap.envelope(null,
+            AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token))))).build();
     HttpResponse<InputStream> r = soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Length")).as("streamed, not buffered").isEmpty();
@@ -57,15 +57,15 @@ class AccountsIqStreamingTest extends SimulatorFixture {
     String token = token11();
     HttpRequest req = HttpRequest.newBuilder(URI.create(sim.endpoint11()))
         .header("Content-Type", "text/xml; charset=utf-8").header("x-sandbox-scenario", "{\"customerCount\":20000}")
-        .POST(HttpRequest.BodyPublishers.ofString(AiqSoap.envelope(null,
-            AiqSoap.op("GetCustomerList", AiqSoap.el("token", token))))).build();
+        .POST(HttpRequest.BodyPublishers.ofString(AccountsIqSoap.envelope(null,
+            AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token))))).build();
     HttpResponse<InputStream> r = soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = r.body()) {
       byte[] head = body.readNBytes(16 * 1024);
       String access = access20();
-      var other = AiqSoap.result(soap.call20("GetCustomer", COMPANY, access, AiqSoap.el("customerCode", "C000001")),
+      var other = AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, AccountsIqSoap.el("customerCode", "C000001")),
           "GetCustomer");
-      assertThat(AiqSoap.text(other, "Status")).isEqualTo("Success");
+      assertThat(AccountsIqSoap.text(other, "Status")).isEqualTo("Success");
       assertThat(countCustomers(new SequenceInputStream(new ByteArrayInputStream(head), body))[0]).isEqualTo(20_000);
     }
   }
@@ -88,7 +88,7 @@ class AccountsIqStreamingTest extends SimulatorFixture {
       if (e == XMLStreamConstants.START_ELEMENT) {
         depth++;
         // Envelope(1)/Body(2)/GetCustomerListResponse(3)/GetCustomerListResult(4)/Result(5)/Customer(6)
-        if (depth == 6 && "Customer".equals(x.getLocalName()) && AiqSoap.NS.equals(x.getNamespaceURI())) customers++;
+        if (depth == 6 && "Customer".equals(x.getLocalName()) && AccountsIqSoap.NS.equals(x.getNamespaceURI())) customers++;
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         if (depth == 1 && "Envelope".equals(x.getLocalName())) envelopes++;
         depth--;

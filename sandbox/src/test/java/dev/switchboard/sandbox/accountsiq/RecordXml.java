@@ -21,7 +21,7 @@ final class RecordXml {
   static String param(String param, Element record, Map<String, String> overrides) {
     Map<String, String> left = new LinkedHashMap<>(overrides);
     StringBuilder b = new StringBuilder("<").append(param).append(">");
-    for (Element child : AiqSoap.children(record, null)) {
+    for (Element child : AccountsIqSoap.children(record, null)) {
       String name = child.getLocalName();
       if (left.containsKey(name)) {
         String v = left.remove(name);
@@ -50,7 +50,7 @@ final class RecordXml {
 
   /** One invoice line. */
   static String line(String stockItemId, String qty, String price, String taxCode) {
-    return "<InvoiceLine>" + AiqSoap.el("StockItemID", stockItemId) + AiqSoap.el("InvoicedQuantity", qty)
-        + AiqSoap.el("StockItemPrice", price) + AiqSoap.el("TaxCode", taxCode) + "</InvoiceLine>";
+    return "<InvoiceLine>" + AccountsIqSoap.el("StockItemID", stockItemId) + AccountsIqSoap.el("InvoicedQuantity", qty)
+        + AccountsIqSoap.el("StockItemPrice", price) + AccountsIqSoap.el("TaxCode", taxCode) + "</InvoiceLine>";
   }
 }

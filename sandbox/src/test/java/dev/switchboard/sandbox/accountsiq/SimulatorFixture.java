@@ -25,7 +25,7 @@ abstract class SimulatorFixture {
 
   final MutableClock clock = new MutableClock(Instant.parse("2025-03-18T15:52:42Z"));
   AccountsIqSimulator sim;
-  AiqSoap soap;
+  AccountsIqSoap soap;
 
   @BeforeAll
   static void startVertx() {
@@ -58,7 +58,7 @@ abstract class SimulatorFixture {
 
   AccountsIqSimulator start(AccountsIqConfig config) {
     sim = await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0, clock, config));
-    soap = new AiqSoap(sim);
+    soap = new AccountsIqSoap(sim);
     return sim;
   }
 

@@ -16,7 +16,7 @@ class IqResellerDataShapeTest extends SimulatorFixture {
   void salesOrdersCarryPaddedColumnsUsDatesAndFourDecimalMoney() {
     start(IqResellerSettings.defaults());
     HttpResponse<String> r = http.get(http.token(KEY), "SO/JSON/GetSOs?Page=1&PageSize=100&SortBy=0");
-    JsonNode sos = IqrHttp.json(r);
+    JsonNode sos = IqResellerHttp.json(r);
     boolean sawNullDate = false;
     boolean sawPaddedStatus = false;
     for (JsonNode so : sos) {
@@ -61,11 +61,11 @@ class IqResellerDataShapeTest extends SimulatorFixture {
     String t = http.token(KEY); // 500 units
     HttpResponse<String> count = http.get(t, "Inventory/GetInventoriesCount");
     assertThat(count.body()).isEqualTo("<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">500</int>");
-    JsonNode byPo = IqrHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=5003"));
+    JsonNode byPo = IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=5003"));
     assertThat(byPo).hasSize(Inventories.UNITS_PER_PO);
     byPo.forEach(u -> assertThat(u.get("po").asLong()).isEqualTo(5003));
-    assertThat(IqrHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=1"))).isEmpty();
-    JsonNode unit = IqrHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=1&PageSize=1")).get(0);
+    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=1"))).isEmpty();
+    JsonNode unit = IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=1&PageSize=1")).get(0);
     for (String f : new String[] {"inventoryid", "itemid", "item", "itemdesc", "mfgr", "condition", "warehouse",
         "location", "status", "receivestatus", "quantity", "unitcost", "serialnumber", "po", "added"}) {
       assertThat(unit.has(f)).as(f).isTrue();
@@ -77,13 +77,13 @@ class IqResellerDataShapeTest extends SimulatorFixture {
   void itemByIdIsABareObjectAndUnknownIdIs404OrNullBySetting() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    JsonNode item = IqrHttp.json(http.get(t, "MI/JSON/GetItemByItemId?ItemID=" + (MasterItems.FIRST_ID + 3)));
+    JsonNode item = IqResellerHttp.json(http.get(t, "MI/JSON/GetItemByItemId?ItemID=" + (MasterItems.FIRST_ID + 3)));
     assertThat(item.isObject()).isTrue();
     assertThat(item.get("itemid").asLong()).isEqualTo(MasterItems.FIRST_ID + 3);
     assertThat(item.has("itemnumber")).isTrue();
     HttpResponse<String> missing = http.get(t, "MI/JSON/GetItemByItemId?ItemID=1");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(IqrHttp.json(missing).get("Message").asText()).isNotBlank();
+    assertThat(IqResellerHttp.json(missing).get("Message").asText()).isNotBlank();
     restart(IqResellerSettings.defaults().withUnknownItem404(false));
     HttpResponse<String> nul = http.get(http.token(KEY), "MI/JSON/GetItemByItemId?itemid=1");
     assertThat(nul.statusCode()).isEqualTo(200);
@@ -94,11 +94,11 @@ class IqResellerDataShapeTest extends SimulatorFixture {
   void customersVendorsAndConditions() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    JsonNode cvs = IqrHttp.json(http.get(t, "CV/json/GetCVs?Page=1&PageSize=8"));
+    JsonNode cvs = IqResellerHttp.json(http.get(t, "CV/json/GetCVs?Page=1&PageSize=8"));
     assertThat(cvs.get(0).get("type").asText()).isEqualTo("Customer  ");
     assertThat(cvs.get(3).get("type").asText()).isEqualTo("Vendor    ");
     assertThat(cvs.get(0).get("added").asText()).matches(US_DATE);
-    JsonNode conditions = IqrHttp.json(http.get(t, "Condition/JSON/GetConditions"));
+    JsonNode conditions = IqResellerHttp.json(http.get(t, "Condition/JSON/GetConditions"));
     assertThat(conditions).hasSize(6);
     assertThat(conditions.get(3).get("condition").asText()).isEqualTo("USED");
   }
@@ -107,10 +107,10 @@ class IqResellerDataShapeTest extends SimulatorFixture {
   void soClientIdsAreCustomersInCv() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    JsonNode cvs = IqrHttp.json(http.get(t, "CV/json/GetCVs?Page=1&PageSize=0"));
+    JsonNode cvs = IqResellerHttp.json(http.get(t, "CV/json/GetCVs?Page=1&PageSize=0"));
     java.util.Set<String> customers = new java.util.HashSet<>();
     cvs.forEach(c -> { if (c.get("type").asText().trim().equals("Customer")) customers.add(c.get("clientid").asText()); });
-    IqrHttp.json(http.get(t, "SO/JSON/GetSOs?Page=1&PageSize=50"))
+    IqResellerHttp.json(http.get(t, "SO/JSON/GetSOs?Page=1&PageSize=50"))
         .forEach(so -> assertThat(customers).contains(so.get("clientid").asText()));
   }
 

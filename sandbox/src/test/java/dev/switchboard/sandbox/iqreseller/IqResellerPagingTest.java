@@ -16,7 +16,7 @@ class IqResellerPagingTest extends SimulatorFixture {
   private JsonNode sos(String token, String query) {
     HttpResponse<String> r = http.get(token, "SO/JSON/GetSOs?" + query);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    JsonNode body = IqrHttp.json(r);
+    JsonNode body = IqResellerHttp.json(r);
     assertThat(body.isArray()).as("bare array, no envelope").isTrue();
     return body;
   }
@@ -106,7 +106,7 @@ class IqResellerPagingTest extends SimulatorFixture {
     for (String q : List.of("Page=abc&PageSize=10", "Page=1&PageSize=ten", "Page=-1&PageSize=5", "Page=1&SortBy=x")) {
       HttpResponse<String> r = http.get(t, "SO/JSON/GetSOs?" + q);
       assertThat(r.statusCode()).as(q).isEqualTo(400);
-      assertThat(IqrHttp.json(r).get("Message").asText()).as(q).isNotBlank();
+      assertThat(IqResellerHttp.json(r).get("Message").asText()).as(q).isNotBlank();
     }
   }
 
@@ -140,9 +140,9 @@ class IqResellerPagingTest extends SimulatorFixture {
   void otherListsArePagedTheSameWay() {
     start(IqResellerSettings.defaults());
     String t = http.token(OTHER_KEY); // 20 inventories, 10 items, 10 CVs
-    assertThat(IqrHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=2&PageSize=15"))).hasSize(5);
-    assertThat(IqrHttp.json(http.get(t, "MI/JSON/GetItems?page=1&pagesize=4"))).hasSize(4);
-    assertThat(IqrHttp.json(http.get(t, "CV/json/GetCVs?Page=3&PageSize=4"))).hasSize(2);
-    assertThat(IqrHttp.json(http.post(t, "CV/json/GetCVs?Page=1&PageSize=4", "{}"))).hasSize(4);
+    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=2&PageSize=15"))).hasSize(5);
+    assertThat(IqResellerHttp.json(http.get(t, "MI/JSON/GetItems?page=1&pagesize=4"))).hasSize(4);
+    assertThat(IqResellerHttp.json(http.get(t, "CV/json/GetCVs?Page=3&PageSize=4"))).hasSize(2);
+    assertThat(IqResellerHttp.json(http.post(t, "CV/json/GetCVs?Page=1&PageSize=4", "{}"))).hasSize(4);
   }
 }

@@ -24,7 +24,7 @@ class IqResellerRandomFaultsTest extends SimulatorFixture {
     String t = http.token(KEY);
     HttpResponse<String> error = http.get(t, PAGE, "x-sandbox-scenario", "{\"randomFaults\":{\"serverErrors\":1}}");
     assertThat(error.statusCode()).isEqualTo(503);
-    assertThat(IqrHttp.json(error).get("Message").asText()).isEqualTo("An error has occurred.");
+    assertThat(IqResellerHttp.json(error).get("Message").asText()).isEqualTo("An error has occurred.");
     HttpResponse<String> throttled = http.get(t, PAGE, "x-sandbox-scenario",
         "{\"randomFaults\":{\"rateLimits\":1,\"retryAfterSeconds\":3}}");
     assertThat(throttled.statusCode()).isEqualTo(429);

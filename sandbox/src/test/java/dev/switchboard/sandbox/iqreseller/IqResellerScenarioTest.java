@@ -33,7 +33,7 @@ class IqResellerScenarioTest extends SimulatorFixture {
     assertThat(http.get(t, page(1)).statusCode()).isEqualTo(200);
     HttpResponse<String> failed = http.get(t, page(2));
     assertThat(failed.statusCode()).isEqualTo(500);
-    assertThat(IqrHttp.json(failed).get("Message").asText()).isEqualTo("An error has occurred.");
+    assertThat(IqResellerHttp.json(failed).get("Message").asText()).isEqualTo("An error has occurred.");
     assertThat(http.get(t, page(2)).statusCode()).isEqualTo(500);
     assertThat(http.get(t, page(2)).statusCode()).isEqualTo(200);
     assertThat(sim.stats().faultsInjected()).isEqualTo(2);
@@ -57,8 +57,8 @@ class IqResellerScenarioTest extends SimulatorFixture {
     HttpResponse<String> bad = http.get(t, page(2));
     assertThat(bad.statusCode()).isEqualTo(200);
     assertThat(bad.body()).startsWith("[{\"so\":");
-    assertThatThrownBy(() -> IqrHttp.JSON.readTree(bad.body())).isInstanceOf(JsonProcessingException.class);
-    assertThat(IqrHttp.json(http.get(t, page(1)))).hasSize(20);
+    assertThatThrownBy(() -> IqResellerHttp.JSON.readTree(bad.body())).isInstanceOf(JsonProcessingException.class);
+    assertThat(IqResellerHttp.json(http.get(t, page(1)))).hasSize(20);
   }
 
   @Test
@@ -66,8 +66,8 @@ class IqResellerScenarioTest extends SimulatorFixture {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
     HttpResponse<String> r = http.get(t, page(1), "x-sandbox-scenario", "{\"truncateJsonOnPage\":1}");
-    assertThatThrownBy(() -> IqrHttp.JSON.readTree(r.body())).isInstanceOf(JsonProcessingException.class);
-    assertThat(IqrHttp.json(http.get(t, page(1)))).hasSize(20);
+    assertThatThrownBy(() -> IqResellerHttp.JSON.readTree(r.body())).isInstanceOf(JsonProcessingException.class);
+    assertThat(IqResellerHttp.json(http.get(t, page(1)))).hasSize(20);
     assertThat(http.get(t, page(1), "x-sandbox-scenario", "{\"nope\":1}").statusCode()).isEqualTo(400);
   }
 
@@ -78,7 +78,7 @@ class IqResellerScenarioTest extends SimulatorFixture {
     String t = http.token(KEY);
     assertThat(http.get(t, page(3), "x-sandbox-scenario", "{\"truncateJsonOnPage\":9}").statusCode()).isEqualTo(503);
     HttpResponse<String> p1 = http.get(t, page(1), "x-sandbox-scenario", "{\"truncateJsonOnPage\":9}");
-    assertThat(IqrHttp.json(p1)).hasSize(20);
+    assertThat(IqResellerHttp.json(p1)).hasSize(20);
   }
 
   @Test
@@ -114,7 +114,7 @@ class IqResellerScenarioTest extends SimulatorFixture {
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(sim.scenario(KEY).failPage().status()).isEqualTo(500);
     assertThat(http.get(http.token(KEY), page(1)).statusCode()).isEqualTo(500);
-    assertThat(IqrHttp.json(http.control("GET", "scenarios/" + KEY, null)).get("failPage").get("times").asInt()).isEqualTo(1);
+    assertThat(IqResellerHttp.json(http.control("GET", "scenarios/" + KEY, null)).get("failPage").get("times").asInt()).isEqualTo(1);
     assertThat(http.control("DELETE", "scenarios/" + KEY, null).statusCode()).isEqualTo(204);
     assertThat(sim.scenario(KEY)).isEqualTo(IqResellerScenario.none());
     assertThat(http.control("PUT", "scenarios/unknown", "{}").statusCode()).isEqualTo(404);

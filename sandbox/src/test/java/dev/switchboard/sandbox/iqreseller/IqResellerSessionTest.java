@@ -18,7 +18,7 @@ class IqResellerSessionTest extends SimulatorFixture {
     HttpResponse<String> r = http.login(KEY);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-    JsonNode body = IqrHttp.json(r);
+    JsonNode body = IqResellerHttp.json(r);
     assertThat(body.get("Data").asText()).hasSizeGreaterThan(20).doesNotContain(KEY);
     assertThat(body.size()).isEqualTo(1);
     assertThat(http.token(KEY)).isNotEqualTo(body.get("Data").asText());
@@ -29,8 +29,8 @@ class IqResellerSessionTest extends SimulatorFixture {
     start(IqResellerSettings.defaults());
     HttpResponse<String> r = http.login("no-such-key");
     assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(IqrHttp.json(r).get("Data").isNull()).isTrue();
-    assertThat(IqrHttp.json(r).get("Message").asText()).isEqualTo("Invalid API token");
+    assertThat(IqResellerHttp.json(r).get("Data").isNull()).isTrue();
+    assertThat(IqResellerHttp.json(r).get("Message").asText()).isEqualTo("Invalid API token");
     assertThat(sim.stats().loginsRefused()).isEqualTo(1);
     assertThat(sim.stats().unauthorized()).isEqualTo(1);
   }
@@ -40,14 +40,14 @@ class IqResellerSessionTest extends SimulatorFixture {
     start(IqResellerSettings.defaults().withLoginFailureMode(LoginFailureMode.OK_WITH_NULL_DATA));
     HttpResponse<String> r = http.login("no-such-key");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(IqrHttp.json(r).get("Data").isNull()).isTrue();
+    assertThat(IqResellerHttp.json(r).get("Data").isNull()).isTrue();
     assertThat(sim.stats().loginsRefused()).isEqualTo(1);
   }
 
   @Test
   void loginEnvelopeMayCarryExtraMembers() {
     start(IqResellerSettings.defaults().withLoginEnvelopeExtraMembers(true));
-    JsonNode body = IqrHttp.json(http.login(KEY));
+    JsonNode body = IqResellerHttp.json(http.login(KEY));
     assertThat(body.get("Data").isTextual()).isTrue();
     assertThat(body.size()).isGreaterThan(1);
   }
@@ -60,7 +60,7 @@ class IqResellerSessionTest extends SimulatorFixture {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")).build();
     HttpResponse<String> r = send(client, req);
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(IqrHttp.json(r).get("Message").asText()).isNotBlank();
+    assertThat(IqResellerHttp.json(r).get("Message").asText()).isNotBlank();
   }
 
   @Test
@@ -68,7 +68,7 @@ class IqResellerSessionTest extends SimulatorFixture {
     start(IqResellerSettings.defaults());
     HttpResponse<String> none = http.get(null, SOS);
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(IqrHttp.json(none).get("Message").asText()).isEqualTo("Session expired");
+    assertThat(IqResellerHttp.json(none).get("Message").asText()).isEqualTo("Session expired");
     assertThat(http.get("forged", SOS).statusCode()).isEqualTo(401);
     assertThat(sim.stats().unauthorized()).isEqualTo(2);
   }
@@ -109,7 +109,7 @@ class IqResellerSessionTest extends SimulatorFixture {
     String token = http.token(KEY);
     HttpResponse<String> r = http.logout(token);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(IqrHttp.json(r).get("Data").asBoolean()).isTrue();
+    assertThat(IqResellerHttp.json(r).get("Data").asBoolean()).isTrue();
     assertThat(http.get(token, SOS).statusCode()).isEqualTo(401);
     assertThat(http.logout(token).statusCode()).isEqualTo(401);
     assertThat(sim.stats().sessionsDeleted()).isEqualTo(1);

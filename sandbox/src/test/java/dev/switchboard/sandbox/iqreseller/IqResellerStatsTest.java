@@ -35,7 +35,7 @@ class IqResellerStatsTest extends SimulatorFixture {
     assertThat(s.unauthorized()).isEqualTo(2); // refused login + forged token
     assertThat(s.loginsRefused()).isEqualTo(1);
 
-    JsonNode overHttp = IqrHttp.json(http.control("GET", "stats", null));
+    JsonNode overHttp = IqResellerHttp.json(http.control("GET", "stats", null));
     assertThat(overHttp.get("sessionsCreated").get("tiny").asLong()).isEqualTo(2);
     assertThat(overHttp.get("dataCalls").get("SO/JSON/GetSOs").asLong()).isEqualTo(2);
     assertThat(overHttp.toString()).doesNotContain(KEY);

@@ -17,7 +17,7 @@ abstract class SimulatorFixture {
 
   final MutableClock clock = new MutableClock(Instant.parse("2024-03-18T15:52:42Z"));
   IqResellerSimulator sim;
-  IqrHttp http;
+  IqResellerHttp http;
 
   @BeforeAll
   static void startVertx() {
@@ -47,7 +47,7 @@ abstract class SimulatorFixture {
 
   IqResellerSimulator start(IqResellerConfig config, Clock c) {
     sim = await(IqResellerSimulator.start(vertx, "127.0.0.1", 0, c, config));
-    http = new IqrHttp(sim);
+    http = new IqResellerHttp(sim);
     return sim;
   }
 

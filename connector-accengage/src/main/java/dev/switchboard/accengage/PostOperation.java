@@ -14,12 +14,12 @@ import java.util.Map;
  * on an unknown outcome (timeout, 5xx): only when Accengage refused it outright (429, expired
  * token), so a push is not sent twice by the connector.
  */
-final class PostOne implements Operation<AccengageClient> {
+final class PostOperation implements Operation<AccengageClient> {
   private final OperationSpec spec;
   private final String template;
   private final String bodyParam;
 
-  PostOne(String name, String description, String template, String bodyParam, Schema params) {
+  PostOperation(String name, String description, String template, String bodyParam, Schema params) {
     this.spec = new OperationSpec(name, description, OperationSpec.Kind.SINGLE, true, params);
     this.template = template;
     this.bodyParam = bodyParam;
@@ -38,8 +38,7 @@ final class PostOne implements Operation<AccengageClient> {
       CommandBounds.requireWritable("accengage " + spec.name(), inv.params().get(bodyParam),
           "/" + bodyParam);
       return client.post(spec.name(), Routes.uri(client, template, inv.params(), Map.of()),
-          inv.params().get(bodyParam), inv.deadline()).doOnSuccess(b -> inv.pageFetched())
-          .toFlowable();
+          inv.params().get(bodyParam), inv.deadline()).toFlowable();
     });
   }
 }

@@ -8,20 +8,20 @@ import java.util.List;
 
 /**
  * A record of some {@link WsdlType}, as canonical wire texts (null = absent/nil) plus the items of
- * its one nested list. Generated and stored data alike are AiqRecords, so one writer serves all.
+ * its one nested list. Generated and stored data alike are AccountsIqRecords, so one writer serves all.
  * Not thread-safe: stored records are replaced, never mutated, once published.
  */
-final class AiqRecord {
+final class AccountsIqRecord {
   final WsdlType schema;
   private final String[] values;
-  private List<AiqRecord> items;
+  private List<AccountsIqRecord> items;
 
-  AiqRecord(WsdlType schema) {
+  AccountsIqRecord(WsdlType schema) {
     this.schema = schema;
     this.values = new String[schema.size()];
   }
 
-  private AiqRecord(WsdlType schema, String[] values, List<AiqRecord> items) {
+  private AccountsIqRecord(WsdlType schema, String[] values, List<AccountsIqRecord> items) {
     this.schema = schema;
     this.values = values;
     this.items = items;
@@ -35,38 +35,38 @@ final class AiqRecord {
     return values[i];
   }
 
-  AiqRecord set(String name, String value) {
+  AccountsIqRecord set(String name, String value) {
     values[schema.indexOf(name)] = value;
     return this;
   }
 
-  AiqRecord set(int i, String value) {
+  AccountsIqRecord set(int i, String value) {
     values[i] = value;
     return this;
   }
 
-  AiqRecord set(String name, long value) {
+  AccountsIqRecord set(String name, long value) {
     return set(name, Long.toString(value));
   }
 
-  AiqRecord set(String name, boolean value) {
+  AccountsIqRecord set(String name, boolean value) {
     return set(name, Boolean.toString(value));
   }
 
-  AiqRecord set(String name, BigDecimal value) {
+  AccountsIqRecord set(String name, BigDecimal value) {
     return set(name, value == null ? null : value.toPlainString());
   }
 
-  AiqRecord set(String name, LocalDateTime value) {
-    return set(name, value == null ? null : AiqDates.canonical(value));
+  AccountsIqRecord set(String name, LocalDateTime value) {
+    return set(name, value == null ? null : AccountsIqDates.canonical(value));
   }
 
   /** The nested list's items, or null when the list element is absent. */
-  List<AiqRecord> items() {
+  List<AccountsIqRecord> items() {
     return items;
   }
 
-  AiqRecord items(List<AiqRecord> list) {
+  AccountsIqRecord items(List<AccountsIqRecord> list) {
     this.items = list;
     return this;
   }
@@ -87,16 +87,16 @@ final class AiqRecord {
 
   LocalDateTime dateTime(String name) {
     String v = get(name);
-    return v == null ? null : AiqDates.fromCanonical(v);
+    return v == null ? null : AccountsIqDates.fromCanonical(v);
   }
 
   /** A deep copy (items copied too). */
-  AiqRecord copy() {
-    List<AiqRecord> copied = null;
+  AccountsIqRecord copy() {
+    List<AccountsIqRecord> copied = null;
     if (items != null) {
       copied = new ArrayList<>(items.size());
-      for (AiqRecord r : items) copied.add(r.copy());
+      for (AccountsIqRecord r : items) copied.add(r.copy());
     }
-    return new AiqRecord(schema, Arrays.copyOf(values, values.length), copied);
+    return new AccountsIqRecord(schema, Arrays.copyOf(values, values.length), copied);
   }
 }

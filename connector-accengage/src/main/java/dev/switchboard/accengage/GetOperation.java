@@ -9,11 +9,11 @@ import io.reactivex.rxjava3.core.Flowable;
 import java.util.Map;
 
 /** A single-document read: {@code GET} of a route template, the JSON answer as the result. */
-final class GetOne implements Operation<AccengageClient> {
+final class GetOperation implements Operation<AccengageClient> {
   private final OperationSpec spec;
   private final String template;
 
-  GetOne(String name, String description, String template, Schema params) {
+  GetOperation(String name, String description, String template, Schema params) {
     this.spec = OperationSpec.single(name, description, params);
     this.template = template;
   }
@@ -26,6 +26,6 @@ final class GetOne implements Operation<AccengageClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccengageClient client) {
     return client.getJson(spec.name(), Routes.uri(client, template, inv.params(), Map.of()),
-        inv.deadline()).doOnSuccess(b -> inv.pageFetched()).toFlowable();
+        inv.deadline()).toFlowable();
   }
 }

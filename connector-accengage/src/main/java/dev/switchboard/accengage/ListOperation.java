@@ -14,14 +14,14 @@ import java.util.Map;
  * A paginated JSON list: 100 items a page, {@code Link} header (and {@code links} body field)
  * with {@code rel="next"} followed even past empty pages (vendor doc, "Paginated requests").
  */
-final class PagedList implements Operation<AccengageClient> {
+final class ListOperation implements Operation<AccengageClient> {
   private record Page(String link, JsonNode body) {}
 
   private final OperationSpec spec;
   private final String template;
   private final String itemsField;
 
-  PagedList(String name, String description, String template, String itemsField, Schema params) {
+  ListOperation(String name, String description, String template, String itemsField, Schema params) {
     this.spec = OperationSpec.stream(name, description, params);
     this.template = template;
     this.itemsField = itemsField;
@@ -38,7 +38,7 @@ final class PagedList implements Operation<AccengageClient> {
     LinkPaginator<Page> pages = new LinkPaginator<>(first, client.base(), Page::link,
         p -> p.body().get("links"));
     return Paging.records(pages, uri -> client.get(spec.name(), uri, inv.deadline())
-            .map(r -> new Page(AccengageClient.links(r), AccengageClient.json(spec.name(), r.body()))),
+            .map(r -> new Page(AccengageClient.links(r), client.json(spec.name(), r.body()))),
         p -> Routes.items(p.body(), itemsField), client.maxPages(), inv::pageFetched);
   }
 }

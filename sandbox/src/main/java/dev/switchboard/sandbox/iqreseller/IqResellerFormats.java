@@ -5,14 +5,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The IQ Reseller value quirks, CERTAIN from the captured GetSOs response (provider-apis.md §2.3). */
-final class IqrFormats {
+final class IqResellerFormats {
   /** US date-time as .NET's {@code M/d/yyyy h:mm:ss tt}: {@code 3/18/2020 3:52:42 PM}. */
   static final DateTimeFormatter US_DATE_TIME =
       DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
   /** The "null" date: the provider never sends JSON null for a date. */
   static final LocalDateTime NULL_DATE = LocalDateTime.of(1900, 1, 1, 0, 0);
 
-  private IqrFormats() {}
+  private IqResellerFormats() {}
 
   static String date(LocalDateTime t) {
     return US_DATE_TIME.format(t == null ? NULL_DATE : t);

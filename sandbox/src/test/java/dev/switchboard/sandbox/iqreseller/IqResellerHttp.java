@@ -10,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A plain java.net.http client speaking the IQ Reseller wire protocol to a running simulator. */
-final class IqrHttp {
+final class IqResellerHttp {
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final IqResellerSimulator sim;
 
-  IqrHttp(IqResellerSimulator sim) {
+  IqResellerHttp(IqResellerSimulator sim) {
     this.sim = sim;
   }
 

@@ -12,7 +12,7 @@ import java.util.Set;
  * ISO-8601 and stays as sent. Every other field is kept, as text: a code like {@code 00123}
  * must never lose its zeros to a guess.
  */
-final class AiqTypes {
+final class AccountsIqTypes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
   private static final Set<String> INTS = Set.of("AccountID", "InvoiceID", "InvoiceItemID",
       "OrderID", "OrderItemID", "TransactionID", "CreditTermID", "GroupID", "AreaID", "CountryID",
@@ -29,7 +29,7 @@ final class AiqTypes {
       "UseHeadOffice", "IsHeadOffice", "IsFranchise", "IsDepartmental", "ForCollection",
       "IsPrinted", "ExcludeFromPrinting", "HasExpired", "EndOfMonth");
 
-  private AiqTypes() {}
+  private AccountsIqTypes() {}
 
   static JsonNode value(String field, String text) {
     try {

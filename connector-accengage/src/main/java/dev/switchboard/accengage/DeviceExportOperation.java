@@ -5,8 +5,8 @@ import dev.switchboard.paging.LinkPaginator;
 import dev.switchboard.paging.Paging;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
-import dev.switchboard.spi.OperationSpec;
 import dev.switchboard.spi.Schema;
+import dev.switchboard.spi.OperationSpec;
 import io.reactivex.rxjava3.core.Flowable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code Link} header only (CERTAIN from the public client, provider-apis.md §3.4), each row a
  * record. {@code lastOpen} keeps devices opened since that day.
  */
-final class DeviceExport implements Operation<AccengageClient> {
+final class DeviceExportOperation implements Operation<AccengageClient> {
   private static final OperationSpec SPEC = OperationSpec.stream("devices.export",
       "export the app's devices (CSV pages, one record per row)", Routes.appParams()
           .field(new Schema.Field("lastOpen", Schema.Type.STRING, false, null, 10L, 10L,

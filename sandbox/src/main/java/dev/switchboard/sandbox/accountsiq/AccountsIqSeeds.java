@@ -4,14 +4,14 @@ import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.Base64;
 
 /** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} depends only on (seed, i). */
-final class AiqSeeds {
+final class AccountsIqSeeds {
   static final int CUSTOMERS = 1;
   static final int SUPPLIERS = 2;
   static final int STOCK = 3;
   static final int INVOICES = 4;
   static final int TRANSACTIONS = 5;
 
-  private AiqSeeds() {}
+  private AccountsIqSeeds() {}
 
   /**
    * A RowVersionNumber: base64 of an 8-byte SQL Server rowversion, e.g. {@code AAAAAAAB9x0=}

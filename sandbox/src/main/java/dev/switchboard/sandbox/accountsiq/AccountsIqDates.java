@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * {@link AccountsIqSettings#dateTimes()} / {@link AccountsIqSettings#fractionalSeconds()}. Input
  * may carry {@code Z} or an offset (converted to UTC) or none (LIKELY ASMX behaviour, §1.8).
  */
-final class AiqDates {
+final class AccountsIqDates {
   static final LocalDateTime MIN = LocalDateTime.of(1, 1, 1, 0, 0);
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern ZONED = Pattern.compile(".*(Z|[+-]\\d{2}:\\d{2})$");
 
-  private AiqDates() {}
+  private AccountsIqDates() {}
 
   /** @throws IllegalArgumentException if {@code raw} is not an xs:dateTime (or xs:date) */
   static LocalDateTime parse(String raw) {

@@ -21,7 +21,7 @@ import org.w3c.dom.Node;
  * A plain java.net.http client posting real SOAP 1.1 envelopes to a running simulator, and a
  * (DTD-refusing) DOM reader for the answers.
  */
-final class AiqSoap {
+final class AccountsIqSoap {
   static final String NS = "http://www.visorsoftware.com/visor/accountsiq/dashboard/Integration/";
   static final String ENV = "http://schemas.xmlsoap.org/soap/envelope/";
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -29,7 +29,7 @@ final class AiqSoap {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AccountsIqSimulator sim;
 
-  AiqSoap(AccountsIqSimulator sim) {
+  AccountsIqSoap(AccountsIqSimulator sim) {
     this.sim = sim;
   }
 

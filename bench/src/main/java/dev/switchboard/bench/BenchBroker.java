@@ -10,9 +10,9 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The broker of a benchmark run: a single KRaft node in its own JVM with a fixed heap, shared by
@@ -36,8 +36,18 @@ final class BenchBroker implements AutoCloseable {
 
   static BenchBroker start(Path dir) {
     // Old segments of the results topics are deleted soon: W2 writes about 1 GB per run.
-    return new BenchBroker(ChildJvmKafkaBroker.start(dir, 0, HEAP,
-        Map.of("log.retention.check.interval.ms", "10000", "num.network.threads", "3", "num.io.threads", "4")));
+    return new BenchBroker(
+        ChildJvmKafkaBroker.start(
+            dir,
+            0,
+            HEAP,
+            Map.of(
+                "log.retention.check.interval.ms",
+                "10000",
+                "num.network.threads",
+                "3",
+                "num.io.threads",
+                "4")));
   }
 
   String bootstrap() {
@@ -45,15 +55,21 @@ final class BenchBroker implements AutoCloseable {
   }
 
   /**
-   * Creates {@code <prefix>.<provider>.commands|results} for both providers, commands with
-   * {@link #PARTITIONS} partitions, results likewise but with a short retention.
+   * Creates {@code <prefix>.<provider>.commands|results} for both providers, commands with {@link
+   * #PARTITIONS} partitions, results likewise but with a short retention.
    */
   void createTopics(String prefix) throws Exception {
     List<NewTopic> topics = new ArrayList<>();
     for (String provider : List.of("iqreseller", "accountsiq")) {
       topics.add(new NewTopic(prefix + "." + provider + ".commands", PARTITIONS, (short) 1));
-      topics.add(new NewTopic(prefix + "." + provider + ".results", PARTITIONS, (short) 1).configs(Map.of(
-          TopicConfig.RETENTION_MS_CONFIG, "60000", TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 << 20))));
+      topics.add(
+          new NewTopic(prefix + "." + provider + ".results", PARTITIONS, (short) 1)
+              .configs(
+                  Map.of(
+                      TopicConfig.RETENTION_MS_CONFIG,
+                      "60000",
+                      TopicConfig.SEGMENT_BYTES_CONFIG,
+                      String.valueOf(64 << 20))));
     }
     Set<String> existing = admin.listTopics().names().get();
     topics.removeIf(t -> existing.contains(t.name()));
@@ -63,15 +79,29 @@ final class BenchBroker implements AutoCloseable {
   /** Creates a one-partition topic for ProducerPerformance, with the same short retention. */
   void createPerfTopic(String name) throws Exception {
     if (admin.listTopics().names().get().contains(name)) return;
-    admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(Map.of(
-        TopicConfig.RETENTION_MS_CONFIG, "60000", TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 << 20)))))
-        .all().get();
+    admin
+        .createTopics(
+            List.of(
+                new NewTopic(name, 1, (short) 1)
+                    .configs(
+                        Map.of(
+                            TopicConfig.RETENTION_MS_CONFIG,
+                            "60000",
+                            TopicConfig.SEGMENT_BYTES_CONFIG,
+                            String.valueOf(64 << 20)))))
+        .all()
+        .get();
   }
 
   /** Throttles every producer to {@code bytesPerSecond} (broker-side quota), or lifts it (null). */
   void producerQuota(Long bytesPerSecond) throws Exception {
-    var op = new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond == null ? null : bytesPerSecond.doubleValue());
-    admin.alterClientQuotas(List.of(new ClientQuotaAlteration(EVERY_CLIENT, List.of(op)))).all().get();
+    var op =
+        new ClientQuotaAlteration.Op(
+            "producer_byte_rate", bytesPerSecond == null ? null : bytesPerSecond.doubleValue());
+    admin
+        .alterClientQuotas(List.of(new ClientQuotaAlteration(EVERY_CLIENT, List.of(op))))
+        .all()
+        .get();
   }
 
   @Override

@@ -11,11 +11,17 @@ import java.time.Duration;
  * @param tokenLifetime AccountsIQ Login token lifetime, the same at the simulator and in every
  *     system's configuration (W4 compresses 20 minutes into {@link #TIME_SCALE} times less)
  */
-record BenchEnv(BenchBroker broker, BenchSandbox sandbox, Path projectDir, Path workDir,
-    int aiqCompanies, Duration tokenLifetime) {
+record BenchEnv(
+    BenchBroker broker,
+    BenchSandbox sandbox,
+    Path projectDir,
+    Path workDir,
+    int aiqCompanies,
+    Duration tokenLifetime) {
 
   /** Simulated seconds per real second in W4: a 20-minute token lives 20 real seconds. */
   static final int TIME_SCALE = 60;
+
   static final Duration SIMULATED_TOKEN_LIFETIME = Duration.ofMinutes(20);
 
   static Duration realTokenLifetime() {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the benchmark workloads W1–W4 against Switchboard, the Camel peer and the hand-written
- * peer, and writes the results table into {@code docs/benchmarks.md}. See that page.
+ * Runs the benchmark workloads W1–W4 against Switchboard, the Camel peer and the hand-written peer,
+ * and writes the results table into {@code docs/benchmarks.md}. See that page.
  *
  * <pre>bench/run [--smoke] [--only W1,W2,W3,W4] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
  *     [--runs N] [--no-write]</pre>
@@ -24,10 +24,15 @@ public final class BenchMain {
     int runs = a.indexOf("--runs");
     if (runs >= 0) plan = plan.withRuns(Integer.parseInt(a.get(runs + 1)));
     int only = a.indexOf("--only");
-    List<String> workloads = only >= 0 ? List.of(a.get(only + 1).toUpperCase().split(",")) : List.of("W1", "W2", "W3", "W4");
+    List<String> workloads =
+        only >= 0
+            ? List.of(a.get(only + 1).toUpperCase().split(","))
+            : List.of("W1", "W2", "W3", "W4");
     int sys = a.indexOf("--systems");
-    List<Sut> suts = sys < 0 ? List.of(Sut.values())
-        : Arrays.stream(a.get(sys + 1).toUpperCase().split(",")).map(Sut::valueOf).toList();
+    List<Sut> suts =
+        sys < 0
+            ? List.of(Sut.values())
+            : Arrays.stream(a.get(sys + 1).toUpperCase().split(",")).map(Sut::valueOf).toList();
     Path project = Path.of("").toAbsolutePath();
     Sut.requireBuilt(project);
     Path work = Files.createTempDirectory("switchboard-bench-");
@@ -36,9 +41,11 @@ public final class BenchMain {
     List<String> sections = new ArrayList<>();
     long inventory = plan.w2Records();
     try (BenchBroker broker = BenchBroker.start(work.resolve("kafka"));
-         BenchSandbox sandbox = BenchSandbox.start(plan.w4Connections(), BenchEnv.realTokenLifetime(), inventory)) {
-      BenchEnv env = new BenchEnv(broker, sandbox, project, work, plan.w4Connections(),
-          BenchEnv.realTokenLifetime());
+        BenchSandbox sandbox =
+            BenchSandbox.start(plan.w4Connections(), BenchEnv.realTokenLifetime(), inventory)) {
+      BenchEnv env =
+          new BenchEnv(
+              broker, sandbox, project, work, plan.w4Connections(), BenchEnv.realTokenLifetime());
       if (workloads.contains("W1") || workloads.contains("W2")) {
         Map<Sut, ChildJvm> systems = new LinkedHashMap<>();
         try {
@@ -55,6 +62,7 @@ public final class BenchMain {
     var results = Report.sections(plan, sections, (System.nanoTime() - began) / 60e9);
     results.values().forEach(System.out::println);
     // Smoke numbers only check the harness: never written over the real results.
-    if (!a.contains("--no-write") && !a.contains("--smoke")) Report.write(project.resolve("docs/benchmarks.md"), results);
+    if (!a.contains("--no-write") && !a.contains("--smoke"))
+      Report.write(project.resolve("docs/benchmarks.md"), results);
   }
 }

@@ -19,13 +19,14 @@ import java.util.stream.IntStream;
 
 /**
  * The one sandbox every system under test talks to, in the harness's JVM: IQ Reseller tenants
- * {@code t1..tN} (10,000 items, 1,000,000 inventory units each, generated on demand) and
- * AccountsIQ 1.1 companies {@code BENCH01..} whose Login tokens live {@code loginTokenTtl}.
+ * {@code t1..tN} (10,000 items, 1,000,000 inventory units each, generated on demand) and AccountsIQ
+ * 1.1 companies {@code BENCH01..} whose Login tokens live {@code loginTokenTtl}.
  */
 final class BenchSandbox implements AutoCloseable {
   static final int IQR_TENANTS = 8;
   static final long ITEMS = 10_000;
   static final String AIQ_PARTNER_KEY = "bench-partner-key";
+
   /** A tenant with a tenth of the inventory, for warming up the paged path before W2 is timed. */
   static final String WARM_TENANT = "t8";
 
@@ -43,15 +44,18 @@ final class BenchSandbox implements AutoCloseable {
       long units = t.equals(WARM_TENANT) ? inventoryUnits / 10 : inventoryUnits;
       iqr = iqr.withTenant(iqrApiKey(t), IqResellerTenant.of(t, 7).withSizes(0, units, ITEMS, 0));
     }
-    AccountsIqConfig aiq = AccountsIqConfig.defaults()
-        .withSettings(AccountsIqSettings.defaults().withLoginTokenTtl(loginTokenTtl));
+    AccountsIqConfig aiq =
+        AccountsIqConfig.defaults()
+            .withSettings(AccountsIqSettings.defaults().withLoginTokenTtl(loginTokenTtl));
     for (int i = 1; i <= aiqCompanies; i++) {
       String company = aiqCompany(i);
-      aiq = aiq.withEntity(AccountsIqEntity.of(company, i).withCustomers(1_000))
-          .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(i)));
+      aiq =
+          aiq.withEntity(AccountsIqEntity.of(company, i).withCustomers(1_000))
+              .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(i)));
     }
     Vertx vertx = Vertx.vertx();
-    SandboxConfig config = SandboxConfig.defaults().with(iqr).with(aiq).only("iqreseller", "accountsiq");
+    SandboxConfig config =
+        SandboxConfig.defaults().with(iqr).with(aiq).only("iqreseller", "accountsiq");
     Sandbox sandbox = Sandbox.start(vertx, config).await();
     return new BenchSandbox(vertx, sandbox);
   }
@@ -87,7 +91,9 @@ final class BenchSandbox implements AutoCloseable {
   /** Adds {@code ms} to every IQ Reseller call (login, data) of every tenant. */
   void setIqrLatency(long ms) {
     for (String t : iqrTenants()) {
-      sandbox.simulator(IqResellerSimulator.class).setScenario(iqrApiKey(t), IqResellerScenario.none().withLatencyMs(ms));
+      sandbox
+          .simulator(IqResellerSimulator.class)
+          .setScenario(iqrApiKey(t), IqResellerScenario.none().withLatencyMs(ms));
     }
   }
 

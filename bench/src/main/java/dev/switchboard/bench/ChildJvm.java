@@ -13,9 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One system under test (or tool) in its own JVM. Its stdout and stderr go to a log file; the
- * line the program prints once it is ready ({@code readyLine}) releases {@link #awaitReady}. The
- * GC log is kept so {@link ProcessMeter} can read the peak heap afterwards.
+ * One system under test (or tool) in its own JVM. Its stdout and stderr go to a log file; the line
+ * the program prints once it is ready ({@code readyLine}) releases {@link #awaitReady}. The GC log
+ * is kept so {@link ProcessMeter} can read the peak heap afterwards.
  */
 final class ChildJvm implements AutoCloseable {
   private final Process process;
@@ -42,14 +42,24 @@ final class ChildJvm implements AutoCloseable {
     Path log = workDir.resolve(name + ".log");
     Path gcLog = workDir.resolve(name + ".gc.log");
     Files.deleteIfExists(gcLog);
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms" + heap,
+                "-Xmx" + heap,
+                "-XX:+UseG1GC",
+                "-Xlog:gc:file=" + gcLog));
     // -Dbench.jfr=true profiles every child (JFR, "profile" settings) to explain a missed goal.
     if (Boolean.getBoolean("bench.jfr")) {
-      cmd.add("-XX:StartFlightRecording=filename=" + workDir.resolve(name + ".jfr") + ",settings=profile");
+      cmd.add(
+          "-XX:StartFlightRecording=filename="
+              + workDir.resolve(name + ".jfr")
+              + ",settings=profile");
     }
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start();
     ChildJvm child = new ChildJvm(p, log, gcLog, readyLine);
     child.pump = new Thread(child::pump, name + "-output");
     child.pump.setDaemon(true);
@@ -59,8 +69,10 @@ final class ChildJvm implements AutoCloseable {
   }
 
   private void pump() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-         var out = Files.newBufferedWriter(log)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var out = Files.newBufferedWriter(log)) {
       for (String line; (line = in.readLine()) != null; ) {
         if (readyLine != null && line.contains(readyLine)) ready.countDown();
         out.write(line);
@@ -76,8 +88,10 @@ final class ChildJvm implements AutoCloseable {
   void awaitReady(Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (!ready.await(200, TimeUnit.MILLISECONDS)) {
-      if (!process.isAlive()) throw new IllegalStateException("child exited " + process.exitValue() + ", see " + log);
-      if (System.nanoTime() > end) throw new IllegalStateException("not ready in " + timeout + ", see " + log);
+      if (!process.isAlive())
+        throw new IllegalStateException("child exited " + process.exitValue() + ", see " + log);
+      if (System.nanoTime() > end)
+        throw new IllegalStateException("not ready in " + timeout + ", see " + log);
     }
   }
 
@@ -111,6 +125,7 @@ final class ChildJvm implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (!process.waitFor(30, TimeUnit.SECONDS))
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 }

@@ -21,16 +21,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The load side of a benchmark: sends commands to a system's commands topic and times each
- * command's terminal event on its results topic, on the harness's clock. Keeps at most
- * {@code window} commands outstanding (a closed loop, so latency is the system's, not the
- * backlog's) and optionally paces sends to a rate.
+ * command's terminal event on its results topic, on the harness's clock. Keeps at most {@code
+ * window} commands outstanding (a closed loop, so latency is the system's, not the backlog's) and
+ * optionally paces sends to a rate.
  */
 final class CommandDriver implements AutoCloseable {
   private final String commandsTopic;
   private final KafkaProducer<String, String> producer;
   private final KafkaConsumer<String, byte[]> consumer;
+
   /** The first record-event values seen, kept when asked (W2's raw-producer payloads). */
   private final List<byte[]> captured = new java.util.ArrayList<>();
+
   private int captureLimit;
 
   CommandDriver(String bootstrap, String commandsTopic, String resultsTopic) {
@@ -43,8 +45,10 @@ final class CommandDriver implements AutoCloseable {
     c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
     consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> parts = consumer.partitionsFor(resultsTopic).stream()
-        .map(i -> new TopicPartition(resultsTopic, i.partition())).toList();
+    List<TopicPartition> parts =
+        consumer.partitionsFor(resultsTopic).stream()
+            .map(i -> new TopicPartition(resultsTopic, i.partition()))
+            .toList();
     consumer.assign(parts);
     consumer.seekToEnd(parts);
     parts.forEach(consumer::position); // resolve "end" now, before any command is sent
@@ -63,11 +67,18 @@ final class CommandDriver implements AutoCloseable {
   }
 
   /**
-   * What came back. {@code latenciesNanos[i]} is command i's send-to-terminal time;
-   * {@code recordEvents}/{@code recordBytes} count {@code record} events (values only).
+   * What came back. {@code latenciesNanos[i]} is command i's send-to-terminal time; {@code
+   * recordEvents}/{@code recordBytes} count {@code record} events (values only).
    */
-  record Outcome(long[] latenciesNanos, long wallNanos, int completed, int failed, int duplicates,
-      long recordEvents, long recordBytes, Map<String, Integer> failureCodes) {}
+  record Outcome(
+      long[] latenciesNanos,
+      long wallNanos,
+      int completed,
+      int failed,
+      int duplicates,
+      long recordEvents,
+      long recordBytes,
+      Map<String, Integer> failureCodes) {}
 
   Outcome run(List<Command> commands, int window, double perSecond, Duration timeout) {
     int n = commands.size();
@@ -109,13 +120,23 @@ final class CommandDriver implements AutoCloseable {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after " + timeout + ": sent " + next + ", terminal " + done
-            + " of " + n + ", failures " + codes);
+        throw new IllegalStateException(
+            "timed out after "
+                + timeout
+                + ": sent "
+                + next
+                + ", terminal "
+                + done
+                + " of "
+                + n
+                + ", failures "
+                + codes);
       }
     }
     long[] lat = new long[n];
     for (int i = 0; i < n; i++) lat[i] = doneAt[i] - sentAt[i];
-    return new Outcome(lat, System.nanoTime() - start, completed, failed, dups, records, bytes, codes);
+    return new Outcome(
+        lat, System.nanoTime() - start, completed, failed, dups, records, bytes, codes);
   }
 
   private static String header(ConsumerRecord<?, ?> r, String name) {

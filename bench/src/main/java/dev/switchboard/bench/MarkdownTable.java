@@ -13,7 +13,8 @@ final class MarkdownTable {
   }
 
   MarkdownTable row(String... cells) {
-    if (cells.length != header.size()) throw new IllegalArgumentException("row has " + cells.length + " cells");
+    if (cells.length != header.size())
+      throw new IllegalArgumentException("row has " + cells.length + " cells");
     rows.add(List.of(cells));
     return this;
   }

@@ -7,14 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a child JVM cost, read from Linux's {@code /proc} and the JVM's own GC log, so every
- * system under test is measured the same way from outside.
+ * What a child JVM cost, read from Linux's {@code /proc} and the JVM's own GC log, so every system
+ * under test is measured the same way from outside.
  */
 final class ProcessMeter {
   /** USER_HZ; 100 on every Linux this runs on ({@code getconf CLK_TCK}). */
   private static final double TICKS_PER_SECOND = 100.0;
+
   // "[12.345s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 45M->12M(128M) 3.2ms"
-  private static final Pattern PAUSE = Pattern.compile("GC\\(\\d+\\) Pause .*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+  private static final Pattern PAUSE =
+      Pattern.compile("GC\\(\\d+\\) Pause .*? (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
   private ProcessMeter() {}
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Switchboard against each peer, computed run by run (both measured in the same run, minutes
- * apart on the same broker and sandbox), then summarised as median (min–max) over the runs.
+ * Switchboard against each peer, computed run by run (both measured in the same run, minutes apart
+ * on the same broker and sandbox), then summarised as median (min–max) over the runs.
  */
 final class Ratios {
   private Ratios() {}
@@ -19,8 +19,13 @@ final class Ratios {
       W1Commands.Measures p = m.get(peer);
       Samples tput = ratio(sb.throughputByRun, p.throughputByRun);
       Samples cpu = ratio(sb.cpuByRun, p.cpuByRun);
-      b.append("- Switchboard ÷ ").append(peer.label).append(": throughput ×").append(tput.show(2))
-          .append(", CPU per command ×").append(cpu.show(2)).append('\n');
+      b.append("- Switchboard ÷ ")
+          .append(peer.label)
+          .append(": throughput ×")
+          .append(tput.show(2))
+          .append(", CPU per command ×")
+          .append(cpu.show(2))
+          .append('\n');
     }
     return b.toString();
   }

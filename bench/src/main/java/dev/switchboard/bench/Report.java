@@ -25,17 +25,31 @@ final class Report {
   /** The sections of this run, each with its provenance line under the heading. */
   static Map<String, String> sections(BenchPlan plan, List<String> sections, double minutes) {
     Runtime rt = Runtime.getRuntime();
-    String provenance = "_Measured " + LocalDate.now() + " with `bench/run" + (plan.name().equals("smoke") ? " --smoke" : "")
-        + "` (plan " + plan.name() + ", " + plan.runs() + " run" + (plan.runs() == 1 ? "" : "s")
-        + " per cell: median (min–max)) on " + rt.availableProcessors() + " cores, Java "
-        + System.getProperty("java.version") + "; the whole invocation took " + Samples.num(minutes, 0)
-        + " minutes._\n\n";
+    String provenance =
+        "_Measured "
+            + LocalDate.now()
+            + " with `bench/run"
+            + (plan.name().equals("smoke") ? " --smoke" : "")
+            + "` (plan "
+            + plan.name()
+            + ", "
+            + plan.runs()
+            + " run"
+            + (plan.runs() == 1 ? "" : "s")
+            + " per cell: median (min–max)) on "
+            + rt.availableProcessors()
+            + " cores, Java "
+            + System.getProperty("java.version")
+            + "; the whole invocation took "
+            + Samples.num(minutes, 0)
+            + " minutes._\n\n";
     Map<String, String> out = new TreeMap<>();
     for (String s : sections) {
       Matcher m = SECTION.matcher(s);
       if (!m.find()) throw new IllegalArgumentException("a section must start with ## Wn");
       int eol = s.indexOf('\n') + 1;
-      out.put(m.group(1), s.substring(0, eol) + "\n" + provenance + s.substring(eol).stripLeading());
+      out.put(
+          m.group(1), s.substring(0, eol) + "\n" + provenance + s.substring(eol).stripLeading());
     }
     return out;
   }

@@ -43,7 +43,9 @@ final class Samples {
   String show(int decimals) {
     if (values.isEmpty()) return "–";
     String m = num(median(), decimals);
-    return values.size() == 1 ? m : m + " (" + num(min(), decimals) + "–" + num(max(), decimals) + ")";
+    return values.size() == 1
+        ? m
+        : m + " (" + num(min(), decimals) + "–" + num(max(), decimals) + ")";
   }
 
   static String num(double v, int decimals) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The systems under test. Each runs in its own JVM with the same heap, consumes its own
- * {@code <prefix>.<provider>.commands} topics and writes its own results topics.
+ * The systems under test. Each runs in its own JVM with the same heap, consumes its own {@code
+ * <prefix>.<provider>.commands} topics and writes its own results topics.
  */
 enum Sut {
   SWITCHBOARD("Switchboard", "bench-sb"),
@@ -38,22 +38,40 @@ enum Sut {
     Path dir = env.workDir().resolve(runName);
     return switch (this) {
       case SWITCHBOARD -> SwitchboardProcess.start(env, heap, dir, this);
-      case CAMEL -> peer(env, heap, dir, "bench-camel/target/switchboard-bench-camel.jar",
-          "bench-camel/target/lib/*", "dev.switchboard.bench.camel.CamelPeerMain");
-      case HANDWRITTEN -> peer(env, heap, dir, "bench/target/switchboard-bench.jar",
-          "bench/target/lib/*", "dev.switchboard.bench.baseline.BaselineMain");
+      case CAMEL ->
+          peer(
+              env,
+              heap,
+              dir,
+              "bench-camel/target/switchboard-bench-camel.jar",
+              "bench-camel/target/lib/*",
+              "dev.switchboard.bench.camel.CamelPeerMain");
+      case HANDWRITTEN ->
+          peer(
+              env,
+              heap,
+              dir,
+              "bench/target/switchboard-bench.jar",
+              "bench/target/lib/*",
+              "dev.switchboard.bench.baseline.BaselineMain");
     };
   }
 
-  private ChildJvm peer(BenchEnv env, String heap, Path dir, String jar, String lib, String main) throws Exception {
+  private ChildJvm peer(BenchEnv env, String heap, Path dir, String jar, String lib, String main)
+      throws Exception {
     Files.createDirectories(dir);
     Path props = dir.resolve("peer.properties");
     try (var out = Files.newBufferedWriter(props)) {
       peerProperties(env).store(out, "benchmark peer " + label);
     }
     String cp = env.projectDir().resolve(jar) + ":" + env.projectDir().resolve(lib);
-    ChildJvm jvm = ChildJvm.start(name().toLowerCase(), heap, dir, "PEER READY",
-        List.of("-cp", cp, main, props.toString()));
+    ChildJvm jvm =
+        ChildJvm.start(
+            name().toLowerCase(),
+            heap,
+            dir,
+            "PEER READY",
+            List.of("-cp", cp, main, props.toString()));
     jvm.awaitReady(java.time.Duration.ofSeconds(60));
     return jvm;
   }
@@ -90,10 +108,15 @@ enum Sut {
   }
 
   static void requireBuilt(Path projectDir) throws IOException {
-    for (String jar : List.of("launcher/target/switchboard.jar", "bench/target/switchboard-bench.jar",
-        "bench-camel/target/switchboard-bench-camel.jar")) {
+    for (String jar :
+        List.of(
+            "launcher/target/switchboard.jar",
+            "bench/target/switchboard-bench.jar",
+            "bench-camel/target/switchboard-bench-camel.jar")) {
       if (!Files.exists(projectDir.resolve(jar))) {
-        throw new IOException(jar + " is missing: build with `mvn -q -Pbench -DskipTests install` first (bench/run does)");
+        throw new IOException(
+            jar
+                + " is missing: build with `mvn -q -Pbench -DskipTests install` first (bench/run does)");
       }
     }
   }

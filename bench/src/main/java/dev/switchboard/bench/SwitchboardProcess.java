@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Switchboard as users run it: {@code java -jar launcher/target/switchboard.jar run --config f.yaml}. */
+/**
+ * Switchboard as users run it: {@code java -jar launcher/target/switchboard.jar run --config
+ * f.yaml}.
+ */
 final class SwitchboardProcess {
   private SwitchboardProcess() {}
 
@@ -17,37 +20,67 @@ final class SwitchboardProcess {
     Files.writeString(yaml, yaml(env, sut, httpPort));
     String jar = env.projectDir().resolve("launcher/target/switchboard.jar").toString();
     // RunCommand prints this once the platform started (consumers subscribed, ops endpoints up).
-    ChildJvm jvm = ChildJvm.start("switchboard", heap, dir, "Switchboard is running.",
-        List.of("-jar", jar, "run", "--config", yaml.toString()));
+    ChildJvm jvm =
+        ChildJvm.start(
+            "switchboard",
+            heap,
+            dir,
+            "Switchboard is running.",
+            List.of("-jar", jar, "run", "--config", yaml.toString()));
     jvm.awaitReady(Duration.ofSeconds(60));
     return jvm;
   }
 
   static String yaml(BenchEnv env, Sut sut, int httpPort) {
     BenchSandbox sb = env.sandbox();
-    StringBuilder y = new StringBuilder()
-        .append("kafka:\n  bootstrap: ").append(env.broker().bootstrap())
-        .append("\n  topicPrefix: ").append(sut.prefix)
-        .append("\n  partitions: ").append(BenchBroker.PARTITIONS)
-        .append(System.getProperty("bench.switchboard.kafka", "").isBlank() ? ""
-            : "\n  properties: {" + System.getProperty("bench.switchboard.kafka") + "}")
-        .append("\nhttp:\n  port: ").append(httpPort)
-        // -Dbench.switchboard.runtime="resultWindowBytes: 4194304, maxInFlight: 512": tuning experiments
-        .append(System.getProperty("bench.switchboard.runtime", "").isBlank() ? ""
-            : "\nruntime: {" + System.getProperty("bench.switchboard.runtime") + "}")
-        .append("\nconnectors:\n  iqreseller:\n    connections:\n");
+    StringBuilder y =
+        new StringBuilder()
+            .append("kafka:\n  bootstrap: ")
+            .append(env.broker().bootstrap())
+            .append("\n  topicPrefix: ")
+            .append(sut.prefix)
+            .append("\n  partitions: ")
+            .append(BenchBroker.PARTITIONS)
+            .append(
+                System.getProperty("bench.switchboard.kafka", "").isBlank()
+                    ? ""
+                    : "\n  properties: {" + System.getProperty("bench.switchboard.kafka") + "}")
+            .append("\nhttp:\n  port: ")
+            .append(httpPort)
+            // -Dbench.switchboard.runtime="resultWindowBytes: 4194304, maxInFlight: 512": tuning
+            // experiments
+            .append(
+                System.getProperty("bench.switchboard.runtime", "").isBlank()
+                    ? ""
+                    : "\nruntime: {" + System.getProperty("bench.switchboard.runtime") + "}")
+            .append("\nconnectors:\n  iqreseller:\n    connections:\n");
     for (String t : BenchSandbox.iqrTenants()) {
-      y.append("      ").append(t).append(": {apiKey: ").append(BenchSandbox.iqrApiKey(t))
-          .append(", sessionUrl: '").append(sb.iqrSessionUrl()).append("', baseUrl: '").append(sb.iqrBaseUrl())
+      y.append("      ")
+          .append(t)
+          .append(": {apiKey: ")
+          .append(BenchSandbox.iqrApiKey(t))
+          .append(", sessionUrl: '")
+          .append(sb.iqrSessionUrl())
+          .append("', baseUrl: '")
+          .append(sb.iqrBaseUrl())
           .append("'}\n");
     }
     y.append("  accountsiq:\n    connections:\n");
     for (int i = 1; i <= env.aiqCompanies(); i++) {
-      y.append("      c").append(i).append(": {endpoint: '").append(sb.aiqEndpoint())
-          .append("', tokenLifetime: ").append(env.tokenLifetime().toMillis()).append("ms")
-          .append(", auth: {kind: login, companyId: ").append(BenchSandbox.aiqCompany(i))
-          .append(", partnerKey: ").append(BenchSandbox.AIQ_PARTNER_KEY)
-          .append(", userKey: ").append(BenchSandbox.aiqUserKey(i)).append("}}\n");
+      y.append("      c")
+          .append(i)
+          .append(": {endpoint: '")
+          .append(sb.aiqEndpoint())
+          .append("', tokenLifetime: ")
+          .append(env.tokenLifetime().toMillis())
+          .append("ms")
+          .append(", auth: {kind: login, companyId: ")
+          .append(BenchSandbox.aiqCompany(i))
+          .append(", partnerKey: ")
+          .append(BenchSandbox.AIQ_PARTNER_KEY)
+          .append(", userKey: ")
+          .append(BenchSandbox.aiqUserKey(i))
+          .append("}}\n");
     }
     return y.toString();
   }

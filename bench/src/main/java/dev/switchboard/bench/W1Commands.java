@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * W1: many single-call commands ({@code items.get}) at 0 ms and 20 ms provider latency.
- * Throughput, command-to-terminal-event latency and CPU per 1,000 commands, per system.
+ * W1: many single-call commands ({@code items.get}) at 0 ms and 20 ms provider latency. Throughput,
+ * command-to-terminal-event latency and CPU per 1,000 commands, per system.
  */
 final class W1Commands {
   private static final List<Long> LATENCIES_MS = List.of(0L, 20L);
@@ -17,11 +17,16 @@ final class W1Commands {
   private W1Commands() {}
 
   static String run(BenchEnv env, BenchPlan plan, Map<Sut, ChildJvm> systems) {
-    StringBuilder out = new StringBuilder("## W1 — single-call commands\n\n")
-        .append(Samples.num(plan.w1Commands(), 0)).append(" `items.get` commands over ")
-        .append(BenchSandbox.IQR_TENANTS).append(" connections, at most ").append(plan.w1Window())
-        .append(" outstanding (closed loop; latency is send to terminal event on the harness's clock). ")
-        .append("CPU is user+system time of the system's JVM during the run.\n\n");
+    StringBuilder out =
+        new StringBuilder("## W1 — single-call commands\n\n")
+            .append(Samples.num(plan.w1Commands(), 0))
+            .append(" `items.get` commands over ")
+            .append(BenchSandbox.IQR_TENANTS)
+            .append(" connections, at most ")
+            .append(plan.w1Window())
+            .append(
+                " outstanding (closed loop; latency is send to terminal event on the harness's clock). ")
+            .append("CPU is user+system time of the system's JVM during the run.\n\n");
     for (long latency : LATENCIES_MS) {
       env.sandbox().setIqrLatency(latency);
       Map<Sut, Measures> m = new EnumMap<>(Sut.class);
@@ -29,17 +34,31 @@ final class W1Commands {
       // JIT warm-up before the first setting; a short one after, to settle at the new latency.
       int warm = latency == LATENCIES_MS.get(0) ? plan.w1Warmup() : plan.w1Warmup() / 10;
       for (Sut s : systems.keySet()) {
-        measure(env, s, systems.get(s), commands("w1warm-" + latency + "-" + s.prefix, warm), plan, null);
+        measure(
+            env,
+            s,
+            systems.get(s),
+            commands("w1warm-" + latency + "-" + s.prefix, warm),
+            plan,
+            null);
       }
       for (int run = 1; run <= plan.runs(); run++) {
         for (Sut s : Rotation.of(systems.keySet(), run)) {
-          List<CommandDriver.Command> cmds = commands("w1-" + latency + "-" + run + "-" + s.prefix, plan.w1Commands());
+          List<CommandDriver.Command> cmds =
+              commands("w1-" + latency + "-" + run + "-" + s.prefix, plan.w1Commands());
           measure(env, s, systems.get(s), cmds, plan, m.get(s));
-          Progress.say("W1 %d ms run %d %s: %s cmd/s", latency, run, s.label, Samples.num(m.get(s).last(), 0));
+          Progress.say(
+              "W1 %d ms run %d %s: %s cmd/s",
+              latency, run, s.label, Samples.num(m.get(s).last(), 0));
         }
       }
-      out.append("### ").append(latency).append(" ms sandbox latency\n\n").append(table(m)).append('\n')
-          .append(Ratios.describe(m)).append("\n\n");
+      out.append("### ")
+          .append(latency)
+          .append(" ms sandbox latency\n\n")
+          .append(table(m))
+          .append('\n')
+          .append(Ratios.describe(m))
+          .append("\n\n");
     }
     env.sandbox().setIqrLatency(0);
     return out.toString();
@@ -52,16 +71,33 @@ final class W1Commands {
     for (int i = 0; i < n; i++) {
       String id = prefix + "-" + i;
       long item = 100 + rnd.nextLong(BenchSandbox.ITEMS);
-      cmds.add(new CommandDriver.Command(id, id, "{\"id\":\"" + id + "\",\"operation\":\"items.get\",\"connection\":\""
-          + tenants.get(i % tenants.size()) + "\",\"params\":{\"itemId\":\"" + item + "\"}}"));
+      cmds.add(
+          new CommandDriver.Command(
+              id,
+              id,
+              "{\"id\":\""
+                  + id
+                  + "\",\"operation\":\"items.get\",\"connection\":\""
+                  + tenants.get(i % tenants.size())
+                  + "\",\"params\":{\"itemId\":\""
+                  + item
+                  + "\"}}"));
     }
     return cmds;
   }
 
-  private static void measure(BenchEnv env, Sut s, ChildJvm jvm, List<CommandDriver.Command> cmds, BenchPlan plan,
+  private static void measure(
+      BenchEnv env,
+      Sut s,
+      ChildJvm jvm,
+      List<CommandDriver.Command> cmds,
+      BenchPlan plan,
       Measures into) {
-    try (CommandDriver d = new CommandDriver(env.broker().bootstrap(), s.commandsTopic("iqreseller"),
-        s.resultsTopic("iqreseller"))) {
+    try (CommandDriver d =
+        new CommandDriver(
+            env.broker().bootstrap(),
+            s.commandsTopic("iqreseller"),
+            s.resultsTopic("iqreseller"))) {
       double cpu0 = ProcessMeter.cpuSeconds(jvm.pid());
       CommandDriver.Outcome o = d.run(cmds, plan.w1Window(), 0, Duration.ofMinutes(15));
       double cpu = ProcessMeter.cpuSeconds(jvm.pid()) - cpu0;
@@ -70,9 +106,18 @@ final class W1Commands {
   }
 
   private static String table(Map<Sut, Measures> m) {
-    MarkdownTable t = new MarkdownTable("system", "commands/s", "p50 ms", "p99 ms", "CPU s per 1,000", "failed / duplicates");
-    m.forEach((s, x) -> t.row(s.label, x.throughput.show(0), x.p50.show(1), x.p99.show(1), x.cpuPer1000.show(3),
-        x.failed + " / " + x.duplicates + (x.codes.isEmpty() ? "" : " " + x.codes)));
+    MarkdownTable t =
+        new MarkdownTable(
+            "system", "commands/s", "p50 ms", "p99 ms", "CPU s per 1,000", "failed / duplicates");
+    m.forEach(
+        (s, x) ->
+            t.row(
+                s.label,
+                x.throughput.show(0),
+                x.p50.show(1),
+                x.p99.show(1),
+                x.cpuPer1000.show(3),
+                x.failed + " / " + x.duplicates + (x.codes.isEmpty() ? "" : " " + x.codes)));
     return t.toString();
   }
 

@@ -24,8 +24,15 @@ final class W2Ingestion {
     for (Sut s : systems.keySet()) {
       m.put(s, new Measures());
       Measures warm = new Measures();
-      List<byte[]> events = stream(env, s, systems.get(s), "w2warm-" + s.prefix, BenchSandbox.WARM_TENANT,
-          plan.w2Records() / 10, warm);
+      List<byte[]> events =
+          stream(
+              env,
+              s,
+              systems.get(s),
+              "w2warm-" + s.prefix,
+              BenchSandbox.WARM_TENANT,
+              plan.w2Records() / 10,
+              warm);
       // The raw producer sends Switchboard's own record events (JSON has no raw newlines).
       if (s == Sut.SWITCHBOARD || !Files.exists(payloads)) {
         try (var out = Files.newOutputStream(payloads)) {
@@ -45,43 +52,83 @@ final class W2Ingestion {
       rawSamples.add(r);
       Progress.say("W2 run %d raw producer: %s records/s", run, Samples.num(r, 0));
       for (Sut s : Rotation.of(systems.keySet(), run)) {
-        stream(env, s, systems.get(s), "w2-" + run + "-" + s.prefix, "t1", plan.w2Records(), m.get(s));
-        Progress.say("W2 run %d %s: %s records/s", run, s.label, Samples.num(m.get(s).byRun.get(run - 1), 0));
+        stream(
+            env, s, systems.get(s), "w2-" + run + "-" + s.prefix, "t1", plan.w2Records(), m.get(s));
+        Progress.say(
+            "W2 run %d %s: %s records/s",
+            run, s.label, Samples.num(m.get(s).byRun.get(run - 1), 0));
       }
     }
-    MarkdownTable t = new MarkdownTable("system", "records/s", "% of raw producer", "CPU s", "mean event bytes",
-        "records / completed (all runs)");
-    t.row("raw producer (ProducerPerformance, same events)", rawSamples.show(0), "100", "–", Integer.toString(recordSize), "–");
-    m.forEach((s, x) -> {
-      Samples pct100 = new Samples();
-      for (int i = 0; i < Math.min(x.byRun.size(), raw.size()); i++) pct100.add(100 * x.byRun.get(i) / raw.get(i));
-      t.row(s.label, x.rate.show(0), pct100.show(0), x.cpu.show(1), Samples.num(x.meanEventBytes, 0),
-          x.recordsSeen + " / " + x.completed + (x.problems.isEmpty() ? "" : " " + x.problems));
-    });
+    MarkdownTable t =
+        new MarkdownTable(
+            "system",
+            "records/s",
+            "% of raw producer",
+            "CPU s",
+            "mean event bytes",
+            "records / completed (all runs)");
+    t.row(
+        "raw producer (ProducerPerformance, same events)",
+        rawSamples.show(0),
+        "100",
+        "–",
+        Integer.toString(recordSize),
+        "–");
+    m.forEach(
+        (s, x) -> {
+          Samples pct100 = new Samples();
+          for (int i = 0; i < Math.min(x.byRun.size(), raw.size()); i++)
+            pct100.add(100 * x.byRun.get(i) / raw.get(i));
+          t.row(
+              s.label,
+              x.rate.show(0),
+              pct100.show(0),
+              x.cpu.show(1),
+              Samples.num(x.meanEventBytes, 0),
+              x.recordsSeen + " / " + x.completed + (x.problems.isEmpty() ? "" : " " + x.problems));
+        });
     return "## W2 — paged ingestion\n\nOne `inventory.list` command on a tenant with "
-        + Samples.num(plan.w2Records(), 0) + " inventory units (page size 2,000, so "
-        + Samples.num(Math.ceil(plan.w2Records() / 2000.0), 0) + " provider calls) → one `record` event per unit. "
+        + Samples.num(plan.w2Records(), 0)
+        + " inventory units (page size 2,000, so "
+        + Samples.num(Math.ceil(plan.w2Records() / 2000.0), 0)
+        + " provider calls) → one `record` event per unit. "
         + "Records/s from sending the command to its `completed` event. The raw producer is Kafka's "
-        + "`ProducerPerformance` writing " + Samples.num(plan.w2Records(), 0) + " records drawn from 5,000 record "
+        + "`ProducerPerformance` writing "
+        + Samples.num(plan.w2Records(), 0)
+        + " records drawn from 5,000 record "
         + "events captured from Switchboard's warm-up (same bytes) to a one-partition topic (a command's events "
         + "share one partition), with Switchboard's producer settings: acks=all, idempotent, lz4, linger.ms=5.\n\n"
-        + t + "\n";
+        + t
+        + "\n";
   }
 
   private static int meanLineBytes(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    return (int) Math.round(lines.stream().mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length)
-        .average().orElse(0));
+    return (int)
+        Math.round(
+            lines.stream()
+                .mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length)
+                .average()
+                .orElse(0));
   }
 
-  private static List<byte[]> stream(BenchEnv env, Sut s, ChildJvm jvm, String id, String tenant, long records,
-      Measures into) {
-    String json = "{\"id\":\"" + id + "\",\"operation\":\"inventory.list\",\"connection\":\"" + tenant
-        + "\",\"params\":{\"pageSize\":2000}}";
-    try (CommandDriver d = new CommandDriver(env.broker().bootstrap(), s.commandsTopic("iqreseller"),
-        s.resultsTopic("iqreseller")).capture(5_000)) {
+  private static List<byte[]> stream(
+      BenchEnv env, Sut s, ChildJvm jvm, String id, String tenant, long records, Measures into) {
+    String json =
+        "{\"id\":\""
+            + id
+            + "\",\"operation\":\"inventory.list\",\"connection\":\""
+            + tenant
+            + "\",\"params\":{\"pageSize\":2000}}";
+    try (CommandDriver d =
+        new CommandDriver(
+                env.broker().bootstrap(),
+                s.commandsTopic("iqreseller"),
+                s.resultsTopic("iqreseller"))
+            .capture(5_000)) {
       double cpu0 = ProcessMeter.cpuSeconds(jvm.pid());
-      CommandDriver.Outcome o = d.run(List.of(new CommandDriver.Command(id, tenant, json)), 1, 0, Duration.ofMinutes(20));
+      CommandDriver.Outcome o =
+          d.run(List.of(new CommandDriver.Command(id, tenant, json)), 1, 0, Duration.ofMinutes(20));
       into.add(o, ProcessMeter.cpuSeconds(jvm.pid()) - cpu0, records);
       return d.captured();
     }
@@ -105,7 +152,8 @@ final class W2Ingestion {
       meanEventBytes = o.recordEvents() == 0 ? 0 : (double) o.recordBytes() / o.recordEvents();
       recordsSeen += o.recordEvents();
       completed += o.completed();
-      if (o.recordEvents() != expected) problems.add(o.recordEvents() + " of " + expected + " records");
+      if (o.recordEvents() != expected)
+        problems.add(o.recordEvents() + " of " + expected + " records");
       if (o.completed() != 1) problems.add("failed " + o.failureCodes());
     }
   }

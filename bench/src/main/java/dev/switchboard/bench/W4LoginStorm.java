@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 /**
  * W4: a burst of commands on cold AccountsIQ connections (1.1 Login), then steady traffic for
  * simulated time with 20-minute tokens. Time is compressed ({@link BenchEnv#TIME_SCALE}): the
- * simulator's tokens and every system's configured lifetime are 20 real seconds. Logins are
- * counted by the simulator, per company.
+ * simulator's tokens and every system's configured lifetime are 20 real seconds. Logins are counted
+ * by the simulator, per company.
  */
 final class W4LoginStorm {
   private W4LoginStorm() {}
@@ -23,24 +23,45 @@ final class W4LoginStorm {
       for (Sut s : Rotation.of(systems, run)) {
         Measures x = m.computeIfAbsent(s, k -> new Measures());
         ChildJvm jvm = s.start(env, plan.heap(), "w4-" + run + "-" + s.prefix);
-        try (CommandDriver d = new CommandDriver(env.broker().bootstrap(), s.commandsTopic("accountsiq"),
-            s.resultsTopic("accountsiq"))) {
+        try (CommandDriver d =
+            new CommandDriver(
+                env.broker().bootstrap(),
+                s.commandsTopic("accountsiq"),
+                s.resultsTopic("accountsiq"))) {
           long[] before = logins(env);
-          CommandDriver.Outcome storm = d.run(commands("w4s-" + run + "-" + s.prefix, plan.w4Commands(), plan),
-              plan.w4Commands(), 0, Duration.ofMinutes(10));
+          CommandDriver.Outcome storm =
+              d.run(
+                  commands("w4s-" + run + "-" + s.prefix, plan.w4Commands(), plan),
+                  plan.w4Commands(),
+                  0,
+                  Duration.ofMinutes(10));
           long[] afterStorm = logins(env);
           x.storm(storm, delta(before, afterStorm));
-          int shortN = (int) (plan.w4ShortMinutes() * 60.0 / BenchEnv.TIME_SCALE * plan.w4SteadyPerSecond());
-          int longN = (int) ((plan.w4LongMinutes() - plan.w4ShortMinutes()) * 60.0 / BenchEnv.TIME_SCALE
-              * plan.w4SteadyPerSecond());
-          CommandDriver.Outcome a = d.run(commands("w4a-" + run + "-" + s.prefix, shortN, plan), shortN,
-              plan.w4SteadyPerSecond(), Duration.ofMinutes(10));
+          int shortN =
+              (int) (plan.w4ShortMinutes() * 60.0 / BenchEnv.TIME_SCALE * plan.w4SteadyPerSecond());
+          int longN =
+              (int)
+                  ((plan.w4LongMinutes() - plan.w4ShortMinutes())
+                      * 60.0
+                      / BenchEnv.TIME_SCALE
+                      * plan.w4SteadyPerSecond());
+          CommandDriver.Outcome a =
+              d.run(
+                  commands("w4a-" + run + "-" + s.prefix, shortN, plan),
+                  shortN,
+                  plan.w4SteadyPerSecond(),
+                  Duration.ofMinutes(10));
           long[] afterShort = logins(env);
-          CommandDriver.Outcome b = d.run(commands("w4b-" + run + "-" + s.prefix, longN, plan), longN,
-              plan.w4SteadyPerSecond(), Duration.ofMinutes(10));
+          CommandDriver.Outcome b =
+              d.run(
+                  commands("w4b-" + run + "-" + s.prefix, longN, plan),
+                  longN,
+                  plan.w4SteadyPerSecond(),
+                  Duration.ofMinutes(10));
           x.steady(a, b, delta(afterStorm, afterShort), delta(afterStorm, logins(env)));
-          Progress.say("W4 run %d %s: storm logins %s, refreshes %s / %s", run, s.label,
-              Arrays.toString(delta(before, afterStorm)), x.lastShort, x.lastLong);
+          Progress.say(
+              "W4 run %d %s: storm logins %s, refreshes %s / %s",
+              run, s.label, Arrays.toString(delta(before, afterStorm)), x.lastShort, x.lastLong);
         } finally {
           jvm.close();
         }
@@ -56,8 +77,18 @@ final class W4LoginStorm {
       String id = prefix + "-" + i;
       String conn = "c" + (1 + i % plan.w4Connections());
       String code = String.format("C%06d", 1 + rnd.nextInt(1_000));
-      cmds.add(new CommandDriver.Command(id, id, "{\"id\":\"" + id + "\",\"operation\":\"customers.get\","
-          + "\"connection\":\"" + conn + "\",\"params\":{\"customerCode\":\"" + code + "\"}}"));
+      cmds.add(
+          new CommandDriver.Command(
+              id,
+              id,
+              "{\"id\":\""
+                  + id
+                  + "\",\"operation\":\"customers.get\","
+                  + "\"connection\":\""
+                  + conn
+                  + "\",\"params\":{\"customerCode\":\""
+                  + code
+                  + "\"}}"));
     }
     return cmds;
   }
@@ -94,7 +125,8 @@ final class W4LoginStorm {
       failed += o.failed();
     }
 
-    void steady(CommandDriver.Outcome a, CommandDriver.Outcome b, long[] shortLogins, long[] longLogins) {
+    void steady(
+        CommandDriver.Outcome a, CommandDriver.Outcome b, long[] shortLogins, long[] longLogins) {
       double s = Arrays.stream(shortLogins).average().orElse(0);
       double l = Arrays.stream(longLogins).average().orElse(0);
       shortRefreshes.add(s);

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The "digest of raw body + key + time" scheme (Accengage v1, provider-apis.md §3.2):
- * {@code timeHeader} = epoch seconds, {@code signatureHeader} = lowercase hex of
- * {@code digest(body bytes ‖ key ‖ time)} with no separators; the body is empty for GET/DELETE.
+ * The "digest of raw body + key + time" scheme (Accengage v1, provider-apis.md §3.2): {@code
+ * timeHeader} = epoch seconds, {@code signatureHeader} = lowercase hex of {@code digest(body bytes
+ * ‖ key ‖ time)} with no separators; the body is empty for GET/DELETE.
  */
 public final class BodyKeyTimeSigner implements RequestSigner {
   private final String algorithm;
@@ -25,8 +25,8 @@ public final class BodyKeyTimeSigner implements RequestSigner {
    * @param algorithm a {@link MessageDigest} name, e.g. {@code SHA-1}
    * @param key the signing key; never part of the output
    */
-  public BodyKeyTimeSigner(String algorithm, Secret key, Clock clock, String signatureHeader,
-      String timeHeader) {
+  public BodyKeyTimeSigner(
+      String algorithm, Secret key, Clock clock, String signatureHeader, String timeHeader) {
     try {
       MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {

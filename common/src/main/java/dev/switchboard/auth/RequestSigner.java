@@ -3,9 +3,9 @@ package dev.switchboard.auth;
 import java.util.Map;
 
 /**
- * Signs one HTTP request attempt. Implementations are pure functions of the request and the
- * clock: call it once per attempt (every retry or replay is re-signed with a fresh time), and
- * send exactly the {@code body} bytes that were signed.
+ * Signs one HTTP request attempt. Implementations are pure functions of the request and the clock:
+ * call it once per attempt (every retry or replay is re-signed with a fresh time), and send exactly
+ * the {@code body} bytes that were signed.
  */
 @FunctionalInterface
 public interface RequestSigner {

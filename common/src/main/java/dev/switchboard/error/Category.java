@@ -2,7 +2,9 @@ package dev.switchboard.error;
 
 /** Failure categories of the message contract, stable across providers. */
 public enum Category {
-  /** The command itself is wrong (fields, params, unknown operation or connection). Never retried. */
+  /**
+   * The command itself is wrong (fields, params, unknown operation or connection). Never retried.
+   */
   INVALID_COMMAND,
   /** Credentials refused, token not renewable, no rights. */
   AUTH,

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A provider's error table. Each connector may override {@link #ofStatus(int)} for statuses
- * whose meaning differs, and add provider codes in its own client; transport failures are
- * classified the same for everyone.
+ * A provider's error table. Each connector may override {@link #ofStatus(int)} for statuses whose
+ * meaning differs, and add provider codes in its own client; transport failures are classified the
+ * same for everyone.
  */
 public interface ErrorClassifier {
 
@@ -16,19 +16,21 @@ public interface ErrorClassifier {
   Resolution ofStatus(int status);
 
   /**
-   * A non-2xx answer as the caller will see it: the resolution, the {@code error.provider}
-   * detail, and a one-line summary for the message (or null). Providers whose meaning lives in
-   * the body (error labels, codes) override this; the default reads the status only.
+   * A non-2xx answer as the caller will see it: the resolution, the {@code error.provider} detail,
+   * and a one-line summary for the message (or null). Providers whose meaning lives in the body
+   * (error labels, codes) override this; the default reads the status only.
    *
    * @param body the response body, possibly empty; never logged whole
    */
   default ProviderError ofResponse(int status, io.vertx.core.buffer.Buffer body) {
-    return new ProviderError(ofStatus(status),
-        dev.switchboard.json.Json.object().put("status", status), null);
+    return new ProviderError(
+        ofStatus(status), dev.switchboard.json.Json.object().put("status", status), null);
   }
 
   /** How a provider's error answer is reported. */
-  record ProviderError(Resolution resolution, com.fasterxml.jackson.databind.node.ObjectNode detail,
+  record ProviderError(
+      Resolution resolution,
+      com.fasterxml.jackson.databind.node.ObjectNode detail,
       String summary) {}
 
   /** The resolution for a failure below HTTP: refused connection, reset, timeout. */
@@ -46,13 +48,19 @@ public interface ErrorClassifier {
   }
 
   /** Common HTTP semantics; providers start from it. */
-  ErrorClassifier HTTP_DEFAULT = table(Map.of(
-      400, Resolution.fail(Category.INVALID_COMMAND, "PROVIDER_BAD_REQUEST"),
-      401, new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"),
-      403, Resolution.fail(Category.AUTH, "PROVIDER_FORBIDDEN"),
-      404, Resolution.fail(Category.NOT_FOUND, "PROVIDER_NOT_FOUND"),
-      409, Resolution.fail(Category.CONFLICT, "PROVIDER_CONFLICT"),
-      429, new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED")));
+  ErrorClassifier HTTP_DEFAULT =
+      table(
+          Map.of(
+              400, Resolution.fail(Category.INVALID_COMMAND, "PROVIDER_BAD_REQUEST"),
+              401,
+                  new Resolution(
+                      Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"),
+              403, Resolution.fail(Category.AUTH, "PROVIDER_FORBIDDEN"),
+              404, Resolution.fail(Category.NOT_FOUND, "PROVIDER_NOT_FOUND"),
+              409, Resolution.fail(Category.CONFLICT, "PROVIDER_CONFLICT"),
+              429,
+                  new Resolution(
+                      Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED")));
 
   /** A table of statuses; 5xx not listed is retried, other unlisted statuses fail. */
   static ErrorClassifier table(Map<Integer, Resolution> rows) {
@@ -61,7 +69,8 @@ public interface ErrorClassifier {
       if (r != null) {
         return r;
       }
-      return status >= 500 ? Resolution.retry(Category.PROVIDER, "PROVIDER_ERROR_" + status)
+      return status >= 500
+          ? Resolution.retry(Category.PROVIDER, "PROVIDER_ERROR_" + status)
           : Resolution.fail(Category.PROVIDER, "PROVIDER_HTTP_" + status);
     };
   }

@@ -15,11 +15,16 @@ import dev.switchboard.json.Json;
  * @param retryAfterMs how long to wait before sending the command again, when the provider (a
  *     {@code Retry-After}) or the circuit breaker said so; null otherwise
  */
-public record ErrorInfo(String code, Category category, String message, boolean retryable,
-    JsonNode provider, Long retryAfterMs) {
+public record ErrorInfo(
+    String code,
+    Category category,
+    String message,
+    boolean retryable,
+    JsonNode provider,
+    Long retryAfterMs) {
 
-  public ErrorInfo(String code, Category category, String message, boolean retryable,
-      JsonNode provider) {
+  public ErrorInfo(
+      String code, Category category, String message, boolean retryable, JsonNode provider) {
     this(code, category, message, retryable, provider, null);
   }
 
@@ -29,16 +34,27 @@ public record ErrorInfo(String code, Category category, String message, boolean 
    */
   public static ErrorInfo of(Throwable t) {
     if (t instanceof SwitchboardException e) {
-      return new ErrorInfo(e.code(), e.category(), e.getMessage(), e.retryable(), e.provider(),
+      return new ErrorInfo(
+          e.code(),
+          e.category(),
+          e.getMessage(),
+          e.retryable(),
+          e.provider(),
           e.retryAfter() == null ? null : e.retryAfter().toMillis());
     }
-    return new ErrorInfo("INTERNAL_ERROR", Category.INTERNAL,
-        "internal error: " + t.getClass().getSimpleName(), false, null);
+    return new ErrorInfo(
+        "INTERNAL_ERROR",
+        Category.INTERNAL,
+        "internal error: " + t.getClass().getSimpleName(),
+        false,
+        null);
   }
 
   public ObjectNode toJson() {
     ObjectNode n = Json.object();
-    n.put("code", code).put("category", category.name()).put("message", message)
+    n.put("code", code)
+        .put("category", category.name())
+        .put("message", message)
         .put("retryable", retryable);
     if (provider != null) {
       n.set("provider", provider);

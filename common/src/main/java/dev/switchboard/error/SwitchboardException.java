@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 
 /**
- * A failure that knows its contract code and category. Messages must never contain secrets:
- * they travel to callers in {@code failed} events and into logs.
+ * A failure that knows its contract code and category. Messages must never contain secrets: they
+ * travel to callers in {@code failed} events and into logs.
  */
 public class SwitchboardException extends RuntimeException {
   private final String code;
@@ -18,8 +18,14 @@ public class SwitchboardException extends RuntimeException {
     this(code, category, message, false, null, null, null);
   }
 
-  public SwitchboardException(String code, Category category, String message, boolean retryable,
-      JsonNode provider, Duration retryAfter, Throwable cause) {
+  public SwitchboardException(
+      String code,
+      Category category,
+      String message,
+      boolean retryable,
+      JsonNode provider,
+      Duration retryAfter,
+      Throwable cause) {
     super(message, cause, false, false);
     this.code = code;
     this.category = category;

@@ -1,9 +1,9 @@
 package dev.switchboard.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.ErrorClassifier;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.Resolution;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.retry.Retry;
@@ -23,10 +23,10 @@ import java.util.function.Supplier;
  * with the connector's error table; {@link #retrying} re-runs a whole deferred call. Failure
  * messages name the call, never URLs with credentials, headers or bodies.
  *
- * <p>Each connection gets its own instance ({@link #forConnection}): its retried calls go
- * through the connection's {@link ConnectionGate} (circuit breaker, throttling pause, rate
- * limit), so a provider that is down or throttling sees a bounded number of calls from it,
- * and every request it makes ({@link #request}) carries the connection's request timeout.
+ * <p>Each connection gets its own instance ({@link #forConnection}): its retried calls go through
+ * the connection's {@link ConnectionGate} (circuit breaker, throttling pause, rate limit), so a
+ * provider that is down or throttling sees a bounded number of calls from it, and every request it
+ * makes ({@link #request}) carries the connection's request timeout.
  */
 public final class ProviderHttp {
   private final String provider;
@@ -41,14 +41,32 @@ public final class ProviderHttp {
   /** The default request timeout of a connection whose schema declares none. */
   public static final java.time.Duration DEFAULT_REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
 
-  public ProviderHttp(String provider, WebClient client, ErrorClassifier classifier, Retry retry,
-      Metrics metrics, java.time.Clock clock) {
-    this(provider, client, classifier, retry, metrics, clock, null,
+  public ProviderHttp(
+      String provider,
+      WebClient client,
+      ErrorClassifier classifier,
+      Retry retry,
+      Metrics metrics,
+      java.time.Clock clock) {
+    this(
+        provider,
+        client,
+        classifier,
+        retry,
+        metrics,
+        clock,
+        null,
         DEFAULT_REQUEST_TIMEOUT.toMillis());
   }
 
-  private ProviderHttp(String provider, WebClient client, ErrorClassifier classifier,
-      Retry retry, Metrics metrics, java.time.Clock clock, ConnectionGate gate,
+  private ProviderHttp(
+      String provider,
+      WebClient client,
+      ErrorClassifier classifier,
+      Retry retry,
+      Metrics metrics,
+      java.time.Clock clock,
+      ConnectionGate gate,
       long requestTimeoutMs) {
     this.gate = gate;
     this.requestTimeoutMs = requestTimeoutMs;
@@ -65,13 +83,13 @@ public final class ProviderHttp {
   }
 
   /**
-   * The same HTTP for one connection: behind that connection's gate, with its request timeout
-   * (the {@code requestTimeout} its schema declares, see
-   * {@link dev.switchboard.spi.Schema.Builder#requestTimeout}).
+   * The same HTTP for one connection: behind that connection's gate, with its request timeout (the
+   * {@code requestTimeout} its schema declares, see {@link
+   * dev.switchboard.spi.Schema.Builder#requestTimeout}).
    */
   public ProviderHttp forConnection(ConnectionGate connectionGate, java.time.Duration timeout) {
-    return new ProviderHttp(provider, client, classifier, retry, metrics, clock, connectionGate,
-        timeout.toMillis());
+    return new ProviderHttp(
+        provider, client, classifier, retry, metrics, clock, connectionGate, timeout.toMillis());
   }
 
   /** The connection's request timeout, for a connector that must make its own HTTP client. */
@@ -80,17 +98,17 @@ public final class ProviderHttp {
   }
 
   /**
-   * A request to an absolute URL with the connection's request timeout: no byte for that long
-   * fails the attempt as {@code PROVIDER_TIMEOUT}. A call that needs another (a login whose late
-   * answer must still be read) sets its own.
+   * A request to an absolute URL with the connection's request timeout: no byte for that long fails
+   * the attempt as {@code PROVIDER_TIMEOUT}. A call that needs another (a login whose late answer
+   * must still be read) sets its own.
    */
   public HttpRequest<Buffer> request(HttpMethod method, String absoluteUrl) {
     return client.requestAbs(method, absoluteUrl).timeout(requestTimeoutMs);
   }
 
   /**
-   * The JSON of an answer's body, or {@code PROVIDER_BAD_RESPONSE} naming the call and the
-   * body's size, never its content. An empty body is not JSON.
+   * The JSON of an answer's body, or {@code PROVIDER_BAD_RESPONSE} naming the call and the body's
+   * size, never its content. An empty body is not JSON.
    *
    * @param retryable whether the body may have been cut short, so another attempt may read it
    */
@@ -98,8 +116,11 @@ public final class ProviderHttp {
     try {
       return Json.parse(body == null ? new byte[0] : body.getBytes());
     } catch (IOException e) {
-      throw ProviderCallException.badResponse(provider, call, "the answer is not JSON ("
-          + (body == null ? 0 : body.length()) + " bytes)", retryable);
+      throw ProviderCallException.badResponse(
+          provider,
+          call,
+          "the answer is not JSON (" + (body == null ? 0 : body.length()) + " bytes)",
+          retryable);
     }
   }
 
@@ -109,27 +130,46 @@ public final class ProviderHttp {
    *
    * @param call short call name for metrics and messages, e.g. {@code GetSOs}
    */
-  public Single<HttpResponse<Buffer>> exchange(String call,
-      Supplier<Future<HttpResponse<Buffer>>> send) {
-    return Single.defer(() -> {
-      long start = System.nanoTime();
-      return Rx.single(send).onErrorResumeNext(t -> {
-        record(call, "error", start);
-        Resolution r = classifier.ofTransport(t);
-        return Single.error(new ProviderCallException(r, provider + " " + call + " failed: "
-            + t.getClass().getSimpleName(), null, null, t));
-      }).flatMap(resp -> {
-        int status = resp.statusCode();
-        record(call, String.valueOf(status), start);
-        if (status >= 200 && status < 300) {
-          return Single.just(resp);
-        }
-        ErrorClassifier.ProviderError e = classifier.ofResponse(status, resp.body());
-        return Single.error(new ProviderCallException(e.resolution(), provider + " " + call
-            + " answered HTTP " + status + (e.summary() == null ? "" : ": " + e.summary()),
-            e.detail(), RetryAfter.parse(resp.getHeader("Retry-After"), clock.instant()), null));
-      });
-    });
+  public Single<HttpResponse<Buffer>> exchange(
+      String call, Supplier<Future<HttpResponse<Buffer>>> send) {
+    return Single.defer(
+        () -> {
+          long start = System.nanoTime();
+          return Rx.single(send)
+              .onErrorResumeNext(
+                  t -> {
+                    record(call, "error", start);
+                    Resolution r = classifier.ofTransport(t);
+                    return Single.error(
+                        new ProviderCallException(
+                            r,
+                            provider + " " + call + " failed: " + t.getClass().getSimpleName(),
+                            null,
+                            null,
+                            t));
+                  })
+              .flatMap(
+                  resp -> {
+                    int status = resp.statusCode();
+                    record(call, String.valueOf(status), start);
+                    if (status >= 200 && status < 300) {
+                      return Single.just(resp);
+                    }
+                    ErrorClassifier.ProviderError e = classifier.ofResponse(status, resp.body());
+                    return Single.error(
+                        new ProviderCallException(
+                            e.resolution(),
+                            provider
+                                + " "
+                                + call
+                                + " answered HTTP "
+                                + status
+                                + (e.summary() == null ? "" : ": " + e.summary()),
+                            e.detail(),
+                            RetryAfter.parse(resp.getHeader("Retry-After"), clock.instant()),
+                            null));
+                  });
+        });
   }
 
   /** Re-runs a streamed answer while it has emitted nothing, see {@link Retry#applyUntilFirst}. */
@@ -149,8 +189,15 @@ public final class ProviderHttp {
   }
 
   private void record(String call, String status, long startNanos) {
-    metrics.observe("switchboard_provider_call_seconds", "Provider call latency",
-        (System.nanoTime() - startNanos) / 1e9, "provider", provider, "call", call,
-        "status", status);
+    metrics.observe(
+        "switchboard_provider_call_seconds",
+        "Provider call latency",
+        (System.nanoTime() - startNanos) / 1e9,
+        "provider",
+        provider,
+        "call",
+        call,
+        "status",
+        status);
   }
 }

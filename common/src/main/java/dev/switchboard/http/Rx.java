@@ -12,27 +12,37 @@ public final class Rx {
 
   /** A cold Single: {@code future} is called on each subscription. */
   public static <T> Single<T> single(Supplier<Future<T>> future) {
-    return Single.create(emitter -> future.get().onComplete(ar -> {
-      if (ar.succeeded()) {
-        if (ar.result() == null) {
-          emitter.onError(new NullPointerException("future completed with null"));
-        } else {
-          emitter.onSuccess(ar.result());
-        }
-      } else {
-        emitter.onError(ar.cause());
-      }
-    }));
+    return Single.create(
+        emitter ->
+            future
+                .get()
+                .onComplete(
+                    ar -> {
+                      if (ar.succeeded()) {
+                        if (ar.result() == null) {
+                          emitter.onError(new NullPointerException("future completed with null"));
+                        } else {
+                          emitter.onSuccess(ar.result());
+                        }
+                      } else {
+                        emitter.onError(ar.cause());
+                      }
+                    }));
   }
 
   public static Completable completable(Supplier<Future<?>> future) {
-    return Completable.create(emitter -> future.get().onComplete(ar -> {
-      if (ar.succeeded()) {
-        emitter.onComplete();
-      } else {
-        emitter.onError(ar.cause());
-      }
-    }));
+    return Completable.create(
+        emitter ->
+            future
+                .get()
+                .onComplete(
+                    ar -> {
+                      if (ar.succeeded()) {
+                        emitter.onComplete();
+                      } else {
+                        emitter.onError(ar.cause());
+                      }
+                    }));
   }
 
   /** The other way: subscribes now and completes the returned future with the result. */

@@ -14,19 +14,22 @@ import java.io.UncheckedIOException;
 /** The one shared Jackson mapper and small helpers around it. */
 public final class Json {
   /** Shared, thread-safe mapper. Duplicate keys are refused so a command has one meaning. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      // Money is decimal text: 578.6800 must stay 578.6800, never 578.68 or 1E+2.
-      .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature
-          .STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-      .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // Money is decimal text: 578.6800 must stay 578.6800, never 578.68 or 1E+2.
+          .configure(
+              com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES,
+              false)
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   static {
     // Nesting bomb guard: commands are small documents.
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(64).build());
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
   }
 
   private Json() {}
@@ -39,7 +42,9 @@ public final class Json {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  /** Parses bytes; throws {@link IOException} for anything that is not exactly one JSON document. */
+  /**
+   * Parses bytes; throws {@link IOException} for anything that is not exactly one JSON document.
+   */
   public static JsonNode parse(byte[] bytes) throws IOException {
     if (bytes.length == 0) {
       throw new IOException("empty document");

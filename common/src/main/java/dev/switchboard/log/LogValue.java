@@ -1,11 +1,11 @@
 package dev.switchboard.log;
 
 /**
- * Renders a value for a {@code key=value} log line so that no input can forge a line or a field:
- * a value made only of safe characters is written as it is; anything else is written in double
- * quotes with backslash escapes ({@code \n}, {@code \r}, {@code \t}, {@code \"}, {@code \\},
- * {@code \}{@code uXXXX} for every other control or line-breaking character). So an operation
- * named {@code "x\nevent=command.completed"} stays on its line, inside its own field.
+ * Renders a value for a {@code key=value} log line so that no input can forge a line or a field: a
+ * value made only of safe characters is written as it is; anything else is written in double quotes
+ * with backslash escapes ({@code \n}, {@code \r}, {@code \t}, {@code \"}, {@code \\}, {@code
+ * \}{@code uXXXX} for every other control or line-breaking character). So an operation named {@code
+ * "x\nevent=command.completed"} stays on its line, inside its own field.
  *
  * <p>Use it for every logged value that came from outside: command fields, record keys, error
  * messages that may quote them.
@@ -32,7 +32,9 @@ public final class LogValue {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         default -> {
-          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+          if (Character.isISOControl(c)
+              || c == '\u2028'
+              || c == '\u2029'
               || Character.isSurrogate(c) && !validPair(s, i)) {
             b.append(String.format("\\u%04x", (int) c));
           } else {
@@ -51,8 +53,8 @@ public final class LogValue {
 
   private static boolean validPair(String s, int i) {
     char c = s.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < s.length()
-        && Character.isLowSurrogate(s.charAt(i + 1))
+    return Character.isHighSurrogate(c)
+        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

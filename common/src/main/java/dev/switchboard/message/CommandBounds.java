@@ -24,41 +24,44 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * How far one command may expand. A command is at most {@code maxCommandBytes}, but a few bytes
- * of JSON can stand for far more: {@code 1e999999999} is eleven characters and a billion digits
- * in the plain notation providers are sent ({@link BigDecimal#toPlainString()}). Every bound here
- * is far above what a legitimate command needs, and each is checked without rendering anything:
+ * How far one command may expand. A command is at most {@code maxCommandBytes}, but a few bytes of
+ * JSON can stand for far more: {@code 1e999999999} is eleven characters and a billion digits in the
+ * plain notation providers are sent ({@link BigDecimal#toPlainString()}). Every bound here is far
+ * above what a legitimate command needs, and each is checked without rendering anything:
  *
  * <ul>
  *   <li>nesting at most {@value #MAX_DEPTH} levels;
- *   <li>a number's JSON text at most {@value #MAX_NUMBER_CHARS} characters, and its plain
- *       rendering (sign, digits, point) at most {@value #MAX_NUMBER_CHARS} characters too,
- *       computed from {@link BigDecimal#scale()} and {@link BigDecimal#precision()};
- *   <li>a string at most {@value #MAX_STRING_CHARS} characters, a member name at most
- *       {@value #MAX_NAME_CHARS};
+ *   <li>a number's JSON text at most {@value #MAX_NUMBER_CHARS} characters, and its plain rendering
+ *       (sign, digits, point) at most {@value #MAX_NUMBER_CHARS} characters too, computed from
+ *       {@link BigDecimal#scale()} and {@link BigDecimal#precision()};
+ *   <li>a string at most {@value #MAX_STRING_CHARS} characters, a member name at most {@value
+ *       #MAX_NAME_CHARS};
  *   <li>all of {@code params}, written as JSON with plain decimals, at most as many characters as
  *       the command may have bytes ({@code maxCommandBytes}).
  * </ul>
  *
- * <p>The first three are Jackson {@link StreamReadConstraints} of the command reader, so a
- * document breaking them is never read whole; the decimal and total bounds are a walk of the
- * parsed {@code params}. Connectors check the values they write into a provider request again
- * with {@link #requireWritable}, so a value that did not come through the parser (connection
- * config, a provider's own answer merged into a write) cannot blow up either.
+ * <p>The first three are Jackson {@link StreamReadConstraints} of the command reader, so a document
+ * breaking them is never read whole; the decimal and total bounds are a walk of the parsed {@code
+ * params}. Connectors check the values they write into a provider request again with {@link
+ * #requireWritable}, so a value that did not come through the parser (connection config, a
+ * provider's own answer merged into a write) cannot blow up either.
  */
 public final class CommandBounds {
   /** Nesting levels of a command (objects and arrays). */
   public static final int MAX_DEPTH = 64;
+
   /** Characters of a number, as JSON text and as plain decimal. */
   public static final int MAX_NUMBER_CHARS = 100;
+
   /** Characters of a string value. */
   public static final int MAX_STRING_CHARS = 65_536;
+
   /** Characters of a member name. */
   public static final int MAX_NAME_CHARS = 256;
 
   /**
-   * Depth the lenient second read (of a command that broke a bound) may go to find its id;
-   * deeper documents stay {@code NOT_JSON}. Costs one small parser context per level.
+   * Depth the lenient second read (of a command that broke a bound) may go to find its id; deeper
+   * documents stay {@code NOT_JSON}. Costs one small parser context per level.
    */
   static final int LENIENT_DEPTH = 10_000;
 
@@ -69,30 +72,35 @@ public final class CommandBounds {
   private static final int MAX_EXACT_BITS = 4_096;
 
   /** The command reader: {@link Json#MAPPER}'s reading rules with the bounds above. */
-  static final ObjectMapper READER = reader(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(MAX_DEPTH)
-          .maxNumberLength(MAX_NUMBER_CHARS)
-          .maxStringLength(MAX_STRING_CHARS)
-          .maxNameLength(MAX_NAME_CHARS)
-          .build())
-      .build());
+  static final ObjectMapper READER =
+      reader(
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(MAX_DEPTH)
+                      .maxNumberLength(MAX_NUMBER_CHARS)
+                      .maxStringLength(MAX_STRING_CHARS)
+                      .maxNameLength(MAX_NAME_CHARS)
+                      .build())
+              .build());
 
   /**
-   * Reads only the top-level {@code id} and {@code replyTo} of a document the reader refused for
-   * a bound, so it can still be answered. Strings and numbers it skips are never materialised.
+   * Reads only the top-level {@code id} and {@code replyTo} of a document the reader refused for a
+   * bound, so it can still be answered. Strings and numbers it skips are never materialised.
    */
-  private static final JsonFactory LENIENT = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(LENIENT_DEPTH)
-          .maxNumberLength(Integer.MAX_VALUE)
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNameLength(Integer.MAX_VALUE)
-          .build())
-      .build();
+  private static final JsonFactory LENIENT =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(LENIENT_DEPTH)
+                  .maxNumberLength(Integer.MAX_VALUE)
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   private CommandBounds() {}
 
@@ -146,12 +154,10 @@ public final class CommandBounds {
       return where(at.pathAsPointer()) + ": nested deeper than " + MAX_DEPTH + " levels";
     }
     if (m.contains("getMaxNumberLength")) {
-      return where(at.pathAsPointer()) + ": number longer than " + MAX_NUMBER_CHARS
-          + " characters";
+      return where(at.pathAsPointer()) + ": number longer than " + MAX_NUMBER_CHARS + " characters";
     }
     if (m.contains("getMaxStringLength")) {
-      return where(at.pathAsPointer()) + ": string longer than " + MAX_STRING_CHARS
-          + " characters";
+      return where(at.pathAsPointer()) + ": string longer than " + MAX_STRING_CHARS + " characters";
     }
     JsonPointer container = at.pathAsPointer();
     if (at.inObject() && at.getCurrentName() != null && container.head() != null) {
@@ -164,12 +170,12 @@ public final class CommandBounds {
   }
 
   /**
-   * The top-level {@code id} and {@code replyTo} of a document the reader refused for a bound,
-   * read leniently: a string stays a string, {@code null} stays null, any other value becomes
-   * {@code false} (present, not a string). Every other value is skipped, not materialised.
+   * The top-level {@code id} and {@code replyTo} of a document the reader refused for a bound, read
+   * leniently: a string stays a string, {@code null} stays null, any other value becomes {@code
+   * false} (present, not a string). Every other value is skipped, not materialised.
    *
-   * @return an object with at most those two members; a non-object node if the document is
-   *     not an object; null if it is not exactly one well-formed JSON document
+   * @return an object with at most those two members; a non-object node if the document is not an
+   *     object; null if it is not exactly one well-formed JSON document
    */
   static JsonNode head(byte[] value) {
     try (JsonParser p = LENIENT.createParser(value)) {
@@ -203,8 +209,8 @@ public final class CommandBounds {
   }
 
   /**
-   * The first value under {@code node} that breaks a bound, or the total when it is over
-   * {@code maxChars}; null when all is within bounds. Nothing is rendered.
+   * The first value under {@code node} that breaks a bound, or the total when it is over {@code
+   * maxChars}; null when all is within bounds. Nothing is rendered.
    *
    * @param path JSON Pointer of {@code node} in the command, e.g. {@code /params}
    * @param maxChars bound of the whole of {@code node} written as JSON with plain decimals
@@ -216,16 +222,19 @@ public final class CommandBounds {
       return w.problem;
     }
     if (w.chars > maxChars) {
-      return where(path) + ": over " + maxChars + " characters when written out with numbers in "
+      return where(path)
+          + ": over "
+          + maxChars
+          + " characters when written out with numbers in "
           + "plain notation; the limit is the command's size limit";
     }
     return null;
   }
 
   /**
-   * For connectors, before a value is written into a provider request: refuses, as
-   * {@code INVALID_PARAMS} (category {@code INVALID_COMMAND}), a value that breaks a bound
-   * (depth, number, string, name) and so could not be rendered safely.
+   * For connectors, before a value is written into a provider request: refuses, as {@code
+   * INVALID_PARAMS} (category {@code INVALID_COMMAND}), a value that breaks a bound (depth, number,
+   * string, name) and so could not be rendered safely.
    *
    * @param what who writes it, for the message, e.g. {@code accengage messages.create}
    * @param path JSON Pointer of the value in the request, e.g. {@code /message}
@@ -241,9 +250,9 @@ public final class CommandBounds {
   }
 
   /**
-   * Characters of {@code d} in plain notation ({@link BigDecimal#toPlainString()}), from its
-   * scale and precision, without rendering it. {@link Long#MAX_VALUE} when the unscaled value
-   * alone is over a thousand digits long (its precision is not worth computing).
+   * Characters of {@code d} in plain notation ({@link BigDecimal#toPlainString()}), from its scale
+   * and precision, without rendering it. {@link Long#MAX_VALUE} when the unscaled value alone is
+   * over a thousand digits long (its precision is not worth computing).
    */
   public static long plainLength(BigDecimal d) {
     long scale = d.scale();
@@ -341,15 +350,22 @@ public final class CommandBounds {
           chars += len + 2;
         }
         case NUMBER -> {
-          long len = n.isBigDecimal() ? plainLength(n.decimalValue())
-              : n.isBigInteger() ? digits(n.bigIntegerValue())
-              : n.asText().length(); // int, long, double: short by nature
+          long len =
+              n.isBigDecimal()
+                  ? plainLength(n.decimalValue())
+                  : n.isBigInteger()
+                      ? digits(n.bigIntegerValue())
+                      : n.asText().length(); // int, long, double: short by nature
           if (len > MAX_NUMBER_CHARS) {
-            fail(len == Long.MAX_VALUE
-                ? "number of over a thousand digits; the limit is " + MAX_NUMBER_CHARS
-                    + " characters"
-                : "number of " + len + " characters in plain notation; the limit is "
-                    + MAX_NUMBER_CHARS);
+            fail(
+                len == Long.MAX_VALUE
+                    ? "number of over a thousand digits; the limit is "
+                        + MAX_NUMBER_CHARS
+                        + " characters"
+                    : "number of "
+                        + len
+                        + " characters in plain notation; the limit is "
+                        + MAX_NUMBER_CHARS);
             return;
           }
           chars += len;

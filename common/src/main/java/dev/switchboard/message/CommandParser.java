@@ -10,21 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a command record's value into a {@link Parsed} outcome. Records without a usable id
- * cannot be answered and go to the DLQ; records with an id but bad fields are answered with a
- * {@code failed} event of category {@code INVALID_COMMAND}.
+ * Turns a command record's value into a {@link Parsed} outcome. Records without a usable id cannot
+ * be answered and go to the DLQ; records with an id but bad fields are answered with a {@code
+ * failed} event of category {@code INVALID_COMMAND}.
  *
  * <p>A command is read within {@link CommandBounds} (depth, number and string length), and its
  * {@code params} are then checked for what they would expand to (decimals in plain notation, the
  * total), all before anything runs. A document that breaks a read bound is not read whole; it is
- * read a second time, leniently and without materialising anything but its top-level {@code id}
- * and {@code replyTo}, so that it is still answered ({@code INVALID_COMMAND}, naming the JSON
- * Pointer of the offending value) rather than sent to the DLQ. Only if that second read finds no
+ * read a second time, leniently and without materialising anything but its top-level {@code id} and
+ * {@code replyTo}, so that it is still answered ({@code INVALID_COMMAND}, naming the JSON Pointer
+ * of the offending value) rather than sent to the DLQ. Only if that second read finds no
  * well-formed document, or no usable id, does it go to the DLQ as before.
  */
 public final class CommandParser {
   /** Ids are used as Kafka keys and ledger keys: keep them printable and bounded. */
   static final int MAX_ID_LENGTH = 200;
+
   private final int maxBytes;
 
   public CommandParser(int maxBytes) {
@@ -42,7 +43,9 @@ public final class CommandParser {
   /** No id to answer to: goes to the DLQ with this reason. */
   public record Unanswerable(String reason) implements Parsed {}
 
-  /** @param headerReplyTo the {@code kafka_replyTopic} header value, or null */
+  /**
+   * @param headerReplyTo the {@code kafka_replyTopic} header value, or null
+   */
   public Parsed parse(byte[] value, String headerReplyTo) {
     if (value == null || value.length == 0) {
       return new Unanswerable("EMPTY_VALUE: record has no value");
@@ -65,16 +68,21 @@ public final class CommandParser {
     }
     JsonNode idNode = root.get("id");
     if (idNode == null || !idNode.isTextual() || !usableId(idNode.asText())) {
-      return new Unanswerable("NO_ID: command has no usable string id (1-" + MAX_ID_LENGTH
-          + " printable characters)");
+      return new Unanswerable(
+          "NO_ID: command has no usable string id (1-" + MAX_ID_LENGTH + " printable characters)");
     }
     String id = idNode.asText();
     JsonNode replyField = root.get("replyTo");
-    String replyTo = replyField != null && replyField.isTextual() ? replyField.asText()
-        : replyField == null || replyField.isNull() ? headerReplyTo : null;
+    String replyTo =
+        replyField != null && replyField.isTextual()
+            ? replyField.asText()
+            : replyField == null || replyField.isNull() ? headerReplyTo : null;
     if (value.length > maxBytes) {
       // Bounded by the broker's max message size, so parsing it to find the id was safe.
-      return new Invalid(id, validTopic(replyTo) ? replyTo : null, "COMMAND_TOO_LARGE",
+      return new Invalid(
+          id,
+          validTopic(replyTo) ? replyTo : null,
+          "COMMAND_TOO_LARGE",
           "command is " + value.length + " bytes; the limit is " + maxBytes);
     }
     if (overBound != null) {
@@ -93,10 +101,12 @@ public final class CommandParser {
       }
     }
     JsonNode replyNode = root.get("replyTo");
-    if (replyNode != null && !replyNode.isNull()
+    if (replyNode != null
+        && !replyNode.isNull()
         && (!replyNode.isTextual() || !validTopic(replyNode.asText()))) {
       problems.add("replyTo is not a valid topic name");
-    } else if ((replyNode == null || replyNode.isNull()) && headerReplyTo != null
+    } else if ((replyNode == null || replyNode.isNull())
+        && headerReplyTo != null
         && !validTopic(headerReplyTo)) {
       problems.add("the kafka_replyTopic header is not a valid topic name");
     }
@@ -113,22 +123,32 @@ public final class CommandParser {
     if (reuseNode != null && !reuseNode.isNull() && !reuseNode.isBoolean()) {
       problems.add("reuseOutcome must be true or false");
     }
-    root.fieldNames().forEachRemaining(f -> {
-      if (!KNOWN_FIELDS.contains(f)) {
-        problems.add("unknown field '" + f + "'");
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!KNOWN_FIELDS.contains(f)) {
+                problems.add("unknown field '" + f + "'");
+              }
+            });
     if (!problems.isEmpty()) {
-      return new Invalid(id, validTopic(replyTo) ? replyTo : null, "INVALID_COMMAND",
-          String.join("; ", problems));
+      return new Invalid(
+          id, validTopic(replyTo) ? replyTo : null, "INVALID_COMMAND", String.join("; ", problems));
     }
     ObjectNode p = params == null || params.isNull() ? Json.object() : (ObjectNode) params;
-    return new Valid(new Command(id, operation, connection, p, replyTo, deadline,
-        reuseNode != null && reuseNode.asBoolean()));
+    return new Valid(
+        new Command(
+            id,
+            operation,
+            connection,
+            p,
+            replyTo,
+            deadline,
+            reuseNode != null && reuseNode.asBoolean()));
   }
 
-  private static final java.util.Set<String> KNOWN_FIELDS = java.util.Set.of("id", "operation",
-      "connection", "params", "replyTo", "deadline", "reuseOutcome");
+  private static final java.util.Set<String> KNOWN_FIELDS =
+      java.util.Set.of(
+          "id", "operation", "connection", "params", "replyTo", "deadline", "reuseOutcome");
 
   private static String requiredText(JsonNode root, String field, List<String> problems) {
     JsonNode n = root.get(field);
@@ -148,7 +168,11 @@ public final class CommandParser {
 
   /** Kafka's own rule for topic names. */
   static boolean validTopic(String t) {
-    return t != null && !t.isEmpty() && t.length() <= 249 && t.matches("[a-zA-Z0-9._-]+")
-        && !t.equals(".") && !t.equals("..");
+    return t != null
+        && !t.isEmpty()
+        && t.length() <= 249
+        && t.matches("[a-zA-Z0-9._-]+")
+        && !t.equals(".")
+        && !t.equals("..");
   }
 }

@@ -6,9 +6,9 @@ import dev.switchboard.error.ErrorInfo;
 import dev.switchboard.json.Json;
 
 /**
- * Builders of the three result events of contract v1. Every command ends with exactly one
- * terminal event ({@code completed} or {@code failed}); streamed operations first emit one
- * {@code record} per provider record, in provider order, {@code seq} counting from 0.
+ * Builders of the three result events of contract v1. Every command ends with exactly one terminal
+ * event ({@code completed} or {@code failed}); streamed operations first emit one {@code record}
+ * per provider record, in provider order, {@code seq} counting from 0.
  */
 public final class ResultEvents {
   public static final String RECORD = "record";
@@ -23,11 +23,18 @@ public final class ResultEvents {
     return n;
   }
 
-  /** @param data the single result of a single-result operation, or null for streams */
-  public static ObjectNode completed(String commandId, long records, long pages, long durationMs,
-      JsonNode data) {
-    ObjectNode n = Json.object().put("type", COMPLETED).put("commandId", commandId)
-        .put("records", records).put("pages", pages).put("durationMs", durationMs);
+  /**
+   * @param data the single result of a single-result operation, or null for streams
+   */
+  public static ObjectNode completed(
+      String commandId, long records, long pages, long durationMs, JsonNode data) {
+    ObjectNode n =
+        Json.object()
+            .put("type", COMPLETED)
+            .put("commandId", commandId)
+            .put("records", records)
+            .put("pages", pages)
+            .put("durationMs", durationMs);
     if (data != null) {
       n.set("data", data);
     }

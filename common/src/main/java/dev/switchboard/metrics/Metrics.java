@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
- * A small Prometheus registry: counters, gauges and latency histograms with labels, rendered in
- * the text exposition format for {@code /metrics}. Lock-free; safe from any thread. Label values
- * are provider ids, connection ids, operation names and outcomes: never secrets.
+ * A small Prometheus registry: counters, gauges and latency histograms with labels, rendered in the
+ * text exposition format for {@code /metrics}. Lock-free; safe from any thread. Label values are
+ * provider ids, connection ids, operation names and outcomes: never secrets.
  */
 public final class Metrics {
-  private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
-      30};
+  private static final double[] BUCKETS = {
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
+  };
   private final Map<String, String> help = new ConcurrentHashMap<>();
   private final Map<String, String> types = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
@@ -50,16 +51,18 @@ public final class Metrics {
     Map<String, Map<String, String>> byName = new TreeMap<>();
     counters.forEach((s, v) -> put(byName, s, s + " " + v.sum() + "\n"));
     gauges.forEach((s, v) -> put(byName, s, s + " " + v.getAsDouble() + "\n"));
-    histograms.forEach((s, h) -> {
-      StringBuilder b = new StringBuilder();
-      h.render(b);
-      put(byName, s, b.toString());
-    });
+    histograms.forEach(
+        (s, h) -> {
+          StringBuilder b = new StringBuilder();
+          h.render(b);
+          put(byName, s, b.toString());
+        });
     StringBuilder out = new StringBuilder();
-    byName.forEach((name, series) -> {
-      out.append(header(name));
-      series.values().forEach(out::append);
-    });
+    byName.forEach(
+        (name, series) -> {
+          out.append(header(name));
+          series.values().forEach(out::append);
+        });
     return out.toString();
   }
 
@@ -69,8 +72,15 @@ public final class Metrics {
   }
 
   private StringBuilder header(String name) {
-    return new StringBuilder("# HELP ").append(name).append(' ').append(help.get(name))
-        .append("\n# TYPE ").append(name).append(' ').append(types.get(name)).append('\n');
+    return new StringBuilder("# HELP ")
+        .append(name)
+        .append(' ')
+        .append(help.get(name))
+        .append("\n# TYPE ")
+        .append(name)
+        .append(' ')
+        .append(types.get(name))
+        .append('\n');
   }
 
   private void declare(String name, String helpText, String type) {
@@ -87,8 +97,10 @@ public final class Metrics {
       if (i > 0) {
         b.append(',');
       }
-      b.append(labels[i]).append("=\"").append(labels[i + 1].replace("\\", "\\\\")
-          .replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+      b.append(labels[i])
+          .append("=\"")
+          .append(labels[i + 1].replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
+          .append('"');
     }
     return b.append('}').toString();
   }
@@ -120,7 +132,9 @@ public final class Metrics {
 
     void render(StringBuilder b) {
       for (int i = 0; i < BUCKETS.length; i++) {
-        b.append(withLe(String.valueOf(BUCKETS[i]))).append(' ').append(buckets[i].sum())
+        b.append(withLe(String.valueOf(BUCKETS[i])))
+            .append(' ')
+            .append(buckets[i].sum())
             .append('\n');
       }
       b.append(withLe("+Inf")).append(' ').append(count.sum()).append('\n');

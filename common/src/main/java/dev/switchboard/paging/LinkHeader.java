@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An RFC 8288 {@code Link} header: {@code <uri>; rel="next"; title="x", <uri2>; rel=prev}.
- * Entries are comma-separated, in any order; parameters are tokens or quoted strings (commas
- * and semicolons inside quotes or inside {@code <...>} are data); {@code rel} may hold several
- * space-separated relation types; relative references resolve against the request URI.
+ * An RFC 8288 {@code Link} header: {@code <uri>; rel="next"; title="x", <uri2>; rel=prev}. Entries
+ * are comma-separated, in any order; parameters are tokens or quoted strings (commas and semicolons
+ * inside quotes or inside {@code <...>} are data); {@code rel} may hold several space-separated
+ * relation types; relative references resolve against the request URI.
  */
 public final class LinkHeader {
   /** One link: its target and its parameters (names lower-cased). */

@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * Follows {@code rel="next"} (RFC 8288 {@code Link} header, else a JSON {@code links.next} body
  * field) until there is none. An empty page with a next link is not the end. A next link to any
- * origin other than the connection's base URL is refused with {@code CROSS_ORIGIN_NEXT_LINK}
- * before anything is sent there: a token or a signature must never reach another host.
+ * origin other than the connection's base URL is refused with {@code CROSS_ORIGIN_NEXT_LINK} before
+ * anything is sent there: a token or a signature must never reach another host.
  *
  * @param <P> a fetched page
  */
@@ -27,8 +27,8 @@ public final class LinkPaginator<P> implements Paginator<URI, P> {
    * @param linkHeader the page's {@code Link} header value, or null
    * @param bodyLinks the page's {@code links} body object, or null/missing
    */
-  public LinkPaginator(URI first, URI origin, Function<P, String> linkHeader,
-      Function<P, JsonNode> bodyLinks) {
+  public LinkPaginator(
+      URI first, URI origin, Function<P, String> linkHeader, Function<P, JsonNode> bodyLinks) {
     this.first = first;
     this.origin = origin;
     this.linkHeader = linkHeader;
@@ -46,8 +46,8 @@ public final class LinkPaginator<P> implements Paginator<URI, P> {
     try {
       next = LinkHeader.find(linkHeader.apply(page), request, "next").orElse(null);
     } catch (IllegalArgumentException e) {
-      throw new SwitchboardException("PROVIDER_BAD_RESPONSE", Category.PROVIDER,
-          "unreadable Link header: " + e.getMessage());
+      throw new SwitchboardException(
+          "PROVIDER_BAD_RESPONSE", Category.PROVIDER, "unreadable Link header: " + e.getMessage());
     }
     if (next == null) {
       JsonNode links = bodyLinks.apply(page);
@@ -57,8 +57,13 @@ public final class LinkPaginator<P> implements Paginator<URI, P> {
       }
     }
     if (next != null && !sameOrigin(next, origin)) {
-      throw new SwitchboardException("CROSS_ORIGIN_NEXT_LINK", Category.PROVIDER,
-          "the provider's next link points to " + next.getScheme() + "://" + next.getHost()
+      throw new SwitchboardException(
+          "CROSS_ORIGIN_NEXT_LINK",
+          Category.PROVIDER,
+          "the provider's next link points to "
+              + next.getScheme()
+              + "://"
+              + next.getHost()
               + (next.getPort() < 0 ? "" : ":" + next.getPort())
               + ", not to the connection's base URL; refused without sending anything there");
     }
@@ -66,8 +71,10 @@ public final class LinkPaginator<P> implements Paginator<URI, P> {
   }
 
   static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
         && port(a) == port(b);
   }
 

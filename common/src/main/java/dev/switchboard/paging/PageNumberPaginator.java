@@ -3,12 +3,12 @@ package dev.switchboard.paging;
 import java.util.List;
 
 /**
- * Page-number paging without totals or links (IQ Reseller {@code Page}/{@code PageSize}): the
- * end is a page shorter than the page size, so the page size must be the one the provider
- * really applies (its cap, if we asked for more).
+ * Page-number paging without totals or links (IQ Reseller {@code Page}/{@code PageSize}): the end
+ * is a page shorter than the page size, so the page size must be the one the provider really
+ * applies (its cap, if we asked for more).
  */
-public final class PageNumberPaginator<T> implements Paginator<PageNumberPaginator.Request,
-    List<T>> {
+public final class PageNumberPaginator<T>
+    implements Paginator<PageNumberPaginator.Request, List<T>> {
   /** Page {@code page} of {@code size} records. */
   public record Request(int page, int size) {}
 

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Re-runs a deferred provider call on {@link Action#RETRY} and {@link Action#RATE_LIMITED}
- * failures, honouring {@code Retry-After}, until the policy's attempts or the command's
- * deadline run out. The call must be cold (built with {@code Single.defer}) so that every attempt
+ * failures, honouring {@code Retry-After}, until the policy's attempts or the command's deadline
+ * run out. The call must be cold (built with {@code Single.defer}) so that every attempt
  * re-authenticates and re-signs.
  */
 public final class Retry {
@@ -26,7 +26,10 @@ public final class Retry {
   private final Clock clock;
   private final Consumer<ProviderCallException> onRetry;
 
-  public Retry(RetryPolicy policy, Scheduler scheduler, Clock clock,
+  public Retry(
+      RetryPolicy policy,
+      Scheduler scheduler,
+      Clock clock,
       Consumer<ProviderCallException> onRetry) {
     this.policy = policy;
     this.scheduler = scheduler;
@@ -35,8 +38,8 @@ public final class Retry {
   }
 
   /**
-   * @param idempotent false for writes: then only throttling (the provider refused the call, so
-   *     it was not applied) is retried, never a failure whose outcome is unknown
+   * @param idempotent false for writes: then only throttling (the provider refused the call, so it
+   *     was not applied) is retried, never a failure whose outcome is unknown
    * @param deadline no attempt starts after it; null for none
    */
   public <T> Single<T> apply(Single<T> call, boolean idempotent, Instant deadline) {
@@ -49,40 +52,48 @@ public final class Retry {
    * only while it has emitted nothing: once records went out, a second attempt would repeat them.
    */
   public <T> Flowable<T> applyUntilFirst(Flowable<T> call, Instant deadline) {
-    return Flowable.defer(() -> {
-      boolean[] emitted = {false};
-      return call.doOnNext(x -> emitted[0] = true)
-          .retryWhen(errors -> decide(errors, true, deadline, () -> emitted[0]));
-    });
+    return Flowable.defer(
+        () -> {
+          boolean[] emitted = {false};
+          return call.doOnNext(x -> emitted[0] = true)
+              .retryWhen(errors -> decide(errors, true, deadline, () -> emitted[0]));
+        });
   }
 
-  private Flowable<Long> decide(Flowable<Throwable> errors, boolean idempotent, Instant deadline,
+  private Flowable<Long> decide(
+      Flowable<Throwable> errors,
+      boolean idempotent,
+      Instant deadline,
       java.util.function.BooleanSupplier tooLate) {
     int[] attempt = {0};
     Instant[] refusedSince = {null};
-    return errors.flatMap(e -> {
-      // A call the connection's gate held back (breaker open, throttling pause) was never sent:
-      // it does not use up an attempt. It waits until the deadline, or, without one, for the
-      // longest backoff (then it fails, retryable: PROVIDER_UNAVAILABLE or RATE_LIMITED).
-      boolean refused = e instanceof HeldBackException;
-      if (!refused) {
-        attempt[0]++;
-      } else if (refusedSince[0] == null) {
-        refusedSince[0] = clock.instant();
-      }
-      if (!(e instanceof ProviderCallException p) || attempt[0] >= policy.maxAttempts()
-          || !retryable(p, idempotent) || tooLate.getAsBoolean()
-          || refused && deadline == null && !clock.instant().isBefore(refusedSince[0]
-              .plus(policy.maxDelay()))) {
-        return Flowable.error(e);
-      }
-      Duration wait = delay(p, attempt[0]);
-      if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
-        return Flowable.error(e);
-      }
-      onRetry.accept(p);
-      return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
-    });
+    return errors.flatMap(
+        e -> {
+          // A call the connection's gate held back (breaker open, throttling pause) was never sent:
+          // it does not use up an attempt. It waits until the deadline, or, without one, for the
+          // longest backoff (then it fails, retryable: PROVIDER_UNAVAILABLE or RATE_LIMITED).
+          boolean refused = e instanceof HeldBackException;
+          if (!refused) {
+            attempt[0]++;
+          } else if (refusedSince[0] == null) {
+            refusedSince[0] = clock.instant();
+          }
+          if (!(e instanceof ProviderCallException p)
+              || attempt[0] >= policy.maxAttempts()
+              || !retryable(p, idempotent)
+              || tooLate.getAsBoolean()
+              || refused
+                  && deadline == null
+                  && !clock.instant().isBefore(refusedSince[0].plus(policy.maxDelay()))) {
+            return Flowable.error(e);
+          }
+          Duration wait = delay(p, attempt[0]);
+          if (deadline != null && clock.instant().plus(wait).isAfter(deadline)) {
+            return Flowable.error(e);
+          }
+          onRetry.accept(p);
+          return Flowable.timer(wait.toMillis(), TimeUnit.MILLISECONDS, scheduler);
+        });
   }
 
   /**
@@ -90,17 +101,27 @@ public final class Retry {
    * connection, 5xx) must not invite a blind re-send: reported as not retryable.
    */
   private static Throwable unknownOutcome(Throwable e) {
-    if (e instanceof ProviderCallException p && p.action() == Action.RETRY
+    if (e instanceof ProviderCallException p
+        && p.action() == Action.RETRY
         && !NEVER_SENT.equals(p.code())) {
-      return new SwitchboardException("WRITE_OUTCOME_UNKNOWN", p.category(), "the write may or "
-          + "may not have been applied (" + p.getMessage() + "); check before sending it again",
-          false, p.provider(), null, p);
+      return new SwitchboardException(
+          "WRITE_OUTCOME_UNKNOWN",
+          p.category(),
+          "the write may or "
+              + "may not have been applied ("
+              + p.getMessage()
+              + "); check before sending it again",
+          false,
+          p.provider(),
+          null,
+          p);
     }
     return e;
   }
 
   private static boolean retryable(ProviderCallException p, boolean idempotent) {
-    return p.action() == Action.RATE_LIMITED || idempotent && p.action() == Action.RETRY
+    return p.action() == Action.RATE_LIMITED
+        || idempotent && p.action() == Action.RETRY
         || NEVER_SENT.equals(p.code()); // a refused connection carried no request
   }
 

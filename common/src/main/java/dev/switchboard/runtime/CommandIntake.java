@@ -22,29 +22,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event-loop side of the command consumer. Each assigned partition is a lane: a FIFO of
- * taken-in records and an {@link OffsetTracker}. Records start in offset order per partition,
- * while fewer than {@code maxInFlight} commands run on this instance and fewer than
- * {@code maxInFlightPerConnection} on the command's connection; otherwise they wait in the lane.
- * A lane holding {@code queueHighWater} records (or 8 MiB) has its partition paused — never the
- * whole consumer, which keeps polling — and resumed at half of that.
+ * taken-in records and an {@link OffsetTracker}. Records start in offset order per partition, while
+ * fewer than {@code maxInFlight} commands run on this instance and fewer than {@code
+ * maxInFlightPerConnection} on the command's connection; otherwise they wait in the lane. A lane
+ * holding {@code queueHighWater} records (or 8 MiB) has its partition paused — never the whole
+ * consumer, which keeps polling — and resumed at half of that.
  *
  * <p>A command is finished when its terminal (or DLQ) event is acknowledged; only then does the
  * lane's committable offset move, and only contiguously.
  *
  * <p>Redelivery to this same instance (a partition revoked and given back, e.g. after a broker
- * restart) never runs a command twice: a record whose partition and offset are still executing
- * here is adopted by the new lane and finishes when the running execution does. Likewise a
- * command whose id is already running here (the same command published twice) is attached to
- * the running one instead of running in parallel ({@link Dispatcher#attach}).
+ * restart) never runs a command twice: a record whose partition and offset are still executing here
+ * is adopted by the new lane and finishes when the running execution does. Likewise a command whose
+ * id is already running here (the same command published twice) is attached to the running one
+ * instead of running in parallel ({@link Dispatcher#attach}).
  */
 final class CommandIntake implements CommandPoller.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(CommandIntake.class);
   private static final long LANE_MAX_BYTES = 8L << 20;
+
   /** Records of a partition that may start past its oldest unfinished one. */
   static final long OUT_OF_ORDER_WINDOW = 1024;
 
-  private record Pending(ConsumerRecord<byte[], byte[]> record, CommandParser.Parsed parsed,
-      String id, String connection, String operation) {}
+  private record Pending(
+      ConsumerRecord<byte[], byte[]> record,
+      CommandParser.Parsed parsed,
+      String id,
+      String connection,
+      String operation) {}
 
   private final class Lane {
     final TopicPartition tp;
@@ -54,8 +59,10 @@ final class CommandIntake implements CommandPoller.Listener {
     final Set<Dispatcher.Execution> running = new HashSet<>();
     long bytes;
     boolean paused;
+
     /** Its ledger partition is being read: nothing of it may start yet. */
     boolean restoring;
+
     /** About to be revoked: nothing more starts; what runs is waited for. */
     boolean revoking;
 
@@ -74,8 +81,10 @@ final class CommandIntake implements CommandPoller.Listener {
   private final Metrics metrics;
   private final java.util.function.Consumer<RuntimeException> fenced;
   private final Map<TopicPartition, Lane> lanes = new LinkedHashMap<>();
+
   /** Read by scrapes from another thread: concurrent. */
   private final Map<String, Integer> perConnection = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Map<String, Integer> queuedByConnection =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<Dispatcher.Execution> running = new HashSet<>();
@@ -89,9 +98,17 @@ final class CommandIntake implements CommandPoller.Listener {
   private boolean drainAgain;
   private Promise<Void> drained;
 
-  /** @param fenced told when another live instance took this one's identity */
-  CommandIntake(String provider, Vertx vertx, RuntimeSettings settings, Dispatcher<?> dispatcher,
-      Ledger ledger, Metrics metrics, java.util.function.Consumer<RuntimeException> fenced) {
+  /**
+   * @param fenced told when another live instance took this one's identity
+   */
+  CommandIntake(
+      String provider,
+      Vertx vertx,
+      RuntimeSettings settings,
+      Dispatcher<?> dispatcher,
+      Ledger ledger,
+      Metrics metrics,
+      java.util.function.Consumer<RuntimeException> fenced) {
     this.provider = provider;
     this.ledger = ledger;
     this.fenced = fenced;
@@ -100,14 +117,30 @@ final class CommandIntake implements CommandPoller.Listener {
     this.parser = new CommandParser(settings.maxCommandBytes());
     this.dispatcher = dispatcher;
     this.metrics = metrics;
-    metrics.gauge("switchboard_commands_in_flight", "Commands executing now",
-        () -> running.size(), "provider", provider);
-    metrics.gauge("switchboard_paused_partitions", "Command partitions paused by backpressure",
-        () -> lanes.values().stream().filter(l -> l.paused).count(), "provider", provider);
-    metrics.gauge("switchboard_assigned_partitions", "Command partitions owned by this instance",
-        () -> lanes.size(), "provider", provider);
-    metrics.gauge("switchboard_commands_queued", "Commands taken in and waiting for a slot",
-        () -> lanes.values().stream().mapToInt(l -> l.queue.size()).sum(), "provider", provider);
+    metrics.gauge(
+        "switchboard_commands_in_flight",
+        "Commands executing now",
+        () -> running.size(),
+        "provider",
+        provider);
+    metrics.gauge(
+        "switchboard_paused_partitions",
+        "Command partitions paused by backpressure",
+        () -> lanes.values().stream().filter(l -> l.paused).count(),
+        "provider",
+        provider);
+    metrics.gauge(
+        "switchboard_assigned_partitions",
+        "Command partitions owned by this instance",
+        () -> lanes.size(),
+        "provider",
+        provider);
+    metrics.gauge(
+        "switchboard_commands_queued",
+        "Commands taken in and waiting for a slot",
+        () -> lanes.values().stream().mapToInt(l -> l.queue.size()).sum(),
+        "provider",
+        provider);
   }
 
   /**
@@ -116,11 +149,22 @@ final class CommandIntake implements CommandPoller.Listener {
    */
   void connectionGauges(java.util.Set<String> connections) {
     for (String c : connections) {
-      metrics.gauge("switchboard_connection_in_flight", "Commands of a connection executing now",
-          () -> perConnection.getOrDefault(c, 0), "provider", provider, "connection", c);
-      metrics.gauge("switchboard_connection_queued",
-          "Commands of a connection taken in and waiting", () -> queuedByConnection
-              .getOrDefault(c, 0), "provider", provider, "connection", c);
+      metrics.gauge(
+          "switchboard_connection_in_flight",
+          "Commands of a connection executing now",
+          () -> perConnection.getOrDefault(c, 0),
+          "provider",
+          provider,
+          "connection",
+          c);
+      metrics.gauge(
+          "switchboard_connection_queued",
+          "Commands of a connection taken in and waiting",
+          () -> queuedByConnection.getOrDefault(c, 0),
+          "provider",
+          provider,
+          "connection",
+          c);
     }
   }
 
@@ -138,41 +182,52 @@ final class CommandIntake implements CommandPoller.Listener {
 
   void attach(CommandPoller poller) {
     this.poller = poller;
-    metrics.gauge("switchboard_consumer_lag_max", "Highest record lag of the command consumer",
-        poller::lag, "provider", provider);
+    metrics.gauge(
+        "switchboard_consumer_lag_max",
+        "Highest record lag of the command consumer",
+        poller::lag,
+        "provider",
+        provider);
   }
 
   @Override
   public void onAssigned(Collection<TopicPartition> partitions, long generation) {
-    partitions.forEach(tp -> {
-      Lane lane = new Lane(tp, generation);
-      lanes.put(tp, lane);
-      if (ledger != null) {
-        lane.restoring = true; // the poller paused it on assignment
-        restore(lane);
-      }
-    });
+    partitions.forEach(
+        tp -> {
+          Lane lane = new Lane(tp, generation);
+          lanes.put(tp, lane);
+          if (ledger != null) {
+            lane.restoring = true; // the poller paused it on assignment
+            restore(lane);
+          }
+        });
     LOG.info("event=partitions.assigned provider={} partitions={}", provider, partitions);
   }
 
   /** Reads the lane's ledger partition, then lets its commands start. Retried until it works. */
   private void restore(Lane lane) {
-    ledger.restore(lane.tp.partition()).onComplete(ar -> {
-      if (lanes.get(lane.tp) != lane) {
-        return; // revoked meanwhile
-      }
-      if (ar.failed()) {
-        LOG.error("event=ledger.restore_failed provider={} partition={} error={}; retrying",
-            provider, lane.tp, LogValue.of(ar.cause().toString()));
-        vertx.setTimer(1_000, t -> restore(lane));
-        return;
-      }
-      lane.restoring = false;
-      if (!lane.paused) {
-        poller.resume(lane.tp);
-      }
-      drain();
-    });
+    ledger
+        .restore(lane.tp.partition())
+        .onComplete(
+            ar -> {
+              if (lanes.get(lane.tp) != lane) {
+                return; // revoked meanwhile
+              }
+              if (ar.failed()) {
+                LOG.error(
+                    "event=ledger.restore_failed provider={} partition={} error={}; retrying",
+                    provider,
+                    lane.tp,
+                    LogValue.of(ar.cause().toString()));
+                vertx.setTimer(1_000, t -> restore(lane));
+                return;
+              }
+              lane.restoring = false;
+              if (!lane.paused) {
+                poller.resume(lane.tp);
+              }
+              drain();
+            });
   }
 
   @Override
@@ -192,15 +247,16 @@ final class CommandIntake implements CommandPoller.Listener {
   @Override
   public void onRevoked(Collection<TopicPartition> partitions) {
     // Queued records were never started: the partition's next owner gets them again.
-    partitions.forEach(tp -> {
-      Lane gone = lanes.remove(tp);
-      if (gone != null) {
-        clearQueue(gone);
-      }
-      if (ledger != null) {
-        ledger.forget(tp.partition());
-      }
-    });
+    partitions.forEach(
+        tp -> {
+          Lane gone = lanes.remove(tp);
+          if (gone != null) {
+            clearQueue(gone);
+          }
+          if (ledger != null) {
+            ledger.forget(tp.partition());
+          }
+        });
     LOG.info("event=partitions.revoked provider={} partitions={}", provider, partitions);
   }
 
@@ -231,8 +287,10 @@ final class CommandIntake implements CommandPoller.Listener {
       CommandParser.Parsed parsed = parser.parse(rec.value(), replyHeader);
       String connection = parsed instanceof CommandParser.Valid v ? v.command().connection() : null;
       String operation = parsed instanceof CommandParser.Valid v ? v.command().operation() : "-";
-      String id = parsed instanceof CommandParser.Valid v ? v.command().id()
-          : parsed instanceof CommandParser.Invalid i ? i.id() : "-";
+      String id =
+          parsed instanceof CommandParser.Valid v
+              ? v.command().id()
+              : parsed instanceof CommandParser.Invalid i ? i.id() : "-";
       lane.queue.add(new Pending(rec, parsed, id, connection, operation));
       queued(connection, 1);
       lane.bytes += rec.serializedValueSize() < 0 ? 0 : rec.serializedValueSize();
@@ -260,26 +318,27 @@ final class CommandIntake implements CommandPoller.Listener {
 
   /**
    * Starts what the bounds allow in one lane, in offset order per connection: a command whose
-   * connection is at its limit waits, and so do the later ones of that connection, but the
-   * commands of other connections behind it start (no head-of-line blocking across
-   * connections). They may finish before it; the committable offset still waits for it, so at
-   * most {@link #OUT_OF_ORDER_WINDOW} records past the oldest unfinished one start.
+   * connection is at its limit waits, and so do the later ones of that connection, but the commands
+   * of other connections behind it start (no head-of-line blocking across connections). They may
+   * finish before it; the committable offset still waits for it, so at most {@link
+   * #OUT_OF_ORDER_WINDOW} records past the oldest unfinished one start.
    */
   private void drain(Lane lane) {
     if (!stopping && !lane.restoring && !lane.revoking) {
       Set<String> blocked = new HashSet<>();
       for (var it = lane.queue.iterator(); it.hasNext(); ) {
         Pending p = it.next();
-        boolean duplicate = p.parsed() instanceof CommandParser.Valid
-            && runningById.containsKey(p.id());
+        boolean duplicate =
+            p.parsed() instanceof CommandParser.Valid && runningById.containsKey(p.id());
         if (!duplicate) {
           if (running.size() >= settings.maxInFlight()
               || p.record().offset() - lane.offsets.committable() >= OUT_OF_ORDER_WINDOW) {
             break;
           }
-          if (p.connection() != null && (blocked.contains(p.connection())
-              || perConnection.getOrDefault(p.connection(), 0)
-                  >= settings.maxInFlightPerConnection())) {
+          if (p.connection() != null
+              && (blocked.contains(p.connection())
+                  || perConnection.getOrDefault(p.connection(), 0)
+                      >= settings.maxInFlightPerConnection())) {
             blocked.add(p.connection()); // its later commands wait too: their order is kept
             continue;
           }
@@ -295,8 +354,8 @@ final class CommandIntake implements CommandPoller.Listener {
       }
     }
     boolean full = lane.queue.size() >= settings.queueHighWater() || lane.bytes > LANE_MAX_BYTES;
-    boolean low = lane.queue.size() <= settings.queueHighWater() / 2
-        && lane.bytes <= LANE_MAX_BYTES / 2;
+    boolean low =
+        lane.queue.size() <= settings.queueHighWater() / 2 && lane.bytes <= LANE_MAX_BYTES / 2;
     if (full && !lane.paused) {
       lane.paused = true;
       poller.pause(lane.tp);
@@ -323,50 +382,71 @@ final class CommandIntake implements CommandPoller.Listener {
       runningById.put(p.id(), p);
       executionById.put(p.id(), exec);
     }
-    exec.done().onComplete(ar -> {
-      running.remove(exec);
-      lane.running.remove(exec);
-      runningByOffset.remove(key);
-      if (byId) {
-        runningById.remove(p.id());
-        executionById.remove(p.id());
-      }
-      if (p.connection() != null) {
-        perConnection.merge(p.connection(), -1, Integer::sum);
-      }
-      settle(lane, p, ar, startNanos);
-    });
+    exec.done()
+        .onComplete(
+            ar -> {
+              running.remove(exec);
+              lane.running.remove(exec);
+              runningByOffset.remove(key);
+              if (byId) {
+                runningById.remove(p.id());
+                executionById.remove(p.id());
+              }
+              if (p.connection() != null) {
+                perConnection.merge(p.connection(), -1, Integer::sum);
+              }
+              settle(lane, p, ar, startNanos);
+            });
   }
 
   /** The same id is running here: wait for it instead of running the command twice. */
   private void attach(Lane lane, Pending p) {
     Pending original = runningById.get(p.id());
-    Dispatcher.Execution exec = dispatcher.attach(p.record(), p.parsed(), original.record(),
-        original.parsed(), executionById.get(p.id()));
-    LOG.info("event=command.duplicate_attached provider={} command={} partition={} offset={} "
-        + "runningPartition={} runningOffset={}", provider, LogValue.of(p.id()),
-        p.record().partition(), p.record().offset(), original.record().partition(),
+    Dispatcher.Execution exec =
+        dispatcher.attach(
+            p.record(),
+            p.parsed(),
+            original.record(),
+            original.parsed(),
+            executionById.get(p.id()));
+    LOG.info(
+        "event=command.duplicate_attached provider={} command={} partition={} offset={} "
+            + "runningPartition={} runningOffset={}",
+        provider,
+        LogValue.of(p.id()),
+        p.record().partition(),
+        p.record().offset(),
+        original.record().partition(),
         original.record().offset());
     long startNanos = System.nanoTime();
     attached.add(exec);
     lane.running.add(exec);
-    exec.done().onComplete(ar -> {
-      attached.remove(exec);
-      lane.running.remove(exec);
-      settle(lane, p, ar, startNanos);
-    });
+    exec.done()
+        .onComplete(
+            ar -> {
+              attached.remove(exec);
+              lane.running.remove(exec);
+              settle(lane, p, ar, startNanos);
+            });
   }
 
-  private void settle(Lane lane, Pending p, io.vertx.core.AsyncResult<StreamPublisher.Outcome> ar,
+  private void settle(
+      Lane lane,
+      Pending p,
+      io.vertx.core.AsyncResult<StreamPublisher.Outcome> ar,
       long startNanos) {
     if (ar.succeeded()) {
       finished(lane, p.record().offset());
       log(p, ar.result(), startNanos);
     } else {
       // Abandoned at shutdown: the offset stays open so the command is delivered again.
-      LOG.warn("event=command.abandoned provider={} command={} operation={} partition={} "
-          + "offset={}", provider, LogValue.of(p.id()), LogValue.of(p.operation()),
-          p.record().partition(), p.record().offset());
+      LOG.warn(
+          "event=command.abandoned provider={} command={} operation={} partition={} " + "offset={}",
+          provider,
+          LogValue.of(p.id()),
+          LogValue.of(p.operation()),
+          p.record().partition(),
+          p.record().offset());
     }
     if (drained != null && running.isEmpty() && attached.isEmpty()) {
       drained.tryComplete();
@@ -378,8 +458,11 @@ final class CommandIntake implements CommandPoller.Listener {
   private void adopt(Lane lane, long offset, Dispatcher.Execution running) {
     lane.offsets.taken(offset);
     running.done().onSuccess(o -> finished(lane, offset));
-    LOG.info("event=command.redelivered_while_running provider={} partition={} offset={}",
-        provider, lane.tp, offset);
+    LOG.info(
+        "event=command.redelivered_while_running provider={} partition={} offset={}",
+        provider,
+        lane.tp,
+        offset);
   }
 
   private static String offsetKey(TopicPartition tp, long offset) {
@@ -397,12 +480,27 @@ final class CommandIntake implements CommandPoller.Listener {
     // Callers choose operation names: only real ones become label values, so a flood of
     // misspelt names cannot grow the metric series without bound.
     String label = dispatcher.knownOperation(p.operation()) ? p.operation() : "unknown";
-    metrics.increment("switchboard_commands_total", "Commands by terminal outcome",
-        "provider", provider, "operation", label, "outcome", o.type());
-    LOG.info("event=command.{} provider={} command={} connection={} operation={} partition={} "
-        + "offset={} records={} durationMs={}{}", o.type(), provider, LogValue.of(p.id()),
-        LogValue.of(p.connection()), LogValue.of(p.operation()), p.record().partition(),
-        p.record().offset(), o.records(), (System.nanoTime() - startNanos) / 1_000_000,
+    metrics.increment(
+        "switchboard_commands_total",
+        "Commands by terminal outcome",
+        "provider",
+        provider,
+        "operation",
+        label,
+        "outcome",
+        o.type());
+    LOG.info(
+        "event=command.{} provider={} command={} connection={} operation={} partition={} "
+            + "offset={} records={} durationMs={}{}",
+        o.type(),
+        provider,
+        LogValue.of(p.id()),
+        LogValue.of(p.connection()),
+        LogValue.of(p.operation()),
+        p.record().partition(),
+        p.record().offset(),
+        o.records(),
+        (System.nanoTime() - startNanos) / 1_000_000,
         o.errorCode() == null ? "" : " code=" + LogValue.of(o.errorCode()));
   }
 
@@ -417,18 +515,26 @@ final class CommandIntake implements CommandPoller.Listener {
     if (running.isEmpty() && attached.isEmpty()) {
       drained.tryComplete();
     }
-    long timer = vertx.setTimer(Math.max(1, grace.toMillis()), t -> {
-      if (!running.isEmpty() || !attached.isEmpty()) {
-        LOG.warn("event=shutdown.abandon provider={} commands={}", provider,
-            running.size() + attached.size());
-        List.copyOf(attached).forEach(e -> e.abandon().run());
-        List.copyOf(running).forEach(e -> e.abandon().run());
-      }
-      drained.tryComplete();
-    });
-    return drained.future().compose(v -> {
-      vertx.cancelTimer(timer);
-      return poller.stop();
-    });
+    long timer =
+        vertx.setTimer(
+            Math.max(1, grace.toMillis()),
+            t -> {
+              if (!running.isEmpty() || !attached.isEmpty()) {
+                LOG.warn(
+                    "event=shutdown.abandon provider={} commands={}",
+                    provider,
+                    running.size() + attached.size());
+                List.copyOf(attached).forEach(e -> e.abandon().run());
+                List.copyOf(running).forEach(e -> e.abandon().run());
+              }
+              drained.tryComplete();
+            });
+    return drained
+        .future()
+        .compose(
+            v -> {
+              vertx.cancelTimer(timer);
+              return poller.stop();
+            });
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.runtime;
 
+import dev.switchboard.log.LogValue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
-import dev.switchboard.log.LogValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +41,14 @@ import org.slf4j.LoggerFactory;
  * <p>Hand-offs: records go to the event loop with {@code runOnContext}; pause, resume and
  * committable offsets come back through concurrent structures read before each poll.
  *
- * <p>Stopping never uses {@code wakeup()}: a wakeup that the poll in progress does not consume
- * is thrown by the next blocking call instead, which was the final {@code commitSync} or
- * {@code close}, losing the final commit and leaving the partitions held for the session
- * timeout. The loop simply ends after its current poll (at most {@link #POLL}), commits, and
- * leaves the group explicitly, so a static member's partitions move at once too.
+ * <p>Stopping never uses {@code wakeup()}: a wakeup that the poll in progress does not consume is
+ * thrown by the next blocking call instead, which was the final {@code commitSync} or {@code
+ * close}, losing the final commit and leaving the partitions held for the session timeout. The loop
+ * simply ends after its current poll (at most {@link #POLL}), commits, and leaves the group
+ * explicitly, so a static member's partitions move at once too.
  *
- * <p>A member fenced because another live instance took its {@code group.instance.id} stops
- * for good and reports it ({@link Listener#onFenced}): it must never run on silently.
+ * <p>A member fenced because another live instance took its {@code group.instance.id} stops for
+ * good and reports it ({@link Listener#onFenced}): it must never run on silently.
  */
 final class CommandPoller {
   private static final Logger LOG = LoggerFactory.getLogger(CommandPoller.class);
@@ -57,7 +57,9 @@ final class CommandPoller {
   interface Listener {
     void onRecords(List<ConsumerRecord<byte[], byte[]>> records);
 
-    /** @param generation tag to pass back with {@link #committable} for these partitions */
+    /**
+     * @param generation tag to pass back with {@link #committable} for these partitions
+     */
     void onAssigned(Collection<TopicPartition> partitions, long generation);
 
     void onRevoked(Collection<TopicPartition> partitions);
@@ -68,8 +70,8 @@ final class CommandPoller {
     /**
      * The partitions are about to be revoked: stop starting their commands; the returned future
      * completes when those running are finished, so their outcomes are recorded and committed
-     * before another instance gets the partitions (the poll thread waits at most the revoke
-     * wait for it).
+     * before another instance gets the partitions (the poll thread waits at most the revoke wait
+     * for it).
      */
     default Future<Void> onRevoking(Collection<TopicPartition> partitions) {
       return Future.succeededFuture();
@@ -102,18 +104,28 @@ final class CommandPoller {
   private Thread thread;
 
   /**
-   * @param pauseOnAssign pause every partition as it is assigned, before anything is fetched
-   *     from it; the listener resumes it when it is ready (its ledger restored)
+   * @param pauseOnAssign pause every partition as it is assigned, before anything is fetched from
+   *     it; the listener resumes it when it is ready (its ledger restored)
    * @param revokeWait how long a revoke waits for the revoked partitions' running commands
    */
-  CommandPoller(Properties props, String topic, Context context, Listener listener,
-      boolean pauseOnAssign, Duration revokeWait) {
+  CommandPoller(
+      Properties props,
+      String topic,
+      Context context,
+      Listener listener,
+      boolean pauseOnAssign,
+      Duration revokeWait) {
     this(new KafkaConsumer<>(props), topic, context, listener, pauseOnAssign, revokeWait);
   }
 
   /** With any consumer: a {@code MockConsumer} in unit tests. */
-  CommandPoller(Consumer<byte[], byte[]> consumer, String topic, Context context,
-      Listener listener, boolean pauseOnAssign, Duration revokeWait) {
+  CommandPoller(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      Context context,
+      Listener listener,
+      boolean pauseOnAssign,
+      Duration revokeWait) {
     this.consumer = consumer;
     this.pauseOnAssign = pauseOnAssign;
     this.revokeWait = revokeWait;
@@ -129,19 +141,21 @@ final class CommandPoller {
   }
 
   void pause(TopicPartition tp) {
-    requests.add(c -> {
-      if (c.assignment().contains(tp)) {
-        c.pause(Set.of(tp));
-      }
-    });
+    requests.add(
+        c -> {
+          if (c.assignment().contains(tp)) {
+            c.pause(Set.of(tp));
+          }
+        });
   }
 
   void resume(TopicPartition tp) {
-    requests.add(c -> {
-      if (c.assignment().contains(tp)) {
-        c.resume(Set.of(tp));
-      }
-    });
+    requests.add(
+        c -> {
+          if (c.assignment().contains(tp)) {
+            c.resume(Set.of(tp));
+          }
+        });
   }
 
   /**
@@ -186,13 +200,14 @@ final class CommandPoller {
   }
 
   /**
-   * A member stopped while its first join is still in flight has no member id to leave with;
-   * the coordinator would then wait out its session before the group moves on (45 s, measured
-   * in GracefulStopIT). So a stop keeps polling, taking in nothing, until the join completes,
-   * for at most this long, then leaves.
+   * A member stopped while its first join is still in flight has no member id to leave with; the
+   * coordinator would then wait out its session before the group moves on (45 s, measured in
+   * GracefulStopIT). So a stop keeps polling, taking in nothing, until the join completes, for at
+   * most this long, then leaves.
    */
   private boolean mustFinishJoining() {
-    return fenced == null && System.nanoTime() < leaveBy
+    return fenced == null
+        && System.nanoTime() < leaveBy
         && consumer.groupMetadata().memberId().isEmpty();
   }
 
@@ -233,8 +248,10 @@ final class CommandPoller {
   private void fenced(RuntimeException e) {
     fenced = e;
     running = false;
-    LOG.error("event=instance.fenced topic={} error={}: another live instance uses this "
-        + "instance's identity (group.instance.id); this one stops consuming", topic,
+    LOG.error(
+        "event=instance.fenced topic={} error={}: another live instance uses this "
+            + "instance's identity (group.instance.id); this one stops consuming",
+        topic,
         LogValue.of(e.toString()));
     context.runOnContext(v -> listener.onFenced(e));
   }
@@ -246,12 +263,13 @@ final class CommandPoller {
         commit(true, consumer.assignment());
       }
     } catch (RuntimeException e) {
-      LOG.warn("event=poller.final_commit_failed topic={} error={}", topic,
-          LogValue.of(e.toString()));
+      LOG.warn(
+          "event=poller.final_commit_failed topic={} error={}", topic, LogValue.of(e.toString()));
     }
     try {
-      consumer.close(CloseOptions.groupMembershipOperation(
-          CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT));
+      consumer.close(
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(CLOSE_TIMEOUT));
     } catch (RuntimeException e) {
       LOG.warn("event=poller.close_failed topic={} error={}", topic, LogValue.of(e.toString()));
     }
@@ -272,28 +290,34 @@ final class CommandPoller {
       consumer.commitSync(offsets);
       offsets.forEach((tp, om) -> committed.put(tp, om.offset()));
     } else {
-      consumer.commitAsync(offsets, (done, err) -> {
-        if (err == null) {
-          done.forEach((tp, om) -> committed.put(tp, om.offset()));
-        } else if (err instanceof FencedInstanceIdException f) {
-          fenced = f; // thrown by the loop after this poll
-        } else if (err instanceof org.apache.kafka.common.errors.RebalanceInProgressException) {
-          // Expected while the group rebalances: the next poll's commit carries the offsets.
-          LOG.debug("event=commit.deferred topic={} reason=rebalance", topic);
-        } else {
-          LOG.warn("event=commit.failed topic={} error={}", topic, LogValue.of(err.toString()));
-        }
-      });
+      consumer.commitAsync(
+          offsets,
+          (done, err) -> {
+            if (err == null) {
+              done.forEach((tp, om) -> committed.put(tp, om.offset()));
+            } else if (err instanceof FencedInstanceIdException f) {
+              fenced = f; // thrown by the loop after this poll
+            } else if (err instanceof org.apache.kafka.common.errors.RebalanceInProgressException) {
+              // Expected while the group rebalances: the next poll's commit carries the offsets.
+              LOG.debug("event=commit.deferred topic={} reason=rebalance", topic);
+            } else {
+              LOG.warn("event=commit.failed topic={} error={}", topic, LogValue.of(err.toString()));
+            }
+          });
     }
   }
 
   private void updateLag() {
-    consumer.metrics().forEach((name, metric) -> {
-      if (name.name().equals("records-lag-max") && metric.metricValue() instanceof Double d
-          && !d.isNaN()) {
-        lag.set(d.longValue());
-      }
-    });
+    consumer
+        .metrics()
+        .forEach(
+            (name, metric) -> {
+              if (name.name().equals("records-lag-max")
+                  && metric.metricValue() instanceof Double d
+                  && !d.isNaN()) {
+                lag.set(d.longValue());
+              }
+            });
   }
 
   /** Runs inside poll() on this thread: commits finished work before partitions move. */
@@ -306,8 +330,8 @@ final class CommandPoller {
       try {
         commit(true, partitions);
       } catch (RuntimeException e) {
-        LOG.warn("event=commit.on_revoke_failed topic={} error={}", topic,
-            LogValue.of(e.toString()));
+        LOG.warn(
+            "event=commit.on_revoke_failed topic={} error={}", topic, LogValue.of(e.toString()));
       }
       forget(partitions);
       context.runOnContext(v -> listener.onRevoked(partitions));
@@ -322,13 +346,16 @@ final class CommandPoller {
     /** Lets the running commands of revoked partitions finish (bounded), on this thread. */
     private void awaitRevoking(Collection<TopicPartition> partitions) {
       CompletableFuture<Void> done = new CompletableFuture<>();
-      context.runOnContext(v -> listener.onRevoking(partitions)
-          .onComplete(ar -> done.complete(null)));
+      context.runOnContext(
+          v -> listener.onRevoking(partitions).onComplete(ar -> done.complete(null)));
       try {
         done.get(revokeWait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        LOG.warn("event=revoke.wait_expired topic={} partitions={} waitMs={}: commands still "
-            + "running there are left to the next owner", topic, partitions,
+        LOG.warn(
+            "event=revoke.wait_expired topic={} partitions={} waitMs={}: commands still "
+                + "running there are left to the next owner",
+            topic,
+            partitions,
             revokeWait.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -344,19 +371,21 @@ final class CommandPoller {
       }
       joined = true;
       long gen = generation.incrementAndGet();
-      partitions.forEach(tp -> {
-        committable.remove(tp);
-        generations.put(tp, gen);
-      });
+      partitions.forEach(
+          tp -> {
+            committable.remove(tp);
+            generations.put(tp, gen);
+          });
       context.runOnContext(v -> listener.onAssigned(partitions, gen));
     }
 
     private void forget(Collection<TopicPartition> partitions) {
-      partitions.forEach(tp -> {
-        generations.remove(tp);
-        committable.remove(tp);
-        committed.remove(tp);
-      });
+      partitions.forEach(
+          tp -> {
+            generations.remove(tp);
+            committable.remove(tp);
+            committed.remove(tp);
+          });
     }
   }
 }

@@ -7,9 +7,9 @@ import dev.switchboard.spi.Durations;
 import java.time.Duration;
 
 /**
- * The connection settings the runtime owns, whatever the provider: {@code rateLimit}
- * ({@code perSecond}, {@code burst}) and {@code breaker} ({@code openFor}), read and removed from
- * a connection's config before the connector validates the rest.
+ * The connection settings the runtime owns, whatever the provider: {@code rateLimit} ({@code
+ * perSecond}, {@code burst}) and {@code breaker} ({@code openFor}), read and removed from a
+ * connection's config before the connector validates the rest.
  */
 final class ConnectionLimits {
   static final String RATE_LIMIT = "rateLimit";
@@ -27,8 +27,10 @@ final class ConnectionLimits {
       if (breaker.has("openFor")) {
         openFor = Durations.tryParse(breaker.get("openFor").asText());
         if (openFor == null || openFor.isNegative() || openFor.isZero()) {
-          throw new IllegalArgumentException("connection " + connection
-              + ": breaker.openFor must be a positive duration such as 5s");
+          throw new IllegalArgumentException(
+              "connection "
+                  + connection
+                  + ": breaker.openFor must be a positive duration such as 5s");
         }
       }
     }
@@ -39,23 +41,36 @@ final class ConnectionLimits {
     double perSecond = rate.path("perSecond").asDouble(-1);
     int burst = rate.path("burst").asInt(-1);
     if (perSecond <= 0 || rate.has("burst") && burst < 1) {
-      throw new IllegalArgumentException("connection " + connection + ": rateLimit needs "
-          + "perSecond > 0 and, if given, burst >= 1");
+      throw new IllegalArgumentException(
+          "connection "
+              + connection
+              + ": rateLimit needs "
+              + "perSecond > 0 and, if given, burst >= 1");
     }
     return new ConnectionGate.Settings(openFor, perSecond, rate.has("burst") ? burst : null);
   }
 
   private static void known(String connection, String key, JsonNode section, String... keys) {
     if (!section.isObject()) {
-      throw new IllegalArgumentException("connection " + connection + ": " + key
-          + " must be a mapping");
+      throw new IllegalArgumentException(
+          "connection " + connection + ": " + key + " must be a mapping");
     }
     java.util.Set<String> allowed = java.util.Set.of(keys);
-    section.fieldNames().forEachRemaining(f -> {
-      if (!allowed.contains(f)) {
-        throw new IllegalArgumentException("connection " + connection + ": unknown setting "
-            + key + "." + f + "; known: " + new java.util.TreeSet<>(allowed));
-      }
-    });
+    section
+        .fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!allowed.contains(f)) {
+                throw new IllegalArgumentException(
+                    "connection "
+                        + connection
+                        + ": unknown setting "
+                        + key
+                        + "."
+                        + f
+                        + "; known: "
+                        + new java.util.TreeSet<>(allowed));
+              }
+            });
   }
 }

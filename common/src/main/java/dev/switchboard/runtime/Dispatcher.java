@@ -20,21 +20,21 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Routes one taken-in record to its outcome: the DLQ (no id to answer to), a {@code failed}
- * event (bad fields, unknown operation or connection, params failing the schema, deadline
- * passed), or an execution of the operation whose events stream to the reply topic.
+ * Routes one taken-in record to its outcome: the DLQ (no id to answer to), a {@code failed} event
+ * (bad fields, unknown operation or connection, params failing the schema, deadline passed), or an
+ * execution of the operation whose events stream to the reply topic.
  *
- * <p>Every route ends in an answer Kafka acknowledged, so the record's offset can advance:
- * answers are re-sent while Kafka is unavailable ({@link Resend}); an answer refused for good is
- * replaced (a {@code failed} event on the results topic, then a DLQ copy), and a DLQ copy is
- * truncated if need be ({@link DeadLetters}). Only a shutdown past its grace leaves a record
- * unanswered, and then its offset stays open so it is delivered again.
+ * <p>Every route ends in an answer Kafka acknowledged, so the record's offset can advance: answers
+ * are re-sent while Kafka is unavailable ({@link Resend}); an answer refused for good is replaced
+ * (a {@code failed} event on the results topic, then a DLQ copy), and a DLQ copy is truncated if
+ * need be ({@link DeadLetters}). Only a shutdown past its grace leaves a record unanswered, and
+ * then its offset stays open so it is delivered again.
  */
 final class Dispatcher<C> {
   /** A started command: its outcome, and how to stop it at shutdown. */
@@ -42,6 +42,7 @@ final class Dispatcher<C> {
 
   /** Buffer of the hop onto the event loop; demand itself is bounded by the publisher. */
   private static final int BATCH_HOP = 64;
+
   private final Topics topics;
   private final Map<String, Operation<C>> operations;
   private final Map<String, C> connections;
@@ -61,9 +62,17 @@ final class Dispatcher<C> {
    * @param ledger the provider's command ledger, or null to run every command as it comes
    * @param publishRetried told of every answer Kafka refused for now and that is re-sent
    */
-  Dispatcher(Topics topics, Map<String, Operation<C>> operations, Map<String, C> connections,
-      ResultPublisher publisher, ReplyTopics replyTopics, Ledger ledger, Context context,
-      Scheduler scheduler, Clock clock, RuntimeSettings settings,
+  Dispatcher(
+      Topics topics,
+      Map<String, Operation<C>> operations,
+      Map<String, C> connections,
+      ResultPublisher publisher,
+      ReplyTopics replyTopics,
+      Ledger ledger,
+      Context context,
+      Scheduler scheduler,
+      Clock clock,
+      RuntimeSettings settings,
       Consumer<Throwable> publishRetried) {
     this.replies = new Replies(topics, publisher, context);
     this.gate = ledger == null ? null : new LedgerGate(ledger, replies);
@@ -82,26 +91,37 @@ final class Dispatcher<C> {
   }
 
   Execution dispatch(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed) {
-    Resend resend = new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()),
-        publishRetried);
+    Resend resend =
+        new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()), publishRetried);
     Execution e = answer(rec, parsed, resend);
     // Last resort: an answer that neither its reply topic nor the results topic would take.
-    Future<StreamPublisher.Outcome> done = e.done().recover(err ->
-        err instanceof Resend.Cancelled ? Future.failedFuture(err)
-            : deadLetters.send(rec, "UNANSWERED: the answer could not be published ("
-                + err.getClass().getSimpleName() + ")", resend)
-                .map(new StreamPublisher.Outcome("dlq", 0, "UNANSWERED", null, null)));
-    return new Execution(done, () -> {
-      resend.cancel();
-      e.abandon().run();
-    });
+    Future<StreamPublisher.Outcome> done =
+        e.done()
+            .recover(
+                err ->
+                    err instanceof Resend.Cancelled
+                        ? Future.failedFuture(err)
+                        : deadLetters
+                            .send(
+                                rec,
+                                "UNANSWERED: the answer could not be published ("
+                                    + err.getClass().getSimpleName()
+                                    + ")",
+                                resend)
+                            .map(new StreamPublisher.Outcome("dlq", 0, "UNANSWERED", null, null)));
+    return new Execution(
+        done,
+        () -> {
+          resend.cancel();
+          e.abandon().run();
+        });
   }
 
-  private Execution answer(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
-      Resend resend) {
+  private Execution answer(
+      ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed, Resend resend) {
     if (parsed instanceof CommandParser.Unanswerable u) {
-      return Replies.settled(deadLetters.send(rec, u.reason(), resend), "dlq",
-          u.reason().split(":")[0], null);
+      return Replies.settled(
+          deadLetters.send(rec, u.reason(), resend), "dlq", u.reason().split(":")[0], null);
     }
     String target = replies.target(replyTo(parsed));
     if (target.equals(topics.results())) {
@@ -109,38 +129,62 @@ final class Dispatcher<C> {
     }
     // Deferred: nothing runs until we know the results can be delivered.
     Promise<Execution> started = Promise.promise();
-    Future<StreamPublisher.Outcome> done = replyTopics.exists(target)
-        .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
-        .compose(exists -> {
-          Execution e = exists ? route(rec, parsed, resend) : replies.refuse(rec, id(parsed),
-              topics.results(), SwitchboardException.invalid("REPLY_TOPIC_NOT_FOUND",
-                  "reply topic '" + target + "' does not exist; create it before sending "
-                      + "commands that name it"), resend);
-          started.complete(e);
-          return e.done();
-        });
+    Future<StreamPublisher.Outcome> done =
+        replyTopics
+            .exists(target)
+            .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
+            .compose(
+                exists -> {
+                  Execution e =
+                      exists
+                          ? route(rec, parsed, resend)
+                          : replies.refuse(
+                              rec,
+                              id(parsed),
+                              topics.results(),
+                              SwitchboardException.invalid(
+                                  "REPLY_TOPIC_NOT_FOUND",
+                                  "reply topic '"
+                                      + target
+                                      + "' does not exist; create it before sending "
+                                      + "commands that name it"),
+                              resend);
+                  started.complete(e);
+                  return e.done();
+                });
     return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
   }
 
   /**
-   * A command whose id is already running here (published twice, say): it is not run again.
-   * It finishes when the running one does; if it asked for its answer elsewhere (another reply
-   * topic or correlation id), the running command's terminal event is sent there too.
+   * A command whose id is already running here (published twice, say): it is not run again. It
+   * finishes when the running one does; if it asked for its answer elsewhere (another reply topic
+   * or correlation id), the running command's terminal event is sent there too.
    */
-  Execution attach(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
-      ConsumerRecord<byte[], byte[]> runningRec, CommandParser.Parsed runningParsed,
+  Execution attach(
+      ConsumerRecord<byte[], byte[]> rec,
+      CommandParser.Parsed parsed,
+      ConsumerRecord<byte[], byte[]> runningRec,
+      CommandParser.Parsed runningParsed,
       Execution running) {
-    boolean sameAnswer = replies.target(replyTo(parsed)).equals(replies.target(replyTo(runningParsed)))
-        && Arrays.equals(Replies.correlation(rec), Replies.correlation(runningRec));
+    boolean sameAnswer =
+        replies.target(replyTo(parsed)).equals(replies.target(replyTo(runningParsed)))
+            && Arrays.equals(Replies.correlation(rec), Replies.correlation(runningRec));
     if (sameAnswer) {
-      return new Execution(running.done().map(o -> duplicate(o)), () -> { });
+      return new Execution(running.done().map(o -> duplicate(o)), () -> {});
     }
-    Resend resend = new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()),
-        publishRetried);
+    Resend resend =
+        new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()), publishRetried);
     ResultSink sink = replies.sink(rec, id(parsed), replies.target(replyTo(parsed)));
-    Future<StreamPublisher.Outcome> done = running.done().compose(o -> o.event() == null
-        ? Future.succeededFuture(duplicate(o))
-        : resend.untilAcked(() -> sink.send(o.type(), o.event())).map(at -> duplicate(o)));
+    Future<StreamPublisher.Outcome> done =
+        running
+            .done()
+            .compose(
+                o ->
+                    o.event() == null
+                        ? Future.succeededFuture(duplicate(o))
+                        : resend
+                            .untilAcked(() -> sink.send(o.type(), o.event()))
+                            .map(at -> duplicate(o)));
     return new Execution(done, resend::cancel);
   }
 
@@ -148,22 +192,28 @@ final class Dispatcher<C> {
     return new StreamPublisher.Outcome("duplicate", o.records(), o.errorCode(), o.event(), o.at());
   }
 
-  private Execution route(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed,
-      Resend resend) {
+  private Execution route(
+      ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed, Resend resend) {
     if (parsed instanceof CommandParser.Invalid i) {
-      return replies.refuse(rec, i.id(), replies.target(i.replyTo()),
-          SwitchboardException.invalid(i.code(), i.message()), resend);
+      return replies.refuse(
+          rec,
+          i.id(),
+          replies.target(i.replyTo()),
+          SwitchboardException.invalid(i.code(), i.message()),
+          resend);
     }
     return execute(rec, ((CommandParser.Valid) parsed).command(), resend);
   }
 
   private static String id(CommandParser.Parsed parsed) {
-    return parsed instanceof CommandParser.Invalid i ? i.id()
+    return parsed instanceof CommandParser.Invalid i
+        ? i.id()
         : ((CommandParser.Valid) parsed).command().id();
   }
 
   private static String replyTo(CommandParser.Parsed parsed) {
-    return parsed instanceof CommandParser.Invalid i ? i.replyTo()
+    return parsed instanceof CommandParser.Invalid i
+        ? i.replyTo()
         : parsed instanceof CommandParser.Valid v ? v.command().replyTo() : null;
   }
 
@@ -179,24 +229,48 @@ final class Dispatcher<C> {
     }
     Invocation inv = new Invocation(cmd, params);
     if (gate == null) {
-      return stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection),
-          StreamPublisher.BeforeTerminal.NONE, resend);
+      return stream(
+          rec,
+          inv,
+          op.spec().kind(),
+          () -> op.execute(inv, connection),
+          StreamPublisher.BeforeTerminal.NONE,
+          resend);
     }
-    return gate.execute(rec, cmd, op.spec().write(), record -> stream(rec, inv,
-        op.spec().kind(), () -> op.execute(inv, connection), record, resend),
-        () -> op.recover(inv, connection).map(f -> record -> stream(rec, inv,
-            OperationSpec.Kind.SINGLE, () -> f, record, resend)), resend);
+    return gate.execute(
+        rec,
+        cmd,
+        op.spec().write(),
+        record ->
+            stream(rec, inv, op.spec().kind(), () -> op.execute(inv, connection), record, resend),
+        () ->
+            op.recover(inv, connection)
+                .map(
+                    f ->
+                        record ->
+                            stream(rec, inv, OperationSpec.Kind.SINGLE, () -> f, record, resend)),
+        resend);
   }
 
   /** Streams an operation's results to the command's reply target. */
-  private Execution stream(ConsumerRecord<byte[], byte[]> rec, Invocation inv,
-      OperationSpec.Kind kind, Supplier<Flowable<JsonNode>> run,
-      StreamPublisher.BeforeTerminal beforeTerminal, Resend resend) {
+  private Execution stream(
+      ConsumerRecord<byte[], byte[]> rec,
+      Invocation inv,
+      OperationSpec.Kind kind,
+      Supplier<Flowable<JsonNode>> run,
+      StreamPublisher.BeforeTerminal beforeTerminal,
+      Resend resend) {
     Command cmd = inv.command();
-    StreamPublisher pub = new StreamPublisher(
-        replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
-        replies.sink(rec, cmd.id(), topics.results()), resend, beforeTerminal, inv, kind, window,
-        windowBytes);
+    StreamPublisher pub =
+        new StreamPublisher(
+            replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
+            replies.sink(rec, cmd.id(), topics.results()),
+            resend,
+            beforeTerminal,
+            inv,
+            kind,
+            window,
+            windowBytes);
     Flowable.defer(run::get)
         .compose(f -> withDeadline(f, cmd))
         // delayError: a failure waits behind the records the provider gave before it, so they
@@ -208,16 +282,24 @@ final class Dispatcher<C> {
 
   private void checkRoute(Command cmd, Operation<C> op, C connection) {
     if (op == null) {
-      throw SwitchboardException.invalid("UNKNOWN_OPERATION", "operation '" + cmd.operation()
-          + "' does not exist for " + topics.provider() + "; known: "
-          + new TreeSet<>(operations.keySet()));
+      throw SwitchboardException.invalid(
+          "UNKNOWN_OPERATION",
+          "operation '"
+              + cmd.operation()
+              + "' does not exist for "
+              + topics.provider()
+              + "; known: "
+              + new TreeSet<>(operations.keySet()));
     }
     if (connection == null) {
-      throw SwitchboardException.invalid("UNKNOWN_CONNECTION", "connection '"
-          + cmd.connection() + "' is not configured for " + topics.provider());
+      throw SwitchboardException.invalid(
+          "UNKNOWN_CONNECTION",
+          "connection '" + cmd.connection() + "' is not configured for " + topics.provider());
     }
     if (cmd.deadline() != null && !clock.instant().isBefore(cmd.deadline())) {
-      throw new SwitchboardException("DEADLINE_EXCEEDED", Category.TRANSIENT,
+      throw new SwitchboardException(
+          "DEADLINE_EXCEEDED",
+          Category.TRANSIENT,
           "deadline " + cmd.deadline() + " passed before the command started");
     }
   }
@@ -228,17 +310,22 @@ final class Dispatcher<C> {
     }
     long ms = Math.max(0, Duration.between(clock.instant(), cmd.deadline()).toMillis());
     boolean[] expired = {false};
-    return f.takeUntil(Flowable.timer(ms, TimeUnit.MILLISECONDS, scheduler)
-            .doOnNext(x -> expired[0] = true))
-        .concatWith(Flowable.defer(() -> expired[0]
-            ? Flowable.error(new SwitchboardException("DEADLINE_EXCEEDED", Category.TRANSIENT,
-                "deadline " + cmd.deadline() + " passed while the command ran"))
-            : Flowable.empty()));
+    return f.takeUntil(
+            Flowable.timer(ms, TimeUnit.MILLISECONDS, scheduler).doOnNext(x -> expired[0] = true))
+        .concatWith(
+            Flowable.defer(
+                () ->
+                    expired[0]
+                        ? Flowable.error(
+                            new SwitchboardException(
+                                "DEADLINE_EXCEEDED",
+                                Category.TRANSIENT,
+                                "deadline " + cmd.deadline() + " passed while the command ran"))
+                        : Flowable.empty()));
   }
 
   /** Operation names that may be metric label values: only the declared ones. */
   boolean knownOperation(String name) {
     return operations.containsKey(name);
   }
-
 }

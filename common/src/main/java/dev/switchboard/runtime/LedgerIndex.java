@@ -6,30 +6,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * What the ledger of one partition knows, by command id: whether the command's execution started
- * or finished, and where in the ledger partition its latest record is (to read the recorded
- * outcome back). Kept small so a million commands fit in 48 MiB: an id is held as its
- * 128-bit MD5 digest (a collision between two ids of one partition is not a practical concern),
- * in open-addressing arrays, with no object per entry. Not thread-safe: built by one restore
- * thread, then used on the event loop only.
+ * What the ledger of one partition knows, by command id: whether the command's execution started or
+ * finished, and where in the ledger partition its latest record is (to read the recorded outcome
+ * back). Kept small so a million commands fit in 48 MiB: an id is held as its 128-bit MD5 digest (a
+ * collision between two ids of one partition is not a practical concern), in open-addressing
+ * arrays, with no object per entry. Not thread-safe: built by one restore thread, then used on the
+ * event loop only.
  */
 final class LedgerIndex {
   /** One id's entry: its latest ledger record's offset, and whether that record is a finish. */
   record Entry(long offset, boolean finished) {}
 
-  private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is part of every JRE", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("MD5 is part of every JRE", e);
+            }
+          });
   private static final long EMPTY = -1;
 
   private long[] hi = new long[1024];
   private long[] lo = new long[1024];
+
   /** {@code offset << 1 | finished}, or {@link #EMPTY}. */
   private long[] values = filled(1024);
+
   private int size;
 
   /** Records that {@code id}'s latest ledger record is at {@code offset}. */

@@ -15,17 +15,19 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Blocking reads of the ledger topic, for worker threads only: a whole partition into a
- * {@link LedgerIndex} (the restore), and one record by offset (a recorded outcome). No consumer
- * group: partitions are assigned directly.
+ * Blocking reads of the ledger topic, for worker threads only: a whole partition into a {@link
+ * LedgerIndex} (the restore), and one record by offset (a recorded outcome). No consumer group:
+ * partitions are assigned directly.
  */
 final class LedgerReader implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
+
   /** A read that finds nothing for this long is given up (the broker is away). */
   private static final long READ_TIMEOUT_NANOS = Duration.ofSeconds(30).toNanos();
 
   private final String topic;
   private final Properties props;
+
   /** For read-backs, which are rare: one consumer, one read at a time. */
   private KafkaConsumer<byte[], byte[]> single;
 
@@ -39,8 +41,8 @@ final class LedgerReader implements AutoCloseable {
     // default 500 ms wait, replays were answered one per 500 ms (AccengageCrashIT).
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-        ByteArrayDeserializer.class.getName());
+    props.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
   }
 
   /** Every record of ledger partition {@code partition}, up to its end now, as an index. */
@@ -58,12 +60,19 @@ final class LedgerReader implements AutoCloseable {
         if (!records.isEmpty()) {
           deadline = System.nanoTime() + READ_TIMEOUT_NANOS;
         } else if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("ledger partition " + tp + " could not be read to its "
-              + "end (" + end + ") within 30 s");
+          throw new IllegalStateException(
+              "ledger partition "
+                  + tp
+                  + " could not be read to its "
+                  + "end ("
+                  + end
+                  + ") within 30 s");
         }
         for (ConsumerRecord<byte[], byte[]> r : records) {
           if (r.key() != null) {
-            index.put(new String(r.key(), StandardCharsets.UTF_8), r.offset(),
+            index.put(
+                new String(r.key(), StandardCharsets.UTF_8),
+                r.offset(),
                 Ledger.FINISHED.equals(header(r, Ledger.STATE)));
           }
         }
@@ -81,8 +90,9 @@ final class LedgerReader implements AutoCloseable {
     byte[] value = r.value();
     if (ref != null) {
       String[] parts = ref.split("/");
-      value = at(new TopicPartition(parts[0], Integer.parseInt(parts[1])),
-          Long.parseLong(parts[2])).value();
+      value =
+          at(new TopicPartition(parts[0], Integer.parseInt(parts[1])), Long.parseLong(parts[2]))
+              .value();
     }
     return new Ledger.Recorded(header(r, Ledger.STATE), header(r, Ledger.TYPE), value);
   }
@@ -107,7 +117,9 @@ final class LedgerReader implements AutoCloseable {
         break;
       }
     }
-    throw new SwitchboardException("RECORDED_OUTCOME_UNAVAILABLE", Category.CONFLICT,
+    throw new SwitchboardException(
+        "RECORDED_OUTCOME_UNAVAILABLE",
+        Category.CONFLICT,
         "the recorded outcome at " + tp + "@" + offset + " can no longer be read (retention)");
   }
 

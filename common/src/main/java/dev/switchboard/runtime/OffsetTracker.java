@@ -3,10 +3,10 @@ package dev.switchboard.runtime;
 import java.util.TreeSet;
 
 /**
- * Offsets of one partition that have been taken in but not finished. The committable offset is
- * the lowest unfinished one (or one past the highest taken when all are finished): a commit never
- * passes a command whose terminal event Kafka has not acknowledged, however out of order
- * commands finish. Event-loop confined.
+ * Offsets of one partition that have been taken in but not finished. The committable offset is the
+ * lowest unfinished one (or one past the highest taken when all are finished): a commit never
+ * passes a command whose terminal event Kafka has not acknowledged, however out of order commands
+ * finish. Event-loop confined.
  */
 final class OffsetTracker {
   private final TreeSet<Long> open = new TreeSet<>();

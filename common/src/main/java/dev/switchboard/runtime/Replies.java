@@ -17,9 +17,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * Where a command's answers go and how they are addressed: its reply target, keyed by command
- * id, with the caller's correlation id and the event type as headers; and the answer of a
- * command that never ran.
+ * Where a command's answers go and how they are addressed: its reply target, keyed by command id,
+ * with the caller's correlation id and the event type as headers; and the answer of a command that
+ * never ran.
  */
 final class Replies {
   private final Topics topics;
@@ -33,9 +33,9 @@ final class Replies {
   }
 
   /**
-   * Where results go: the reply topic the parser resolved (the {@code replyTo} field, else a
-   * valid {@code kafka_replyTopic} header), else the provider's results topic. Headers are not
-   * read again here: the parser already refused invalid ones.
+   * Where results go: the reply topic the parser resolved (the {@code replyTo} field, else a valid
+   * {@code kafka_replyTopic} header), else the provider's results topic. Headers are not read again
+   * here: the parser already refused invalid ones.
    */
   String target(String replyTo) {
     return replyTo != null ? replyTo : topics.results();
@@ -46,8 +46,7 @@ final class Replies {
   }
 
   /** Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. */
-  ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target,
-      boolean replay) {
+  ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target, boolean replay) {
     byte[] correlation = correlation(rec);
     byte[] key = id.getBytes(StandardCharsets.UTF_8);
     return (type, event) -> {
@@ -55,11 +54,11 @@ final class Replies {
       if (correlation != null) {
         headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation));
       }
-      headers.add(new RecordHeader(ContractHeaders.EVENT_TYPE,
-          type.getBytes(StandardCharsets.UTF_8)));
+      headers.add(
+          new RecordHeader(ContractHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8)));
       if (replay) {
-        headers.add(new RecordHeader(ContractHeaders.REPLAY,
-            "true".getBytes(StandardCharsets.UTF_8)));
+        headers.add(
+            new RecordHeader(ContractHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8)));
       }
       return publisher.send(context, target, key, event, headers);
     };
@@ -67,26 +66,33 @@ final class Replies {
 
   /**
    * Answers a command that never ran; if its reply topic refuses the answer for good, the
-   * provider's results topic takes it (the same event), so the command is answered and
-   * committed.
+   * provider's results topic takes it (the same event), so the command is answered and committed.
    */
-  Dispatcher.Execution refuse(ConsumerRecord<byte[], byte[]> rec, String id, String target,
-      SwitchboardException e, Resend resend) {
+  Dispatcher.Execution refuse(
+      ConsumerRecord<byte[], byte[]> rec,
+      String id,
+      String target,
+      SwitchboardException e,
+      Resend resend) {
     byte[] event = Json.bytes(ResultEvents.failed(id, ErrorInfo.of(e)));
-    Future<RecordMetadata> sent = resend.untilAcked(() -> sink(rec, id, target)
-        .send(ResultEvents.FAILED, event));
+    Future<RecordMetadata> sent =
+        resend.untilAcked(() -> sink(rec, id, target).send(ResultEvents.FAILED, event));
     if (!target.equals(topics.results())) {
-      sent = sent.recover(x -> x instanceof Resend.Cancelled ? Future.failedFuture(x)
-          : resend.untilAcked(() -> sink(rec, id, topics.results())
-              .send(ResultEvents.FAILED, event)));
+      sent =
+          sent.recover(
+              x ->
+                  x instanceof Resend.Cancelled
+                      ? Future.failedFuture(x)
+                      : resend.untilAcked(
+                          () -> sink(rec, id, topics.results()).send(ResultEvents.FAILED, event)));
     }
     return settled(sent, ResultEvents.FAILED, e.code(), event);
   }
 
   /** An execution that is over once {@code sent} is acknowledged. */
   static Dispatcher.Execution settled(Future<?> sent, String type, String code, byte[] event) {
-    return new Dispatcher.Execution(sent.map(v -> new StreamPublisher.Outcome(type, 0, code,
-        event, null)), () -> { });
+    return new Dispatcher.Execution(
+        sent.map(v -> new StreamPublisher.Outcome(type, 0, code, event, null)), () -> {});
   }
 
   static byte[] correlation(ConsumerRecord<byte[], byte[]> rec) {

@@ -10,11 +10,11 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Whether a caller's reply topic exists, checked before the command runs: a command whose
- * results cannot be delivered must not be executed (least of all a write), and a send to a
- * missing topic would hold the publisher for {@code max.block.ms}. Non-blocking (Admin futures
- * completed on the caller's context); an answer is remembered for a while (a topic that exists
- * for a minute, a missing one for a few seconds), so a deleted topic is noticed.
+ * Whether a caller's reply topic exists, checked before the command runs: a command whose results
+ * cannot be delivered must not be executed (least of all a write), and a send to a missing topic
+ * would hold the publisher for {@code max.block.ms}. Non-blocking (Admin futures completed on the
+ * caller's context); an answer is remembered for a while (a topic that exists for a minute, a
+ * missing one for a few seconds), so a deleted topic is noticed.
  */
 final class ReplyTopics implements AutoCloseable {
   private static final long MISSING_TTL_MS = 5_000;
@@ -38,21 +38,26 @@ final class ReplyTopics implements AutoCloseable {
     if (until != null && -until > now) {
       return Future.succeededFuture(false);
     }
-    return Future.fromCompletionStage(admin.describeTopics(List.of(topic),
-            new DescribeTopicsOptions().timeoutMs(5_000)).allTopicNames().toCompletionStage(),
+    return Future.fromCompletionStage(
+            admin
+                .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(5_000))
+                .allTopicNames()
+                .toCompletionStage(),
             context)
-        .map(d -> {
-          known.put(topic, now + EXISTS_TTL_MS);
-          return true;
-        })
-        .recover(e -> {
-          Throwable cause = e.getCause() != null ? e.getCause() : e;
-          if (cause instanceof UnknownTopicOrPartitionException) {
-            known.put(topic, -(now + MISSING_TTL_MS));
-            return Future.succeededFuture(false);
-          }
-          return Future.failedFuture(e);
-        });
+        .map(
+            d -> {
+              known.put(topic, now + EXISTS_TTL_MS);
+              return true;
+            })
+        .recover(
+            e -> {
+              Throwable cause = e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof UnknownTopicOrPartitionException) {
+                known.put(topic, -(now + MISSING_TTL_MS));
+                return Future.succeededFuture(false);
+              }
+              return Future.failedFuture(e);
+            });
   }
 
   @Override

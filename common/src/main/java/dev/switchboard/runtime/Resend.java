@@ -8,11 +8,11 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Sends an answer (a terminal event, a DLQ record) until Kafka acknowledges it: a send that fails
- * with a retriable Kafka error (the broker is down, restarting, or has too few in-sync
- * replicas) is tried again after a backoff, however long the broker takes to come back. So a
- * command is never left without an answer, nor answered with an error that only meant "try
- * later". A non-retriable failure (record too large, topic not authorized) ends at once: the
- * caller decides what to send instead. {@link #cancel()} (shutdown past its grace) stops it.
+ * with a retriable Kafka error (the broker is down, restarting, or has too few in-sync replicas) is
+ * tried again after a backoff, however long the broker takes to come back. So a command is never
+ * left without an answer, nor answered with an error that only meant "try later". A non-retriable
+ * failure (record too large, topic not authorized) ends at once: the caller decides what to send
+ * instead. {@link #cancel()} (shutdown past its grace) stops it.
  *
  * <p>Event-loop confined: attempts and timers run on the command's event loop.
  */
@@ -37,7 +37,9 @@ final class Resend {
   private final Consumer<Throwable> onRetry;
   private boolean cancelled;
 
-  /** @param onRetry told of each failure that will be retried (logs, metrics) */
+  /**
+   * @param onRetry told of each failure that will be retried (logs, metrics)
+   */
   Resend(Timer timer, Consumer<Throwable> onRetry) {
     this.timer = timer;
     this.onRetry = onRetry;
@@ -73,16 +75,20 @@ final class Resend {
       done.tryFail(new Cancelled());
       return;
     }
-    attempt.get().onComplete(ar -> {
-      if (ar.succeeded()) {
-        done.tryComplete(ar.result());
-      } else if (!retriable(ar.cause()) || cancelled) {
-        done.tryFail(cancelled ? new Cancelled() : ar.cause());
-      } else {
-        onRetry.accept(ar.cause());
-        timer.after(backoffMs, () -> tryOnce(attempt, done,
-            Math.min(MAX_BACKOFF_MS, backoffMs * 2)));
-      }
-    });
+    attempt
+        .get()
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                done.tryComplete(ar.result());
+              } else if (!retriable(ar.cause()) || cancelled) {
+                done.tryFail(cancelled ? new Cancelled() : ar.cause());
+              } else {
+                onRetry.accept(ar.cause());
+                timer.after(
+                    backoffMs,
+                    () -> tryOnce(attempt, done, Math.min(MAX_BACKOFF_MS, backoffMs * 2)));
+              }
+            });
   }
 }

@@ -17,20 +17,22 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Sends result, DLQ and ledger records with an idempotent, {@code acks=all} producer and
- * completes each send's future, on the caller's event loop, when Kafka acknowledges it.
+ * Sends result, DLQ and ledger records with an idempotent, {@code acks=all} producer and completes
+ * each send's future, on the caller's event loop, when Kafka acknowledges it.
  *
- * <p>{@code KafkaProducer.send} can block (metadata, full buffer), so sends run on one thread
- * of their own; one thread keeps the send order, which with idempotence is the order on the
- * partition, so records of a command arrive in {@code seq} order.
+ * <p>{@code KafkaProducer.send} can block (metadata, full buffer), so sends run on one thread of
+ * their own; one thread keeps the send order, which with idempotence is the order on the partition,
+ * so records of a command arrive in {@code seq} order.
  */
 final class ResultPublisher implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "switchboard-send");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "switchboard-send");
+            t.setDaemon(true);
+            return t;
+          });
 
   ResultPublisher(Properties base) {
     Properties p = new Properties();
@@ -53,31 +55,41 @@ final class ResultPublisher implements AutoCloseable {
    * Sends one record; the future completes on {@code context}, with where Kafka wrote it, once
    * Kafka acknowledged it.
    */
-  Future<RecordMetadata> send(Context context, String topic, byte[] key, byte[] value,
-      List<Header> headers) {
+  Future<RecordMetadata> send(
+      Context context, String topic, byte[] key, byte[] value, List<Header> headers) {
     return send(context, topic, null, key, value, headers);
   }
 
   /** The same to a given partition (null: the partitioner's choice by key). */
-  Future<RecordMetadata> send(Context context, String topic, Integer partition, byte[] key,
-      byte[] value, List<Header> headers) {
+  Future<RecordMetadata> send(
+      Context context,
+      String topic,
+      Integer partition,
+      byte[] key,
+      byte[] value,
+      List<Header> headers) {
     Promise<RecordMetadata> acked = Promise.promise();
-    ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, partition, key, value,
-        headers);
+    ProducerRecord<byte[], byte[]> rec =
+        new ProducerRecord<>(topic, partition, key, value, headers);
     try {
-      sender.execute(() -> {
-        try {
-          producer.send(rec, (md, err) -> context.runOnContext(v -> {
-            if (err == null) {
-              acked.complete(md);
-            } else {
-              acked.fail(err);
+      sender.execute(
+          () -> {
+            try {
+              producer.send(
+                  rec,
+                  (md, err) ->
+                      context.runOnContext(
+                          v -> {
+                            if (err == null) {
+                              acked.complete(md);
+                            } else {
+                              acked.fail(err);
+                            }
+                          }));
+            } catch (RuntimeException e) {
+              context.runOnContext(v -> acked.fail(e));
             }
-          }));
-        } catch (RuntimeException e) {
-          context.runOnContext(v -> acked.fail(e));
-        }
-      });
+          });
     } catch (RejectedExecutionException e) {
       acked.fail(new IllegalStateException("publisher is closed"));
     }

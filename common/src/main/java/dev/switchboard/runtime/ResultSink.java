@@ -7,8 +7,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 @FunctionalInterface
 interface ResultSink {
   /**
-   * Sends one serialized result event; the future completes, with where Kafka wrote it, when
-   * Kafka acknowledged it.
+   * Sends one serialized result event; the future completes, with where Kafka wrote it, when Kafka
+   * acknowledged it.
    */
   Future<RecordMetadata> send(String type, byte[] event);
 }

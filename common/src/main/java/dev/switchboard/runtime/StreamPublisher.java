@@ -15,18 +15,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.reactivestreams.Subscription;
 
 /**
- * Publishes an operation's records to Kafka with end-to-end backpressure: records are requested
- * in small batches only while fewer than {@code window} records and {@code windowBytes} bytes of
- * the command are sent but unacknowledged, so the bytes between the provider stream and the
- * broker stay under about {@code windowBytes} plus one batch, however large the result set.
- * After the last acknowledgement it sends the single terminal event; {@link #done()} completes
- * when Kafka acknowledged that too. Signals must arrive on the event loop (the caller uses
- * {@code observeOn}); all state is confined to it.
+ * Publishes an operation's records to Kafka with end-to-end backpressure: records are requested in
+ * small batches only while fewer than {@code window} records and {@code windowBytes} bytes of the
+ * command are sent but unacknowledged, so the bytes between the provider stream and the broker stay
+ * under about {@code windowBytes} plus one batch, however large the result set. After the last
+ * acknowledgement it sends the single terminal event; {@link #done()} completes when Kafka
+ * acknowledged that too. Signals must arrive on the event loop (the caller uses {@code observeOn});
+ * all state is confined to it.
  *
  * <p>Nothing is hidden: {@code completed} is sent only when Kafka acknowledged every record. A
- * record Kafka refused (after the producer's own retries) stops the stream, and the command
- * ends {@code failed} with {@code PUBLISH_FAILED}, retryable when the cause was transient.
- * Records are never re-sent out of order to paper over a gap.
+ * record Kafka refused (after the producer's own retries) stops the stream, and the command ends
+ * {@code failed} with {@code PUBLISH_FAILED}, retryable when the cause was transient. Records are
+ * never re-sent out of order to paper over a gap.
  */
 final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   /**
@@ -39,8 +39,8 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
 
   /**
    * Runs once the terminal event is decided, before it is sent: the ledger records the outcome
-   * there, so that a crash between the answer and its record cannot leave a write that was
-   * answered looking unfinished.
+   * there, so that a crash between the answer and its record cannot leave a write that was answered
+   * looking unfinished.
    */
   @FunctionalInterface
   interface BeforeTerminal {
@@ -55,8 +55,10 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private final BeforeTerminal beforeTerminal;
   private final Invocation invocation;
   private final Kind kind;
+
   /** Demand is granted in batches this big, so a burst of huge records overshoots little. */
   private static final int BATCH = 64;
+
   private final int window;
   private final int windowBytes;
   private final long startNanos = System.nanoTime();
@@ -73,14 +75,20 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private boolean terminalSent;
 
   /**
-   * @param fallback where a {@code failed} event goes when the terminal event cannot be
-   *     published (reply topic gone or forbidden, result over the size limit), so the command
-   *     still gets its one answer and its offset can be committed
+   * @param fallback where a {@code failed} event goes when the terminal event cannot be published
+   *     (reply topic gone or forbidden, result over the size limit), so the command still gets its
+   *     one answer and its offset can be committed
    * @param resend re-sends the terminal event while Kafka is unavailable
    * @param beforeTerminal what must be done before the terminal event is sent
    */
-  StreamPublisher(ResultSink sink, ResultSink fallback, Resend resend,
-      BeforeTerminal beforeTerminal, Invocation invocation, Kind kind, int window,
+  StreamPublisher(
+      ResultSink sink,
+      ResultSink fallback,
+      Resend resend,
+      BeforeTerminal beforeTerminal,
+      Invocation invocation,
+      Kind kind,
+      int window,
       int windowBytes) {
     this.beforeTerminal = beforeTerminal;
     this.sink = sink;
@@ -116,10 +124,10 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   }
 
   /**
-   * Grants more demand while the command is under both windows, a batch at a time: called when
-   * a record arrives as well as when one is acknowledged, so demand keeps the whole window
-   * filled. (Topping up only on acks kept one batch in flight: 64 records per producer round
-   * trip, about 9,000 records/s whatever the window; benchmark W2 found it.)
+   * Grants more demand while the command is under both windows, a batch at a time: called when a
+   * record arrives as well as when one is acknowledged, so demand keeps the whole window filled.
+   * (Topping up only on acks kept one batch in flight: 64 records per producer round trip, about
+   * 9,000 records/s whatever the window; benchmark W2 found it.)
    */
   private void topUp() {
     if (upstreamDone || unackedBytes >= windowBytes || credit > BATCH / 2) {
@@ -140,8 +148,11 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     if (kind == Kind.SINGLE) {
       if (single != null) {
         subscription.cancel();
-        onError(new SwitchboardException("INTERNAL_ERROR", Category.INTERNAL,
-            "single-result operation returned more than one result"));
+        onError(
+            new SwitchboardException(
+                "INTERNAL_ERROR",
+                Category.INTERNAL,
+                "single-result operation returned more than one result"));
         return;
       }
       single = data;
@@ -154,32 +165,41 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     topUp();
     long recordSeq = seq - 1;
     sink.send(ResultEvents.RECORD, bytes)
-        .onComplete(ar -> {
-          unacked--;
-          unackedBytes -= bytes.length;
-          if (ar.failed()) {
-            recordRefused(recordSeq, ar.cause());
-          } else {
-            topUp();
-          }
-          maybeFinish();
-        });
+        .onComplete(
+            ar -> {
+              unacked--;
+              unackedBytes -= bytes.length;
+              if (ar.failed()) {
+                recordRefused(recordSeq, ar.cause());
+              } else {
+                topUp();
+              }
+              maybeFinish();
+            });
   }
 
   /**
-   * A record Kafka did not take ends the stream, whether or not the provider stream has
-   * finished: the first refusal is the command's outcome, so {@code completed} can never follow
-   * a gap. Transient (the broker was unavailable past the producer's delivery timeout): the
-   * command may be sent again. Otherwise (too large for the producer): it would fail again.
+   * A record Kafka did not take ends the stream, whether or not the provider stream has finished:
+   * the first refusal is the command's outcome, so {@code completed} can never follow a gap.
+   * Transient (the broker was unavailable past the producer's delivery timeout): the command may be
+   * sent again. Otherwise (too large for the producer): it would fail again.
    */
   private void recordRefused(long recordSeq, Throwable cause) {
     if (publishFailure == null) {
       boolean transientCause = Resend.retriable(cause);
-      publishFailure = new SwitchboardException("PUBLISH_FAILED",
-          transientCause ? Category.TRANSIENT : Category.INTERNAL,
-          "record event seq " + recordSeq + " could not be published ("
-              + cause.getClass().getSimpleName() + "); the stream was stopped there",
-          transientCause, null, null, cause);
+      publishFailure =
+          new SwitchboardException(
+              "PUBLISH_FAILED",
+              transientCause ? Category.TRANSIENT : Category.INTERNAL,
+              "record event seq "
+                  + recordSeq
+                  + " could not be published ("
+                  + cause.getClass().getSimpleName()
+                  + "); the stream was stopped there",
+              transientCause,
+              null,
+              null,
+              cause);
     }
     if (!upstreamDone) {
       upstreamDone = true;
@@ -204,8 +224,9 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     }
     upstreamDone = true;
     if (kind == Kind.SINGLE && single == null) {
-      failure = new SwitchboardException("INTERNAL_ERROR", Category.INTERNAL,
-          "single-result operation returned no result");
+      failure =
+          new SwitchboardException(
+              "INTERNAL_ERROR", Category.INTERNAL, "single-result operation returned no result");
     }
     maybeFinish();
   }
@@ -217,38 +238,57 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     terminalSent = true;
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
     Throwable cause = publishFailure != null ? publishFailure : failure;
-    var event = cause == null
-        ? ResultEvents.completed(commandId(), seq, invocation.pages(), ms, single)
-        : ResultEvents.failed(commandId(), ErrorInfo.of(cause));
+    var event =
+        cause == null
+            ? ResultEvents.completed(commandId(), seq, invocation.pages(), ms, single)
+            : ResultEvents.failed(commandId(), ErrorInfo.of(cause));
     String type = event.get("type").asText();
     byte[] bytes = Json.bytes(event);
     String code = cause == null ? null : ErrorInfo.of(cause).code();
-    beforeTerminal.record(type, bytes)
+    beforeTerminal
+        .record(type, bytes)
         .compose(v -> resend.untilAcked(() -> sink.send(type, bytes)))
         .map(at -> new Outcome(type, seq, code, bytes, at))
         .recover(e -> e instanceof Resend.Cancelled ? Future.failedFuture(e) : replaced(type, e))
-        .onComplete(ar -> {
-          if (ar.succeeded()) {
-            done.tryComplete(ar.result());
-          } else {
-            done.tryFail(ar.cause());
-          }
-        });
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                done.tryComplete(ar.result());
+              } else {
+                done.tryFail(ar.cause());
+              }
+            });
   }
 
   /**
    * The terminal event was refused for good (reply topic gone or forbidden, event over the size
-   * limit): a small {@code failed} event on the provider's results topic takes its place, so
-   * the command is still answered once. It says what the refused event was, because a write
-   * may have been applied.
+   * limit): a small {@code failed} event on the provider's results topic takes its place, so the
+   * command is still answered once. It says what the refused event was, because a write may have
+   * been applied.
    */
   private Future<Outcome> replaced(String type, Throwable e) {
-    byte[] bytes = Json.bytes(ResultEvents.failed(commandId(), ErrorInfo.of(
-        new SwitchboardException("PUBLISH_FAILED", Category.INTERNAL, "the " + type
-            + " event could not be published (" + e.getClass().getSimpleName() + ")"
-            + (type.equals(ResultEvents.COMPLETED) ? "; the operation itself completed" : ""),
-            false, null, null, e))));
-    return resend.untilAcked(() -> fallback.send(ResultEvents.FAILED, bytes))
+    byte[] bytes =
+        Json.bytes(
+            ResultEvents.failed(
+                commandId(),
+                ErrorInfo.of(
+                    new SwitchboardException(
+                        "PUBLISH_FAILED",
+                        Category.INTERNAL,
+                        "the "
+                            + type
+                            + " event could not be published ("
+                            + e.getClass().getSimpleName()
+                            + ")"
+                            + (type.equals(ResultEvents.COMPLETED)
+                                ? "; the operation itself completed"
+                                : ""),
+                        false,
+                        null,
+                        null,
+                        e))));
+    return resend
+        .untilAcked(() -> fallback.send(ResultEvents.FAILED, bytes))
         .map(at -> new Outcome(ResultEvents.FAILED, seq, "PUBLISH_FAILED", bytes, at));
   }
 

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * The platform in one process: a {@link ConnectorHost} per provider that has connections
- * configured, each consuming its commands topic. Several processes with the same settings form
- * one consumer group per provider and share the partitions.
+ * configured, each consuming its commands topic. Several processes with the same settings form one
+ * consumer group per provider and share the partitions.
  */
 public final class Switchboard {
   private final Vertx vertx;
@@ -25,8 +25,12 @@ public final class Switchboard {
   private final Metrics metrics;
   private final Promise<RuntimeException> fatal;
 
-  private Switchboard(Vertx vertx, List<String> deployments, List<ConnectorHost<?>> hosts,
-      Metrics metrics, Promise<RuntimeException> fatal) {
+  private Switchboard(
+      Vertx vertx,
+      List<String> deployments,
+      List<ConnectorHost<?>> hosts,
+      Metrics metrics,
+      Promise<RuntimeException> fatal) {
     this.vertx = vertx;
     this.deployments = deployments;
     this.hosts = hosts;
@@ -45,16 +49,24 @@ public final class Switchboard {
   }
 
   /**
-   * Starts a host per provider named in {@code connections} (provider id, then connection id,
-   * then its raw config).
+   * Starts a host per provider named in {@code connections} (provider id, then connection id, then
+   * its raw config).
    */
-  public static Future<Switchboard> start(Vertx vertx, RuntimeSettings settings,
-      Map<String, Map<String, ObjectNode>> connections, Clock clock, Metrics metrics) {
+  public static Future<Switchboard> start(
+      Vertx vertx,
+      RuntimeSettings settings,
+      Map<String, Map<String, ObjectNode>> connections,
+      Clock clock,
+      Metrics metrics) {
     Map<String, ProviderConnector<?>> available = discover();
     for (String provider : connections.keySet()) {
       if (!available.containsKey(provider)) {
-        return Future.failedFuture(new IllegalArgumentException("no connector '" + provider
-            + "' on the class path; available: " + available.keySet()));
+        return Future.failedFuture(
+            new IllegalArgumentException(
+                "no connector '"
+                    + provider
+                    + "' on the class path; available: "
+                    + available.keySet()));
       }
     }
     List<ConnectorHost<?>> hosts = new ArrayList<>();
@@ -62,21 +74,33 @@ public final class Switchboard {
     Promise<RuntimeException> fatal = Promise.promise();
     Future<Void> chain = Future.succeededFuture();
     for (var e : connections.entrySet()) {
-      ConnectorHost<?> host = new ConnectorHost<>(available.get(e.getKey()), e.getValue(),
-          settings, metrics, clock, fatal::tryComplete);
+      ConnectorHost<?> host =
+          new ConnectorHost<>(
+              available.get(e.getKey()),
+              e.getValue(),
+              settings,
+              metrics,
+              clock,
+              fatal::tryComplete);
       hosts.add(host);
-      chain = chain.compose(v -> vertx.deployVerticle(host).map(id -> {
-        ids.add(id);
-        return null;
-      }));
+      chain =
+          chain.compose(
+              v ->
+                  vertx
+                      .deployVerticle(host)
+                      .map(
+                          id -> {
+                            ids.add(id);
+                            return null;
+                          }));
     }
     return chain.map(v -> new Switchboard(vertx, ids, hosts, metrics, fatal));
   }
 
   /**
    * Completes, with the cause, when this instance can no longer do its job and must stop: its
-   * identity ({@link RuntimeSettings#instanceId()}) was taken by another live instance, which
-   * now owns its partitions. A process should exit with an error rather than run on idle.
+   * identity ({@link RuntimeSettings#instanceId()}) was taken by another live instance, which now
+   * owns its partitions. A process should exit with an error rather than run on idle.
    */
   public Future<RuntimeException> fatal() {
     return fatal.future();

@@ -25,62 +25,87 @@ final class Topology {
     return p;
   }
 
-  /** Creates commands, results, DLQ and the compacted ledger if missing; blocking calls run off the loop. */
+  /**
+   * Creates commands, results, DLQ and the compacted ledger if missing; blocking calls run off the
+   * loop.
+   */
   static Future<Void> ensure(Vertx vertx, RuntimeSettings s, Topics t) {
-    return vertx.executeBlocking(() -> {
-      try (Admin admin = Admin.create(clientProps(s, t.provider() + "-admin"))) {
-        List<NewTopic> topics = List.of(
-            new NewTopic(t.commands(), s.partitions(), s.replicationFactor()),
-            new NewTopic(t.results(), s.partitions(), s.replicationFactor()),
-            new NewTopic(t.dlq(), s.partitions(), s.replicationFactor()),
-            // Compacted (one record per id) and deleted after the retention: an id older than
-            // that is forgotten, and runs again if it comes back.
-            new NewTopic(t.ledger(), s.partitions(), s.replicationFactor()).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
-                    + TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG,
-                String.valueOf(s.ledgerRetention().toMillis()))));
-        CreateTopicsResult created = admin.createTopics(topics);
-        Map<String, Integer> partitions = new java.util.HashMap<>();
-        for (var e : created.values().entrySet()) {
-          try {
-            e.getValue().get();
-            partitions.put(e.getKey(), created.numPartitions(e.getKey()).get());
-          } catch (java.util.concurrent.ExecutionException ex) {
-            if (!(ex.getCause() instanceof TopicExistsException)) {
-              throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
-                  + ex.getCause().getMessage(), ex.getCause());
+    return vertx.executeBlocking(
+        () -> {
+          try (Admin admin = Admin.create(clientProps(s, t.provider() + "-admin"))) {
+            List<NewTopic> topics =
+                List.of(
+                    new NewTopic(t.commands(), s.partitions(), s.replicationFactor()),
+                    new NewTopic(t.results(), s.partitions(), s.replicationFactor()),
+                    new NewTopic(t.dlq(), s.partitions(), s.replicationFactor()),
+                    // Compacted (one record per id) and deleted after the retention: an id older
+                    // than
+                    // that is forgotten, and runs again if it comes back.
+                    new NewTopic(t.ledger(), s.partitions(), s.replicationFactor())
+                        .configs(
+                            Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT
+                                    + ","
+                                    + TopicConfig.CLEANUP_POLICY_DELETE,
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                String.valueOf(s.ledgerRetention().toMillis()))));
+            CreateTopicsResult created = admin.createTopics(topics);
+            Map<String, Integer> partitions = new java.util.HashMap<>();
+            for (var e : created.values().entrySet()) {
+              try {
+                e.getValue().get();
+                partitions.put(e.getKey(), created.numPartitions(e.getKey()).get());
+              } catch (java.util.concurrent.ExecutionException ex) {
+                if (!(ex.getCause() instanceof TopicExistsException)) {
+                  throw new IllegalStateException(
+                      "cannot create topic " + e.getKey() + ": " + ex.getCause().getMessage(),
+                      ex.getCause());
+                }
+              }
+            }
+            if (s.ledger()) {
+              coPartitioned(admin, t, partitions);
             }
           }
-        }
-        if (s.ledger()) {
-          coPartitioned(admin, t, partitions);
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /**
-   * The ledger must have as many partitions as the commands topic: a command's ledger records
-   * go to the partition of the same number, which moves with it. A topic created just now is
-   * counted from its creation (a describe could reach a broker that does not know it yet).
+   * The ledger must have as many partitions as the commands topic: a command's ledger records go to
+   * the partition of the same number, which moves with it. A topic created just now is counted from
+   * its creation (a describe could reach a broker that does not know it yet).
    */
   private static void coPartitioned(Admin admin, Topics t, Map<String, Integer> created)
       throws Exception {
-    List<String> existing = java.util.stream.Stream.of(t.commands(), t.ledger())
-        .filter(n -> !created.containsKey(n)).toList();
+    List<String> existing =
+        java.util.stream.Stream.of(t.commands(), t.ledger())
+            .filter(n -> !created.containsKey(n))
+            .toList();
     Map<String, Integer> counts = new java.util.HashMap<>(created);
     if (!existing.isEmpty()) {
-      admin.describeTopics(existing).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
+      admin
+          .describeTopics(existing)
+          .allTopicNames()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS)
           .forEach((name, d) -> counts.put(name, d.partitions().size()));
     }
     int commands = counts.get(t.commands());
     int ledger = counts.get(t.ledger());
     if (commands != ledger) {
-      throw new IllegalStateException(t.ledger() + " has " + ledger + " partitions but "
-          + t.commands() + " has " + commands + ": the ledger must be co-partitioned with the "
-          + "commands topic (give it " + commands + " partitions)");
+      throw new IllegalStateException(
+          t.ledger()
+              + " has "
+              + ledger
+              + " partitions but "
+              + t.commands()
+              + " has "
+              + commands
+              + ": the ledger must be co-partitioned with the "
+              + "commands topic (give it "
+              + commands
+              + " partitions)");
     }
   }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 
 /**
- * One configured connection, checked against the connector's {@link Schema} with defaults
- * applied. Secret fields are only reachable through {@link #secret(String)}.
+ * One configured connection, checked against the connector's {@link Schema} with defaults applied.
+ * Secret fields are only reachable through {@link #secret(String)}.
  *
  * @param name the connection id that commands name
  * @param values validated values
@@ -33,8 +33,8 @@ public record ConnectionConfig(String name, ObjectNode values) {
   }
 
   /**
-   * A nested object field (e.g. one declared with {@link Schema.Builder#oneOf}), read the same
-   * way: its secrets too only through {@link #secret(String)}.
+   * A nested object field (e.g. one declared with {@link Schema.Builder#oneOf}), read the same way:
+   * its secrets too only through {@link #secret(String)}.
    */
   public ConnectionConfig object(String key) {
     return new ConnectionConfig(name, (ObjectNode) values.get(key));

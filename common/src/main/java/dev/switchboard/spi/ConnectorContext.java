@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * What the runtime gives a connector for one connection. The clock and scheduler are injected
- * so that tests of token lifetimes and backoff run in virtual time.
+ * What the runtime gives a connector for one connection. The clock and scheduler are injected so
+ * that tests of token lifetimes and backoff run in virtual time.
  *
  * @param provider the connector's id
  * @param connection the connection's name
@@ -23,17 +23,34 @@ import java.util.function.Supplier;
  * @param scheduler Rx scheduler for timers (backoff, proactive refresh)
  * @param metrics metrics registry
  */
-public record ConnectorContext(String provider, String connection, Vertx vertx,
-    ProviderHttp http, Clock clock, Scheduler scheduler, Metrics metrics) {
+public record ConnectorContext(
+    String provider,
+    String connection,
+    Vertx vertx,
+    ProviderHttp http,
+    Clock clock,
+    Scheduler scheduler,
+    Metrics metrics) {
 
   /**
    * The connection's credential, obtained with {@code login}: one login at a time however many
-   * callers wait (see {@link TokenSource}), each counted in
-   * {@code switchboard_token_refreshes_total{provider,connection}}.
+   * callers wait (see {@link TokenSource}), each counted in {@code
+   * switchboard_token_refreshes_total{provider,connection}}.
    */
   public <T> TokenSource<T> tokens(Supplier<Single<Token<T>>> login) {
-    return new TokenSource<>(() -> login.get().doOnSuccess(t -> metrics.increment(
-        "switchboard_token_refreshes_total", "Provider logins and token refreshes",
-        "provider", provider, "connection", connection)), clock);
+    return new TokenSource<>(
+        () ->
+            login
+                .get()
+                .doOnSuccess(
+                    t ->
+                        metrics.increment(
+                            "switchboard_token_refreshes_total",
+                            "Provider logins and token refreshes",
+                            "provider",
+                            provider,
+                            "connection",
+                            connection)),
+        clock);
   }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One execution of a command: the command, its params after schema defaults, and the pages its
- * answer came in, for the {@code completed} event. A paged list counts its pages through
- * {@link dev.switchboard.paging.Paging}; an answer that came in one piece is one page without
- * any counting by the operation.
+ * answer came in, for the {@code completed} event. A paged list counts its pages through {@link
+ * dev.switchboard.paging.Paging}; an answer that came in one piece is one page without any counting
+ * by the operation.
  */
 public final class Invocation {
   private final Command command;

@@ -34,10 +34,10 @@ public interface Operation<C> {
   OperationSpec spec();
 
   /**
-   * Returns a cold, demand-driven stream of result records. Nothing may happen before
-   * subscription; the runtime requests records only as Kafka acknowledges earlier ones, so a
-   * paged implementation must fetch a page only when its records are requested (see
-   * {@code dev.switchboard.paging.Paging}).
+   * Returns a cold, demand-driven stream of result records. Nothing may happen before subscription;
+   * the runtime requests records only as Kafka acknowledges earlier ones, so a paged implementation
+   * must fetch a page only when its records are requested (see {@code
+   * dev.switchboard.paging.Paging}).
    *
    * <p>For {@link OperationSpec.Kind#SINGLE} operations the stream emits exactly one item, which
    * becomes the {@code data} of the {@code completed} event. An empty stream is a valid empty
@@ -52,13 +52,13 @@ public interface Operation<C> {
   Flowable<JsonNode> execute(Invocation invocation, C connection);
 
   /**
-   * How to answer a write whose execution started but never finished (the instance crashed, or
-   * lost the partition, between the ledger's <em>started</em> record and the outcome): the
-   * runtime calls this instead of {@link #execute} when the command is delivered again. Return
-   * a look-up that tells what the provider has (e.g. AccountsIQ finds the record by its
-   * external reference) and becomes the command's answer. Empty (the default): the provider
-   * cannot tell, and the runtime answers {@code failed} {@code WRITE_IN_DOUBT} rather than send
-   * the write a second time. Only called for operations whose spec is a write.
+   * How to answer a write whose execution started but never finished (the instance crashed, or lost
+   * the partition, between the ledger's <em>started</em> record and the outcome): the runtime calls
+   * this instead of {@link #execute} when the command is delivered again. Return a look-up that
+   * tells what the provider has (e.g. AccountsIQ finds the record by its external reference) and
+   * becomes the command's answer. Empty (the default): the provider cannot tell, and the runtime
+   * answers {@code failed} {@code WRITE_IN_DOUBT} rather than send the write a second time. Only
+   * called for operations whose spec is a write.
    */
   default Optional<Flowable<JsonNode>> recover(Invocation invocation, C connection) {
     return Optional.empty();

@@ -9,8 +9,8 @@ package dev.switchboard.spi;
  * @param write whether the operation changes provider state (never executed twice per id)
  * @param params the declared params schema; commands failing it are {@code INVALID_COMMAND}
  */
-public record OperationSpec(String name, String description, Kind kind, boolean write,
-    Schema params) {
+public record OperationSpec(
+    String name, String description, Kind kind, boolean write, Schema params) {
 
   /** Shape of the result. */
   public enum Kind {

@@ -6,11 +6,11 @@ import io.reactivex.rxjava3.core.Single;
 import java.util.Map;
 
 /**
- * A provider plugin, found with {@link java.util.ServiceLoader} (a connector registers itself
- * with {@code @AutoService(ProviderConnector.class)}). A connector declares and wires:
- * its connection configuration keys (a {@link Schema}), how to open a connection, and its operations. The runtime owns Kafka,
- * dispatch, backpressure, provider-call retries (through {@code ConnectorContext.http()}),
- * commits and shutdown.
+ * A provider plugin, found with {@link java.util.ServiceLoader} (a connector registers itself with
+ * {@code @AutoService(ProviderConnector.class)}). A connector declares and wires: its connection
+ * configuration keys (a {@link Schema}), how to open a connection, and its operations. The runtime
+ * owns Kafka, dispatch, backpressure, provider-call retries (through {@code
+ * ConnectorContext.http()}), commits and shutdown.
  *
  * <p>Threading: every method is called on the connector's Vert.x context (one event loop), so
  * connector state needs no locks; nothing here may block.
@@ -26,8 +26,8 @@ public interface ProviderConnector<C> {
   Schema configSpec();
 
   /**
-   * Opens one configured connection. Must be lazy: no provider call until an operation needs
-   * one (a cold connection logs in on first use, once, however many commands arrive).
+   * Opens one configured connection. Must be lazy: no provider call until an operation needs one (a
+   * cold connection logs in on first use, once, however many commands arrive).
    */
   Single<C> connect(ConnectionConfig config, ConnectorContext context);
 

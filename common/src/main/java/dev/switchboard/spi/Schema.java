@@ -11,27 +11,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fields declared as data: operation params and connection config are both checked with it.
- * Unknown fields are refused, so a typo in a command is an error, not a silent default.
+ * Fields declared as data: operation params and connection config are both checked with it. Unknown
+ * fields are refused, so a typo in a command is an error, not a silent default.
  */
 public final class Schema {
   /** Field types. {@code SECRET} is a string that is redacted everywhere it could be shown. */
-  public enum Type { STRING, INTEGER, BOOLEAN, SECRET, DURATION, OBJECT }
+  public enum Type {
+    STRING,
+    INTEGER,
+    BOOLEAN,
+    SECRET,
+    DURATION,
+    OBJECT
+  }
 
   /** The connection key whose duration the runtime applies to every provider request. */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
 
   /**
-   * One declared field. {@code min}/{@code max} bound integers and string lengths. An
-   * {@code OBJECT} field may declare its {@code shapes}: the nested schema it must match, chosen
-   * by the value of its {@code discriminator} field (or the one shape under {@code ""} when
-   * there is no discriminator); without shapes any object is taken.
+   * One declared field. {@code min}/{@code max} bound integers and string lengths. An {@code
+   * OBJECT} field may declare its {@code shapes}: the nested schema it must match, chosen by the
+   * value of its {@code discriminator} field (or the one shape under {@code ""} when there is no
+   * discriminator); without shapes any object is taken.
    */
-  public record Field(String name, Type type, boolean required, JsonNode defaultValue, Long min,
-      Long max, String doc, String discriminator, Map<String, Schema> shapes) {
+  public record Field(
+      String name,
+      Type type,
+      boolean required,
+      JsonNode defaultValue,
+      Long min,
+      Long max,
+      String doc,
+      String discriminator,
+      Map<String, Schema> shapes) {
 
-    public Field(String name, Type type, boolean required, JsonNode defaultValue, Long min,
-        Long max, String doc) {
+    public Field(
+        String name,
+        Type type,
+        boolean required,
+        JsonNode defaultValue,
+        Long min,
+        Long max,
+        String doc) {
       this(name, type, required, defaultValue, min, max, doc, null, null);
     }
   }
@@ -66,11 +87,14 @@ public final class Schema {
 
   private ObjectNode validate(ObjectNode input, String prefix, List<String> problems) {
     ObjectNode out = Json.object();
-    input.fieldNames().forEachRemaining(n -> {
-      if (!fields.containsKey(n)) {
-        problems.add("unknown parameter '" + prefix + n + "'");
-      }
-    });
+    input
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!fields.containsKey(n)) {
+                problems.add("unknown parameter '" + prefix + n + "'");
+              }
+            });
     for (Field f : fields.values()) {
       JsonNode v = input.get(f.name());
       String name = prefix + f.name();
@@ -96,13 +120,18 @@ public final class Schema {
   }
 
   /** An object field checked against the shape its discriminator names. */
-  private static java.util.Optional<ObjectNode> nested(Field f, ObjectNode v, String name,
-      List<String> problems) {
+  private static java.util.Optional<ObjectNode> nested(
+      Field f, ObjectNode v, String name, List<String> problems) {
     String kind = f.discriminator() == null ? "" : v.path(f.discriminator()).asText();
     Schema shape = f.shapes().get(kind);
     if (shape == null) {
-      problems.add("'" + name + "." + f.discriminator() + "' must be one of "
-          + String.join(", ", f.shapes().keySet()));
+      problems.add(
+          "'"
+              + name
+              + "."
+              + f.discriminator()
+              + "' must be one of "
+              + String.join(", ", f.shapes().keySet()));
       return java.util.Optional.empty();
     }
     int before = problems.size();
@@ -180,13 +209,16 @@ public final class Schema {
       }
       if (f.shapes() != null) {
         var oneOf = p.putArray("oneOf");
-        f.shapes().forEach((kind, shape) -> {
-          ObjectNode variant = shape.toJsonSchema();
-          if (f.discriminator() != null) {
-            ((ObjectNode) variant.path("properties").path(f.discriminator())).put("const", kind);
-          }
-          oneOf.add(variant);
-        });
+        f.shapes()
+            .forEach(
+                (kind, shape) -> {
+                  ObjectNode variant = shape.toJsonSchema();
+                  if (f.discriminator() != null) {
+                    ((ObjectNode) variant.path("properties").path(f.discriminator()))
+                        .put("const", kind);
+                  }
+                  oneOf.add(variant);
+                });
       }
       boolean numeric = f.type() == Type.INTEGER;
       if (f.min() != null) {
@@ -229,8 +261,15 @@ public final class Schema {
     }
 
     public Builder string(String name, String defaultValue, String doc) {
-      return field(new Field(name, Type.STRING, false, Json.MAPPER.getNodeFactory()
-          .textNode(defaultValue), null, null, doc));
+      return field(
+          new Field(
+              name,
+              Type.STRING,
+              false,
+              Json.MAPPER.getNodeFactory().textNode(defaultValue),
+              null,
+              null,
+              doc));
     }
 
     public Builder secret(String name, String doc) {
@@ -238,8 +277,15 @@ public final class Schema {
     }
 
     public Builder integer(String name, long min, long max, Long defaultValue, String doc) {
-      return field(new Field(name, Type.INTEGER, false, defaultValue == null ? null
-          : Json.MAPPER.getNodeFactory().numberNode(defaultValue), min, max, doc));
+      return field(
+          new Field(
+              name,
+              Type.INTEGER,
+              false,
+              defaultValue == null ? null : Json.MAPPER.getNodeFactory().numberNode(defaultValue),
+              min,
+              max,
+              doc));
     }
 
     public Builder requiredInteger(String name, long min, long max, String doc) {
@@ -247,8 +293,15 @@ public final class Schema {
     }
 
     public Builder bool(String name, boolean defaultValue, String doc) {
-      return field(new Field(name, Type.BOOLEAN, false,
-          Json.MAPPER.getNodeFactory().booleanNode(defaultValue), null, null, doc));
+      return field(
+          new Field(
+              name,
+              Type.BOOLEAN,
+              false,
+              Json.MAPPER.getNodeFactory().booleanNode(defaultValue),
+              null,
+              null,
+              doc));
     }
 
     /** A duration with no default: {@link ConnectionConfig#duration} gives null when unset. */
@@ -258,12 +311,14 @@ public final class Schema {
 
     /**
      * The connection's {@value #REQUEST_TIMEOUT}: the runtime gives every request the connector
-     * makes through {@code ConnectorContext.http()} this timeout (no byte for that long fails
-     * the attempt, which is retried like any timeout).
+     * makes through {@code ConnectorContext.http()} this timeout (no byte for that long fails the
+     * attempt, which is retried like any timeout).
      */
     public Builder requestTimeout(String defaultValue) {
-      return duration(REQUEST_TIMEOUT, defaultValue, "timeout of one provider call without a "
-          + "byte of answer");
+      return duration(
+          REQUEST_TIMEOUT,
+          defaultValue,
+          "timeout of one provider call without a " + "byte of answer");
     }
 
     /** A required JSON object taken as it is (its content is the provider's to check). */
@@ -272,19 +327,35 @@ public final class Schema {
     }
 
     /**
-     * A required object of one of several shapes, chosen by its {@code discriminator} field
-     * (each shape declares that field too); its nested secrets stay secrets. E.g. AccountsIQ's
-     * {@code auth}: {@code {kind: login, …}} or {@code {kind: app, …}}.
+     * A required object of one of several shapes, chosen by its {@code discriminator} field (each
+     * shape declares that field too); its nested secrets stay secrets. E.g. AccountsIQ's {@code
+     * auth}: {@code {kind: login, …}} or {@code {kind: app, …}}.
      */
-    public Builder oneOf(String name, String discriminator, Map<String, Schema> shapes,
-        String doc) {
-      return field(new Field(name, Type.OBJECT, true, null, null, null, doc, discriminator,
-          Collections.unmodifiableMap(new java.util.TreeMap<>(shapes)))); // kinds in order
+    public Builder oneOf(
+        String name, String discriminator, Map<String, Schema> shapes, String doc) {
+      return field(
+          new Field(
+              name,
+              Type.OBJECT,
+              true,
+              null,
+              null,
+              null,
+              doc,
+              discriminator,
+              Collections.unmodifiableMap(new java.util.TreeMap<>(shapes)))); // kinds in order
     }
 
     public Builder duration(String name, String defaultValue, String doc) {
-      return field(new Field(name, Type.DURATION, false,
-          Json.MAPPER.getNodeFactory().textNode(defaultValue), null, null, doc));
+      return field(
+          new Field(
+              name,
+              Type.DURATION,
+              false,
+              Json.MAPPER.getNodeFactory().textNode(defaultValue),
+              null,
+              null,
+              doc));
     }
 
     public Schema build() {

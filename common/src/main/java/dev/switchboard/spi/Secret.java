@@ -1,8 +1,8 @@
 package dev.switchboard.spi;
 
 /**
- * A credential. {@link #toString()} never shows it, so a secret that slips into a log line,
- * an exception message or a metric label shows up as {@code ***}.
+ * A credential. {@link #toString()} never shows it, so a secret that slips into a log line, an
+ * exception message or a metric label shows up as {@code ***}.
  */
 public final class Secret {
   private final String value;

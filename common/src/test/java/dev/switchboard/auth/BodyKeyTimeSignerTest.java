@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 /** Accengage's two published vectors (provider-apis.md §3.2), and a fresh time per attempt. */
 class BodyKeyTimeSignerTest {
   private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1507722391));
-  private final BodyKeyTimeSigner signer = new BodyKeyTimeSigner("SHA-1",
-      new Secret("a1b2c3d4e5f6g7h8"), clock, "Accengage-Signature", "Accengage-Time");
+  private final BodyKeyTimeSigner signer =
+      new BodyKeyTimeSigner(
+          "SHA-1", new Secret("a1b2c3d4e5f6g7h8"), clock, "Accengage-Signature", "Accengage-Time");
 
   @Test
   void signsTheAccessTokenRequestBodyAsTheVendorExampleDoes() {
-    var h = signer.sign("POST", "{\"email\":\"mymail@client.com\"}"
-        .getBytes(StandardCharsets.UTF_8));
-    assertThat(h).containsEntry("Accengage-Time", "1507722391")
+    var h =
+        signer.sign("POST", "{\"email\":\"mymail@client.com\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(h)
+        .containsEntry("Accengage-Time", "1507722391")
         .containsEntry("Accengage-Signature", "f974f730586ce2bf49a276845060a8d38bb43770");
   }
 

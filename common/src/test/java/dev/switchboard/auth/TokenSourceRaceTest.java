@@ -61,14 +61,13 @@ class TokenSourceRaceTest {
 
     slow.start();
     assertThat(clock.reached.await(10, TimeUnit.SECONDS)).isTrue(); // it read the empty state
-    TestObserver<String> first = source.token().test();               // starts the login
+    TestObserver<String> first = source.token().test(); // starts the login
     assertThat(logins.count()).isEqualTo(1);
     clock.release.countDown();
     slow.join(10_000);
     assertThat(slow.isAlive()).isFalse();
 
-    assertThat(logins.count()).as("the slow caller joined, it did not log in again")
-        .isEqualTo(1);
+    assertThat(logins.count()).as("the slow caller joined, it did not log in again").isEqualTo(1);
     logins.succeed(1, "t1", null, null);
     first.assertValue("t1");
     late.get().assertValue("t1");

@@ -15,19 +15,30 @@ import org.junit.jupiter.api.Test;
 
 /** A streamed call is replayed with a new token only if the expiry came before any item. */
 class TokenSourceStreamTest {
-  private static final ProviderCallException EXPIRED = new ProviderCallException(new Resolution(
-      Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "EXPIRED"), "expired", null, null, null);
+  private static final ProviderCallException EXPIRED =
+      new ProviderCallException(
+          new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "EXPIRED"),
+          "expired",
+          null,
+          null,
+          null);
   private final Logins logins = new Logins();
-  private final TokenSource<String> tokens = new TokenSource<>(logins,
-      new MutableClock(Instant.EPOCH));
+  private final TokenSource<String> tokens =
+      new TokenSource<>(logins, new MutableClock(Instant.EPOCH));
   private final List<String> usedTokens = new ArrayList<>();
 
   @Test
   void expiryBeforeTheFirstItemReplaysOnceWithANewToken() {
-    var ts = tokens.withTokenStream(t -> Flowable.defer(() -> {
-      usedTokens.add(t);
-      return t.equals("t1") ? Flowable.error(EXPIRED) : Flowable.just("a", "b");
-    })).test();
+    var ts =
+        tokens
+            .withTokenStream(
+                t ->
+                    Flowable.defer(
+                        () -> {
+                          usedTokens.add(t);
+                          return t.equals("t1") ? Flowable.error(EXPIRED) : Flowable.just("a", "b");
+                        }))
+            .test();
     logins.succeed(1, "t1", null, null);
     logins.succeed(2, "t2", null, null);
     ts.assertValues("a", "b").assertComplete();
@@ -36,10 +47,16 @@ class TokenSourceStreamTest {
 
   @Test
   void expiryAfterItemsWentOutIsNotReplayed() {
-    var ts = tokens.withTokenStream(t -> Flowable.defer(() -> {
-      usedTokens.add(t);
-      return Flowable.just("a").concatWith(Flowable.error(EXPIRED));
-    })).test();
+    var ts =
+        tokens
+            .withTokenStream(
+                t ->
+                    Flowable.defer(
+                        () -> {
+                          usedTokens.add(t);
+                          return Flowable.just("a").concatWith(Flowable.error(EXPIRED));
+                        }))
+            .test();
     logins.succeed(1, "t1", null, null);
     ts.assertValues("a").assertError(EXPIRED);
     assertThat(logins.count()).isEqualTo(1);

@@ -48,14 +48,15 @@ class TokenSourceTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       for (int i = 0; i < n; i++) {
-        pool.execute(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          waiters.add(source.token().test());
-        });
+        pool.execute(
+            () -> {
+              try {
+                start.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              waiters.add(source.token().test());
+            });
       }
       start.countDown();
     } finally {
@@ -145,12 +146,15 @@ class TokenSourceTest {
   void aLoginItsCallersGaveUpOnKeepsItsLateSessionInsteadOfOrphaningIt() {
     io.reactivex.rxjava3.schedulers.TestScheduler timers =
         new io.reactivex.rxjava3.schedulers.TestScheduler();
-    TokenSource<String> slow = new TokenSource<>(logins, clock)
-        .withLoginWait(Duration.ofSeconds(2), timers);
+    TokenSource<String> slow =
+        new TokenSource<>(logins, clock).withLoginWait(Duration.ofSeconds(2), timers);
     TestObserver<String> caller = slow.token().test();
     timers.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
-    caller.assertError(e -> e instanceof dev.switchboard.error.ProviderCallException p
-        && p.code().equals("PROVIDER_TIMEOUT") && p.retryable());
+    caller.assertError(
+        e ->
+            e instanceof dev.switchboard.error.ProviderCallException p
+                && p.code().equals("PROVIDER_TIMEOUT")
+                && p.retryable());
 
     // The provider answers late: the session is kept, not lost with nobody to end it.
     logins.succeed(1, "late", null, at(Duration.ofHours(1)));
@@ -158,8 +162,9 @@ class TokenSourceTest {
     slow.token().test().assertValue("late");
     assertThat(logins.count()).isEqualTo(1); // reused, no second session
     List<String> endedSessions = new ArrayList<>();
-    slow.close(t -> io.reactivex.rxjava3.core.Completable.fromRunnable(() ->
-        endedSessions.add(t))).test().assertComplete();
+    slow.close(t -> io.reactivex.rxjava3.core.Completable.fromRunnable(() -> endedSessions.add(t)))
+        .test()
+        .assertComplete();
     assertThat(endedSessions).containsExactly("late"); // ended at stop
   }
 }

@@ -13,8 +13,9 @@ class ErrorClassifierTest {
 
   @Test
   void unauthorizedRefreshesAuthThenRetries() {
-    assertThat(http.ofStatus(401)).isEqualTo(
-        new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"));
+    assertThat(http.ofStatus(401))
+        .isEqualTo(
+            new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"));
   }
 
   @Test
@@ -26,14 +27,14 @@ class ErrorClassifierTest {
 
   @Test
   void unlistedServerErrorIsRetriedAsProvider() {
-    assertThat(http.ofStatus(503)).isEqualTo(
-        Resolution.retry(Category.PROVIDER, "PROVIDER_ERROR_503"));
+    assertThat(http.ofStatus(503))
+        .isEqualTo(Resolution.retry(Category.PROVIDER, "PROVIDER_ERROR_503"));
   }
 
   @Test
   void unlistedClientErrorFailsAsProvider() {
-    assertThat(http.ofStatus(418)).isEqualTo(
-        Resolution.fail(Category.PROVIDER, "PROVIDER_HTTP_418"));
+    assertThat(http.ofStatus(418))
+        .isEqualTo(Resolution.fail(Category.PROVIDER, "PROVIDER_HTTP_418"));
   }
 
   @Test
@@ -55,15 +56,14 @@ class ErrorClassifierTest {
   @Test
   void timeoutsAndLostConnectionsAreTransient() {
     assertThat(http.ofTransport(new TimeoutException()).code()).isEqualTo("PROVIDER_TIMEOUT");
-    assertThat(http.ofTransport(new SocketTimeoutException()).code())
-        .isEqualTo("PROVIDER_TIMEOUT");
-    assertThat(http.ofTransport(new IOException("reset"))).isEqualTo(
-        Resolution.retry(Category.TRANSIENT, "PROVIDER_CONNECTION_LOST"));
+    assertThat(http.ofTransport(new SocketTimeoutException()).code()).isEqualTo("PROVIDER_TIMEOUT");
+    assertThat(http.ofTransport(new IOException("reset")))
+        .isEqualTo(Resolution.retry(Category.TRANSIENT, "PROVIDER_CONNECTION_LOST"));
   }
 
   @Test
   void otherTransportFailuresAreInternalAndNotRetried() {
-    assertThat(http.ofTransport(new IllegalArgumentException())).isEqualTo(
-        Resolution.fail(Category.INTERNAL, "INTERNAL_ERROR"));
+    assertThat(http.ofTransport(new IllegalArgumentException()))
+        .isEqualTo(Resolution.fail(Category.INTERNAL, "INTERNAL_ERROR"));
   }
 }

@@ -8,8 +8,15 @@ import org.junit.jupiter.api.Test;
 class ErrorInfoTest {
   @Test
   void switchboardExceptionKeepsItsContractTerms() {
-    SwitchboardException e = new SwitchboardException("PROVIDER_CONFLICT", Category.CONFLICT,
-        "order already exists", false, Json.object().put("status", 409), null, null);
+    SwitchboardException e =
+        new SwitchboardException(
+            "PROVIDER_CONFLICT",
+            Category.CONFLICT,
+            "order already exists",
+            false,
+            Json.object().put("status", 409),
+            null,
+            null);
 
     ErrorInfo info = ErrorInfo.of(e);
 
@@ -22,17 +29,31 @@ class ErrorInfoTest {
 
   @Test
   void providerCallExceptionIsRetryableOnlyForRetryAndRateLimitedActions() {
-    ProviderCallException retry = new ProviderCallException(
-        Resolution.retry(Category.TRANSIENT, "PROVIDER_TIMEOUT"), "timed out", null, null, null);
-    ProviderCallException fail = new ProviderCallException(
-        Resolution.fail(Category.NOT_FOUND, "PROVIDER_NOT_FOUND"), "gone", null, null, null);
+    ProviderCallException retry =
+        new ProviderCallException(
+            Resolution.retry(Category.TRANSIENT, "PROVIDER_TIMEOUT"),
+            "timed out",
+            null,
+            null,
+            null);
+    ProviderCallException fail =
+        new ProviderCallException(
+            Resolution.fail(Category.NOT_FOUND, "PROVIDER_NOT_FOUND"), "gone", null, null, null);
 
-    ProviderCallException expiredTwice = new ProviderCallException(new Resolution(
-        Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"), "401", null, null,
-        null);
-    ProviderCallException throttled = new ProviderCallException(new Resolution(
-        Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"), "429", null, null,
-        null);
+    ProviderCallException expiredTwice =
+        new ProviderCallException(
+            new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "PROVIDER_UNAUTHORIZED"),
+            "401",
+            null,
+            null,
+            null);
+    ProviderCallException throttled =
+        new ProviderCallException(
+            new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
+            "429",
+            null,
+            null,
+            null);
     assertThat(ErrorInfo.of(retry).retryable()).isTrue();
     assertThat(ErrorInfo.of(throttled).retryable()).isTrue();
     assertThat(ErrorInfo.of(fail).retryable()).isFalse();
@@ -44,8 +65,9 @@ class ErrorInfoTest {
   @Test
   void unknownThrowableBecomesInternalWithoutLeakingItsMessage() {
     String secret = "password=hunter2";
-    ErrorInfo info = ErrorInfo.of(new IllegalStateException("login failed: " + secret,
-        new RuntimeException(secret)));
+    ErrorInfo info =
+        ErrorInfo.of(
+            new IllegalStateException("login failed: " + secret, new RuntimeException(secret)));
 
     assertThat(info.code()).isEqualTo("INTERNAL_ERROR");
     assertThat(info.category()).isEqualTo(Category.INTERNAL);
@@ -59,7 +81,7 @@ class ErrorInfoTest {
   @Test
   void toJsonOmitsProviderWhenAbsent() {
     ErrorInfo info = new ErrorInfo("X", Category.AUTH, "m", true, null);
-    assertThat(Json.text(info.toJson())).isEqualTo(
-        "{\"code\":\"X\",\"category\":\"AUTH\",\"message\":\"m\",\"retryable\":true}");
+    assertThat(Json.text(info.toJson()))
+        .isEqualTo("{\"code\":\"X\",\"category\":\"AUTH\",\"message\":\"m\",\"retryable\":true}");
   }
 }

@@ -8,10 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
- * Sizes and reporting of the fault-injection suite. {@code mvn verify} runs the CI size; the
- * {@code faults} profile ({@code -Pfaults}, system property {@code switchboard.faults=full})
- * runs the sizes the figures in docs/reliability.md come from. Each test prints one
- * {@code FAULT-SUITE} line and appends it to {@code target/fault-suite.txt}.
+ * Sizes and reporting of the fault-injection suite. {@code mvn verify} runs the CI size; the {@code
+ * faults} profile ({@code -Pfaults}, system property {@code switchboard.faults=full}) runs the
+ * sizes the figures in docs/reliability.md come from. Each test prints one {@code FAULT-SUITE} line
+ * and appends it to {@code target/fault-suite.txt}.
  */
 final class FaultSuite {
   static final boolean FULL = "full".equals(System.getProperty("switchboard.faults"));
@@ -28,15 +28,22 @@ final class FaultSuite {
   }
 
   static void report(String scenario, Object... fields) throws IOException {
-    StringBuilder line = new StringBuilder("FAULT-SUITE scenario=").append(scenario)
-        .append(" size=").append(FULL ? "full" : "ci");
+    StringBuilder line =
+        new StringBuilder("FAULT-SUITE scenario=")
+            .append(scenario)
+            .append(" size=")
+            .append(FULL ? "full" : "ci");
     for (int i = 0; i + 1 < fields.length; i += 2) {
       line.append(' ').append(fields[i]).append('=').append(fields[i + 1]);
     }
     System.out.println(line);
     Path out = Path.of("target", "fault-suite.txt");
     Files.createDirectories(out.getParent());
-    Files.writeString(out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    Files.writeString(
+        out,
+        line + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 }

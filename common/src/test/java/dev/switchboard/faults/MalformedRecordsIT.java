@@ -20,10 +20,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile records interleaved with valid commands: random bytes, truncated JSON, wrong types,
- * huge numbers, deep nesting, near-limit sizes, control characters. Each gets its answer in the
- * contract (a {@code failed} event when it has an id, a DLQ copy when not), every valid command
- * completes, nothing stalls, and the instance's heap stays small.
+ * Hostile records interleaved with valid commands: random bytes, truncated JSON, wrong types, huge
+ * numbers, deep nesting, near-limit sizes, control characters. Each gets its answer in the contract
+ * (a {@code failed} event when it has an id, a DLQ copy when not), every valid command completes,
+ * nothing stalls, and the instance's heap stays small.
  */
 class MalformedRecordsIT {
   private static final int COMMAND_LIMIT = 512 * 1024;
@@ -34,9 +34,13 @@ class MalformedRecordsIT {
     int hostile = FaultSuite.size(2_000, 10_000);
     MixedWorkload valid = new MixedWorkload(hostile / 10, List.of("c1", "c2"), 100, 3);
     // Commands are limited to 512 KiB here, so a near-limit record (for the broker) is too large.
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings()
-            .withMaxCommandBytes(COMMAND_LIMIT), ScenarioConnector.ID, Map.of("c1", Json.object(), "c2", Json.object()));
-        TopicReader results = platform.results(); TopicReader dlq = platform.dlq()) {
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings().withMaxCommandBytes(COMMAND_LIMIT),
+                ScenarioConnector.ID,
+                Map.of("c1", Json.object(), "c2", Json.object()));
+        TopicReader results = platform.results();
+        TopicReader dlq = platform.dlq()) {
       long start = System.nanoTime();
       Set<String> answerable = new HashSet<>();
       int unanswerable = 0;
@@ -62,22 +66,45 @@ class MalformedRecordsIT {
       results.untilTerminal(valid.ids(), Duration.ofSeconds(180));
       results.untilTerminal(answerable, Duration.ofSeconds(180));
       dlq.until(r -> r.all().size() >= dead, Duration.ofSeconds(120));
-      GroupOffsets.awaitAllCommitted(platform.settings().bootstrap(),
-          platform.settings().groupId(ScenarioConnector.ID), platform.topics().commands(),
+      GroupOffsets.awaitAllCommitted(
+          platform.settings().bootstrap(),
+          platform.settings().groupId(ScenarioConnector.ID),
+          platform.topics().commands(),
           Duration.ofSeconds(120));
       double seconds = (System.nanoTime() - start) / 1e9;
 
       MixedWorkload.Verdict verdict = valid.verdict(results);
       Map<String, Integer> codes = new TreeMap<>();
-      answerable.forEach(id -> results.terminals(id).forEach(t -> codes.merge(
-          t.path("type").asText() + ":" + t.path("error").path("category").asText(), 1,
-          Integer::sum)));
+      answerable.forEach(
+          id ->
+              results
+                  .terminals(id)
+                  .forEach(
+                      t ->
+                          codes.merge(
+                              t.path("type").asText()
+                                  + ":"
+                                  + t.path("error").path("category").asText(),
+                              1,
+                              Integer::sum)));
       Runtime.getRuntime().gc();
-      long heapMiB = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory())
-          >> 20;
-      FaultSuite.report("malformed-records", "hostile", hostile, "kinds", "\"" + kinds + "\"",
-          "answeredFailed", "\"" + codes + "\"", "dlq", dlq.all().size(), "valid",
-          "\"" + verdict + "\"", "seconds", String.format("%.1f", seconds), "heapMiB", heapMiB);
+      long heapMiB = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+      FaultSuite.report(
+          "malformed-records",
+          "hostile",
+          hostile,
+          "kinds",
+          "\"" + kinds + "\"",
+          "answeredFailed",
+          "\"" + codes + "\"",
+          "dlq",
+          dlq.all().size(),
+          "valid",
+          "\"" + verdict + "\"",
+          "seconds",
+          String.format("%.1f", seconds),
+          "heapMiB",
+          heapMiB);
       assertThat(verdict.unanswered()).isZero();
       assertThat(verdict.failed()).isZero();
       assertThat(verdict.gaps()).isEmpty();
@@ -95,28 +122,57 @@ class MalformedRecordsIT {
       case 0 -> new Hostile("random-bytes", null, randomBytes(1 + random.nextInt(2_000)));
       case 1 -> {
         byte[] whole = Json.bytes(RuntimeHarness.command("echo", "c1", null).put("id", id));
-        yield new Hostile("truncated-json", null, java.util.Arrays.copyOf(whole,
-            1 + random.nextInt(whole.length - 1)));
+        yield new Hostile(
+            "truncated-json",
+            null,
+            java.util.Arrays.copyOf(whole, 1 + random.nextInt(whole.length - 1)));
       }
-      case 2 -> new Hostile("id-not-a-string", null, utf8("{\"id\":" + i
-          + ",\"operation\":\"echo\",\"connection\":\"c1\"}"));
-      case 3 -> new Hostile("wrong-types", id, utf8("{\"id\":\"" + id + "\",\"operation\":7,"
-          + "\"connection\":[\"c1\"],\"params\":\"x\"}"));
+      case 2 ->
+          new Hostile(
+              "id-not-a-string",
+              null,
+              utf8("{\"id\":" + i + ",\"operation\":\"echo\",\"connection\":\"c1\"}"));
+      case 3 ->
+          new Hostile(
+              "wrong-types",
+              id,
+              utf8(
+                  "{\"id\":\""
+                      + id
+                      + "\",\"operation\":7,"
+                      + "\"connection\":[\"c1\"],\"params\":\"x\"}"));
       case 4 -> new Hostile("huge-number", id, json(id, "echo", "{\"value\":1e999999999}"));
-      case 5 -> new Hostile("huge-integer", id, json(id, "records",
-          "{\"count\":" + "9".repeat(900) + "}"));
-      case 6 -> new Hostile("deep-nesting", id, json(id, "echo", "{\"value\":"
-          + "[".repeat(500) + "]".repeat(500) + "}"));
-      case 7 -> new Hostile("near-limit-size", id, json(id, "echo", "{\"value\":\""
-          + "x".repeat(1_000_000 - random.nextInt(COMMAND_LIMIT / 2)) + "\"}"));
+      case 5 ->
+          new Hostile(
+              "huge-integer", id, json(id, "records", "{\"count\":" + "9".repeat(900) + "}"));
+      case 6 ->
+          new Hostile(
+              "deep-nesting",
+              id,
+              json(id, "echo", "{\"value\":" + "[".repeat(500) + "]".repeat(500) + "}"));
+      case 7 ->
+          new Hostile(
+              "near-limit-size",
+              id,
+              json(
+                  id,
+                  "echo",
+                  "{\"value\":\""
+                      + "x".repeat(1_000_000 - random.nextInt(COMMAND_LIMIT / 2))
+                      + "\"}"));
       case 8 -> new Hostile("control-chars", id, json(id, "echo\u0000\n", "{}"));
-      case 9 -> new Hostile("control-char-id", null, utf8("{\"id\":\"a\\u0000b\","
-          + "\"operation\":\"echo\",\"connection\":\"c1\"}"));
+      case 9 ->
+          new Hostile(
+              "control-char-id",
+              null,
+              utf8("{\"id\":\"a\\u0000b\"," + "\"operation\":\"echo\",\"connection\":\"c1\"}"));
       case 10 -> new Hostile("unknown-operation", id, json(id, "nope", "{}"));
-      case 11 -> new Hostile("params-fail-schema", id, json(id, "records",
-          "{\"count\":-5,\"extra\":true}"));
-      case 12 -> new Hostile("not-an-object", null, utf8(random.nextBoolean() ? "[1,2,3]"
-          : "\"just a string\""));
+      case 11 ->
+          new Hostile(
+              "params-fail-schema", id, json(id, "records", "{\"count\":-5,\"extra\":true}"));
+      case 12 ->
+          new Hostile(
+              "not-an-object", null, utf8(random.nextBoolean() ? "[1,2,3]" : "\"just a string\""));
       default -> new Hostile("empty-value", null, new byte[0]);
     };
   }

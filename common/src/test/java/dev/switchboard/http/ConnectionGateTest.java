@@ -29,20 +29,31 @@ class ConnectionGateTest {
   private final AtomicInteger providerCalls = new AtomicInteger();
   private boolean providerUp;
 
-  private final Retry retry = new Retry(new RetryPolicy(5, Duration.ofMillis(200),
-      Duration.ofSeconds(30)), scheduler, clock, e -> { });
+  private final Retry retry =
+      new Retry(
+          new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(30)),
+          scheduler,
+          clock,
+          e -> {});
 
   private ConnectionGate gate(ConnectionGate.Settings settings) {
     return new ConnectionGate("p", "c1", settings, clock, scheduler, metrics);
   }
 
   private Single<String> call() {
-    return Single.defer(() -> {
-      providerCalls.incrementAndGet();
-      return providerUp ? Single.just("ok") : Single.error(new ProviderCallException(
-          new Resolution(Action.RETRY, Category.PROVIDER, "PROVIDER_ERROR_503"), "down", null,
-          null, null));
-    });
+    return Single.defer(
+        () -> {
+          providerCalls.incrementAndGet();
+          return providerUp
+              ? Single.just("ok")
+              : Single.error(
+                  new ProviderCallException(
+                      new Resolution(Action.RETRY, Category.PROVIDER, "PROVIDER_ERROR_503"),
+                      "down",
+                      null,
+                      null,
+                      null));
+        });
   }
 
   private void advance(long millis) {
@@ -81,10 +92,12 @@ class ConnectionGateTest {
     }
     int before = providerCalls.get();
     TestObserver<String> refused = gate.guard(call()).test();
-    refused.assertError(e -> e instanceof ProviderCallException p
-        && p.code().equals("PROVIDER_UNAVAILABLE")
-        && p.retryAfter().equals(Duration.ofSeconds(5).plus(ConnectionGate.OPEN_MARGIN))
-        && p.retryable());
+    refused.assertError(
+        e ->
+            e instanceof ProviderCallException p
+                && p.code().equals("PROVIDER_UNAVAILABLE")
+                && p.retryAfter().equals(Duration.ofSeconds(5).plus(ConnectionGate.OPEN_MARGIN))
+                && p.retryable());
     assertThat(providerCalls.get()).isEqualTo(before); // never sent
 
     advance(5_100);
@@ -102,8 +115,10 @@ class ConnectionGateTest {
     advance(5_100);
     TestObserver<String> probe = gate.guard(Single.<String>never()).test(); // still running
     TestObserver<String> other = gate.guard(call()).test();
-    other.assertError(e -> e instanceof ProviderCallException p
-        && p.retryAfter().equals(ConnectionGate.PROBE_WAIT));
+    other.assertError(
+        e ->
+            e instanceof ProviderCallException p
+                && p.retryAfter().equals(ConnectionGate.PROBE_WAIT));
     probe.dispose(); // an abandoned probe gives its permission back
     providerUp = true;
     gate.guard(call()).test().assertValue("ok");
@@ -112,9 +127,16 @@ class ConnectionGateTest {
   @Test
   void aThrottlingAnswerPausesTheWholeConnectionForItsRetryAfter() {
     ConnectionGate gate = gate(ConnectionGate.Settings.DEFAULTS);
-    gate.guard(Single.error(new ProviderCallException(new Resolution(Action.RATE_LIMITED,
-        Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"), "slow down", null,
-        Duration.ofSeconds(3), null))).test();
+    gate.guard(
+            Single.error(
+                new ProviderCallException(
+                    new Resolution(
+                        Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
+                    "slow down",
+                    null,
+                    Duration.ofSeconds(3),
+                    null)))
+        .test();
     providerUp = true;
     // Another command of the connection waits out the same pause, exactly.
     TestObserver<String> other = retry.apply(gate.guard(call()), true, null).test();
@@ -123,13 +145,23 @@ class ConnectionGateTest {
     advance(200);
     other.assertValue("ok");
     // One whose deadline comes first fails at once, with the hint.
-    gate.guard(Single.error(new ProviderCallException(new Resolution(Action.RATE_LIMITED,
-        Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"), "slow down", null,
-        Duration.ofSeconds(40), null))).test();
-    TestObserver<String> hurried = retry.apply(gate.guard(call()), true,
-        clock.instant().plusSeconds(10)).test();
-    hurried.assertError(e -> e instanceof ProviderCallException p
-        && p.code().equals("PROVIDER_RATE_LIMITED") && p.retryAfter().getSeconds() >= 39);
+    gate.guard(
+            Single.error(
+                new ProviderCallException(
+                    new Resolution(
+                        Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
+                    "slow down",
+                    null,
+                    Duration.ofSeconds(40),
+                    null)))
+        .test();
+    TestObserver<String> hurried =
+        retry.apply(gate.guard(call()), true, clock.instant().plusSeconds(10)).test();
+    hurried.assertError(
+        e ->
+            e instanceof ProviderCallException p
+                && p.code().equals("PROVIDER_RATE_LIMITED")
+                && p.retryAfter().getSeconds() >= 39);
   }
 
   @Test
@@ -148,8 +180,15 @@ class ConnectionGateTest {
   @Test
   void aCallThatWakesJustBeforeThePauseEndsWaitsTheRestInsteadOfFailing() {
     ConnectionGate gate = gate(ConnectionGate.Settings.DEFAULTS);
-    gate.guard(Single.error(new ProviderCallException(new Resolution(Action.RATE_LIMITED,
-        Category.RATE_LIMITED, "AIQ_RATE_LIMITED"), "slow down", null, null, null))).test();
+    gate.guard(
+            Single.error(
+                new ProviderCallException(
+                    new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "AIQ_RATE_LIMITED"),
+                    "slow down",
+                    null,
+                    null,
+                    null)))
+        .test();
     providerUp = true;
     clock.advance(ConnectionGate.DEFAULT_PAUSE.minusMillis(40)); // a timer firing a bit early
     TestObserver<String> early = gate.guard(call()).test();

@@ -30,15 +30,34 @@ class ProviderHttpTest {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    server = vertx.createHttpServer().requestHandler(req -> {
-      if (req.path().equals("/json")) {
-        req.response().end("{\"a\":1}");
-      } // "/silent" never answers: only the request timeout can end the call
-    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    Retry once = new Retry(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-        Schedulers.single(), Clock.systemUTC(), e -> { });
-    http = new ProviderHttp("p", WebClient.create(vertx), ErrorClassifier.HTTP_DEFAULT, once,
-        new Metrics(), Clock.systemUTC()).forConnection(null, Duration.ofMillis(300));
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  if (req.path().equals("/json")) {
+                    req.response().end("{\"a\":1}");
+                  } // "/silent" never answers: only the request timeout can end the call
+                })
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    Retry once =
+        new Retry(
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+            Schedulers.single(),
+            Clock.systemUTC(),
+            e -> {});
+    http =
+        new ProviderHttp(
+                "p",
+                WebClient.create(vertx),
+                ErrorClassifier.HTTP_DEFAULT,
+                once,
+                new Metrics(),
+                Clock.systemUTC())
+            .forConnection(null, Duration.ofMillis(300));
   }
 
   @AfterAll
@@ -53,30 +72,44 @@ class ProviderHttpTest {
   @Test
   void everyRequestCarriesTheConnectionsTimeout() {
     assertThat(http.requestTimeoutMs()).isEqualTo(300);
-    assertThatThrownBy(() -> http.exchange("Silent", () -> http.request(HttpMethod.GET,
-            url("/silent")).send()).timeout(30, TimeUnit.SECONDS).blockingGet())
-        .isInstanceOfSatisfying(ProviderCallException.class, e -> {
-          assertThat(e.code()).isEqualTo("PROVIDER_TIMEOUT");
-          assertThat(e.retryable()).isTrue();
-        });
-    assertThat(http.exchange("Json", () -> http.request(HttpMethod.GET, url("/json")).send())
-        .map(r -> http.json("Json", r.body(), false)).blockingGet().path("a").asInt())
+    assertThatThrownBy(
+            () ->
+                http.exchange("Silent", () -> http.request(HttpMethod.GET, url("/silent")).send())
+                    .timeout(30, TimeUnit.SECONDS)
+                    .blockingGet())
+        .isInstanceOfSatisfying(
+            ProviderCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("PROVIDER_TIMEOUT");
+              assertThat(e.retryable()).isTrue();
+            });
+    assertThat(
+            http.exchange("Json", () -> http.request(HttpMethod.GET, url("/json")).send())
+                .map(r -> http.json("Json", r.body(), false))
+                .blockingGet()
+                .path("a")
+                .asInt())
         .isEqualTo(1);
   }
 
   @Test
   void aBodyThatIsNotJsonIsABadResponseNamingTheCallNeverQuotingTheBody() {
     assertThatThrownBy(() -> http.json("GetSOs", Buffer.buffer("<html>secret-ish</html>"), true))
-        .isInstanceOfSatisfying(ProviderCallException.class, e -> {
-          assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
-          assertThat(e.retryable()).isTrue();
-          assertThat(e.getMessage()).isEqualTo("p GetSOs: the answer is not JSON (23 bytes)")
-              .doesNotContain("secret");
-        });
+        .isInstanceOfSatisfying(
+            ProviderCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
+              assertThat(e.retryable()).isTrue();
+              assertThat(e.getMessage())
+                  .isEqualTo("p GetSOs: the answer is not JSON (23 bytes)")
+                  .doesNotContain("secret");
+            });
     assertThatThrownBy(() -> http.json("GetSOs", Buffer.buffer(), false))
-        .isInstanceOfSatisfying(ProviderCallException.class, e -> {
-          assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
-          assertThat(e.retryable()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            ProviderCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
+              assertThat(e.retryable()).isFalse();
+            });
   }
 }

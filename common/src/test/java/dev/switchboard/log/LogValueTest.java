@@ -10,15 +10,16 @@ class LogValueTest {
   @Test
   void plainValuesAreWrittenAsTheyAre() {
     assertThat(LogValue.of("salesOrders.list")).isEqualTo("salesOrders.list");
-    assertThat(LogValue.of("3774d0cd-6f6d-4824-b53d-e7c4c50df4cc")).isEqualTo(
-        "3774d0cd-6f6d-4824-b53d-e7c4c50df4cc");
+    assertThat(LogValue.of("3774d0cd-6f6d-4824-b53d-e7c4c50df4cc"))
+        .isEqualTo("3774d0cd-6f6d-4824-b53d-e7c4c50df4cc");
     assertThat(LogValue.of(null)).isEqualTo("null");
   }
 
   @Test
   void aLineBreakCannotStartAForgedLine() {
     String forged = LogValue.of("x\nevent=command.completed provider=iqreseller\r\u2028y");
-    assertThat(forged).doesNotContain("\n", "\r", "\u2028")
+    assertThat(forged)
+        .doesNotContain("\n", "\r", "\u2028")
         .isEqualTo("\"x\\nevent=command.completed provider=iqreseller\\r\\u2028y\"");
   }
 

@@ -25,19 +25,24 @@ class CommandParserInvalidTest {
 
   @Test
   void everyProblemIsListedInOneInvalidCommandAnswer() {
-    Invalid i = invalid("""
+    Invalid i =
+        invalid(
+            """
         {"id":"c-7","params":[1],"replyTo":"bad topic!","deadline":"tomorrow","extra":1}""",
-        null);
+            null);
 
     assertThat(i.id()).isEqualTo("c-7");
     assertThat(i.code()).isEqualTo("INVALID_COMMAND");
-    assertThat(i.message()).isEqualTo(String.join("; ",
-        "operation is required and must be a non-empty string",
-        "connection is required and must be a non-empty string",
-        "params must be an object",
-        "replyTo is not a valid topic name",
-        "deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z",
-        "unknown field 'extra'"));
+    assertThat(i.message())
+        .isEqualTo(
+            String.join(
+                "; ",
+                "operation is required and must be a non-empty string",
+                "connection is required and must be a non-empty string",
+                "params must be an object",
+                "replyTo is not a valid topic name",
+                "deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z",
+                "unknown field 'extra'"));
     assertThat(i.replyTo()).as("an invalid replyTo is not used to answer").isNull();
   }
 
@@ -50,37 +55,47 @@ class CommandParserInvalidTest {
 
   @Test
   void singleProblemIsReportedAlone() {
-    Invalid i = invalid("{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\",\"deadline\":"
-        + "\"2026-13-01T00:00:00Z\"}", null);
+    Invalid i =
+        invalid(
+            "{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\",\"deadline\":"
+                + "\"2026-13-01T00:00:00Z\"}",
+            null);
     assertThat(i.code()).isEqualTo("INVALID_COMMAND");
-    assertThat(i.message()).isEqualTo(
-        "deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+    assertThat(i.message())
+        .isEqualTo("deadline must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
   }
 
   @Test
   void oversizedCommandWithIdIsAnsweredTooLarge() {
     CommandParser small = new CommandParser(80);
-    String json = "{\"id\":\"big-1\",\"operation\":\"o\",\"connection\":\"c\",\"params\":{\"x\":\""
-        + "y".repeat(100) + "\"}}";
+    String json =
+        "{\"id\":\"big-1\",\"operation\":\"o\",\"connection\":\"c\",\"params\":{\"x\":\""
+            + "y".repeat(100)
+            + "\"}}";
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 
     Parsed p = small.parse(bytes, "replies");
 
-    assertThat(p).isInstanceOfSatisfying(Invalid.class, i -> {
-      assertThat(i.id()).isEqualTo("big-1");
-      assertThat(i.code()).isEqualTo("COMMAND_TOO_LARGE");
-      assertThat(i.message()).contains(String.valueOf(bytes.length), "80");
-      assertThat(i.replyTo()).isEqualTo("replies");
-    });
+    assertThat(p)
+        .isInstanceOfSatisfying(
+            Invalid.class,
+            i -> {
+              assertThat(i.id()).isEqualTo("big-1");
+              assertThat(i.code()).isEqualTo("COMMAND_TOO_LARGE");
+              assertThat(i.message()).contains(String.valueOf(bytes.length), "80");
+              assertThat(i.replyTo()).isEqualTo("replies");
+            });
   }
 
   @Test
   void oversizedCommandWithoutIdIsUnanswerable() {
     CommandParser small = new CommandParser(20);
-    Parsed p = small.parse("{\"operation\":\"a-long-operation-name\"}"
-        .getBytes(StandardCharsets.UTF_8), null);
-    assertThat(p).isInstanceOfSatisfying(Unanswerable.class,
-        u -> assertThat(u.reason()).startsWith("NO_ID"));
+    Parsed p =
+        small.parse(
+            "{\"operation\":\"a-long-operation-name\"}".getBytes(StandardCharsets.UTF_8), null);
+    assertThat(p)
+        .isInstanceOfSatisfying(
+            Unanswerable.class, u -> assertThat(u.reason()).startsWith("NO_ID"));
   }
 
   @Test
@@ -98,8 +113,11 @@ class CommandParserInvalidTest {
 
   @Test
   void replyToFieldWinsOverHeader() {
-    Parsed p = parse("{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\","
-        + "\"replyTo\":\"field.replies\"}", "hdr.replies");
+    Parsed p =
+        parse(
+            "{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\","
+                + "\"replyTo\":\"field.replies\"}",
+            "hdr.replies");
     assertThat(((Valid) p).command().replyTo()).isEqualTo("field.replies");
   }
 
@@ -121,8 +139,10 @@ class CommandParserInvalidTest {
 
   @Test
   void aNonStringReplyToIsRefusedEvenWhenItsTextWouldBeATopicName() {
-    Invalid i = invalid("{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\",\"replyTo\":42}",
-        "hdr.replies");
+    Invalid i =
+        invalid(
+            "{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\",\"replyTo\":42}",
+            "hdr.replies");
     assertThat(i.message()).contains("replyTo");
     assertThat(i.replyTo()).isNull(); // neither the number nor the header it overrode
   }

@@ -7,9 +7,9 @@ import dev.switchboard.message.CommandParser.Unanswerable;
 import dev.switchboard.message.CommandParser.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CommandParserTest {
   private final CommandParser parser = new CommandParser(10_000);
@@ -24,7 +24,9 @@ class CommandParserTest {
 
   @Test
   void validCommandCarriesEveryField() {
-    Parsed p = parse("""
+    Parsed p =
+        parse(
+            """
         {"id":"cmd-1","operation":"salesOrders.list","connection":"acme",
          "params":{"pageSize":50},"replyTo":"my.replies","deadline":"2026-11-23T10:00:00Z"}""");
 
@@ -41,9 +43,11 @@ class CommandParserTest {
 
   @Test
   void absentOrNullParamsDefaultToEmptyObjectAndOptionalFieldsToNull() {
-    for (String json : new String[] {
-        "{\"id\":\"a\",\"operation\":\"op\",\"connection\":\"c\"}",
-        "{\"id\":\"a\",\"operation\":\"op\",\"connection\":\"c\",\"params\":null}"}) {
+    for (String json :
+        new String[] {
+          "{\"id\":\"a\",\"operation\":\"op\",\"connection\":\"c\"}",
+          "{\"id\":\"a\",\"operation\":\"op\",\"connection\":\"c\",\"params\":null}"
+        }) {
       Command c = ((Valid) parse(json)).command();
       assertThat(c.params().isObject()).isTrue();
       assertThat(c.params().isEmpty()).isTrue();
@@ -54,31 +58,38 @@ class CommandParserTest {
 
   @Test
   void nullOrZeroLengthValueIsUnanswerableEmptyValue() {
-    assertThat(parser.parse(null, "replies")).isInstanceOfSatisfying(Unanswerable.class,
-        u -> assertThat(u.reason()).startsWith("EMPTY_VALUE"));
-    assertThat(parser.parse(new byte[0], "replies")).isInstanceOfSatisfying(Unanswerable.class,
-        u -> assertThat(u.reason()).startsWith("EMPTY_VALUE"));
+    assertThat(parser.parse(null, "replies"))
+        .isInstanceOfSatisfying(
+            Unanswerable.class, u -> assertThat(u.reason()).startsWith("EMPTY_VALUE"));
+    assertThat(parser.parse(new byte[0], "replies"))
+        .isInstanceOfSatisfying(
+            Unanswerable.class, u -> assertThat(u.reason()).startsWith("EMPTY_VALUE"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "hello                                              | NOT_JSON",
-      "'{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\"} garbage' | NOT_JSON",
-      "'{\"id\":\"a\"}{\"x\":1}'                     | NOT_JSON",
-      "'{\"id\":\"a\",'                                   | NOT_JSON",
-      "'{\"id\":\"a\",\"id\":\"b\",\"operation\":\"o\",\"connection\":\"c\"}' | NOT_JSON",
-      "'[{\"id\":\"a\"}]'                                 | NOT_AN_OBJECT",
-      "'\"just a string\"'                               | NOT_AN_OBJECT",
-      "null                                               | NOT_AN_OBJECT",
-      "'{\"operation\":\"o\",\"connection\":\"c\"}'       | NO_ID",
-      "'{\"id\":42,\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
-      "'{\"id\":null,\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
-      "'{\"id\":\"\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
-      "'{\"id\":\"has space\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
-      "'{\"id\":\"caf\u00e9\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "hello                                              | NOT_JSON",
+        "'{\"id\":\"a\",\"operation\":\"o\",\"connection\":\"c\"} garbage' | NOT_JSON",
+        "'{\"id\":\"a\"}{\"x\":1}'                     | NOT_JSON",
+        "'{\"id\":\"a\",'                                   | NOT_JSON",
+        "'{\"id\":\"a\",\"id\":\"b\",\"operation\":\"o\",\"connection\":\"c\"}' | NOT_JSON",
+        "'[{\"id\":\"a\"}]'                                 | NOT_AN_OBJECT",
+        "'\"just a string\"'                               | NOT_AN_OBJECT",
+        "null                                               | NOT_AN_OBJECT",
+        "'{\"operation\":\"o\",\"connection\":\"c\"}'       | NO_ID",
+        "'{\"id\":42,\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
+        "'{\"id\":null,\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
+        "'{\"id\":\"\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
+        "'{\"id\":\"has space\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID",
+        "'{\"id\":\"caf\u00e9\",\"operation\":\"o\",\"connection\":\"c\"}' | NO_ID"
+      })
   void recordsWithoutUsableIdAreUnanswerable(String json, String prefix) {
-    assertThat(parse(json, "replies")).isInstanceOfSatisfying(Unanswerable.class,
-        u -> assertThat(u.reason()).startsWith(prefix + ":"));
+    assertThat(parse(json, "replies"))
+        .isInstanceOfSatisfying(
+            Unanswerable.class, u -> assertThat(u.reason()).startsWith(prefix + ":"));
   }
 
   @Test
@@ -88,7 +99,7 @@ class CommandParserTest {
     assertThat(parse("{\"id\":\"" + ok + "\",\"operation\":\"o\",\"connection\":\"c\"}"))
         .isInstanceOf(Valid.class);
     assertThat(parse("{\"id\":\"" + tooLong + "\",\"operation\":\"o\",\"connection\":\"c\"}"))
-        .isInstanceOfSatisfying(Unanswerable.class,
-            u -> assertThat(u.reason()).startsWith("NO_ID"));
+        .isInstanceOfSatisfying(
+            Unanswerable.class, u -> assertThat(u.reason()).startsWith("NO_ID"));
   }
 }

@@ -26,35 +26,43 @@ class ResultEventsTest {
 
   @Test
   void completedEventOfAStreamHasNoData() {
-    assertThat(text(ResultEvents.completed("c1", 1200, 3, 845, null))).isEqualTo(
-        "{\"type\":\"completed\",\"commandId\":\"c1\",\"records\":1200,\"pages\":3,"
-            + "\"durationMs\":845}");
+    assertThat(text(ResultEvents.completed("c1", 1200, 3, 845, null)))
+        .isEqualTo(
+            "{\"type\":\"completed\",\"commandId\":\"c1\",\"records\":1200,\"pages\":3,"
+                + "\"durationMs\":845}");
   }
 
   @Test
   void completedEventOfASingleResultCarriesData() {
     assertThat(text(ResultEvents.completed("c2", 1, 0, 12, Json.object().put("ok", true))))
-        .isEqualTo("{\"type\":\"completed\",\"commandId\":\"c2\",\"records\":1,\"pages\":0,"
-            + "\"durationMs\":12,\"data\":{\"ok\":true}}");
+        .isEqualTo(
+            "{\"type\":\"completed\",\"commandId\":\"c2\",\"records\":1,\"pages\":0,"
+                + "\"durationMs\":12,\"data\":{\"ok\":true}}");
   }
 
   @Test
   void failedEventWithoutProviderDetail() {
     ErrorInfo e = ErrorInfo.of(SwitchboardException.invalid("UNKNOWN_OPERATION", "no op 'x'"));
-    assertThat(text(ResultEvents.failed("c3", e))).isEqualTo(
-        "{\"type\":\"failed\",\"commandId\":\"c3\",\"error\":{\"code\":\"UNKNOWN_OPERATION\","
-            + "\"category\":\"INVALID_COMMAND\",\"message\":\"no op 'x'\",\"retryable\":false}}");
+    assertThat(text(ResultEvents.failed("c3", e)))
+        .isEqualTo(
+            "{\"type\":\"failed\",\"commandId\":\"c3\",\"error\":{\"code\":\"UNKNOWN_OPERATION\","
+                + "\"category\":\"INVALID_COMMAND\",\"message\":\"no op 'x'\",\"retryable\":false}}");
   }
 
   @Test
   void failedEventWithProviderDetail() {
-    ProviderCallException p = new ProviderCallException(
-        new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
-        "throttled", Json.object().put("status", 429), null, null);
-    assertThat(text(ResultEvents.failed("c4", ErrorInfo.of(p)))).isEqualTo(
-        "{\"type\":\"failed\",\"commandId\":\"c4\",\"error\":{\"code\":\"PROVIDER_RATE_LIMITED\","
-            + "\"category\":\"RATE_LIMITED\",\"message\":\"throttled\",\"retryable\":true,"
-            + "\"provider\":{\"status\":429}}}");
+    ProviderCallException p =
+        new ProviderCallException(
+            new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
+            "throttled",
+            Json.object().put("status", 429),
+            null,
+            null);
+    assertThat(text(ResultEvents.failed("c4", ErrorInfo.of(p))))
+        .isEqualTo(
+            "{\"type\":\"failed\",\"commandId\":\"c4\",\"error\":{\"code\":\"PROVIDER_RATE_LIMITED\","
+                + "\"category\":\"RATE_LIMITED\",\"message\":\"throttled\",\"retryable\":true,"
+                + "\"provider\":{\"status\":429}}}");
   }
 
   @Test

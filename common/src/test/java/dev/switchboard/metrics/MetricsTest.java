@@ -19,7 +19,9 @@ class MetricsTest {
     metrics.increment("sb_commands_total", "Commands taken in.", "provider", "iq");
     metrics.increment("sb_commands_total", "Commands taken in.", "provider", "iq");
 
-    assertThat(metrics.scrape()).isEqualTo("""
+    assertThat(metrics.scrape())
+        .isEqualTo(
+            """
         # HELP sb_commands_total Commands taken in.
         # TYPE sb_commands_total counter
         sb_commands_total{provider="iq"} 2
@@ -33,7 +35,9 @@ class MetricsTest {
     metrics.increment("c", "h", "op", "a", "outcome", "ok");
     metrics.increment("c", "h", "op", "b", "outcome", "failed");
 
-    assertThat(lines()).hasSize(4).startsWith("# HELP c h", "# TYPE c counter")
+    assertThat(lines())
+        .hasSize(4)
+        .startsWith("# HELP c h", "# TYPE c counter")
         .contains("c{op=\"a\",outcome=\"ok\"} 1", "c{op=\"b\",outcome=\"failed\"} 1");
   }
 
@@ -48,8 +52,11 @@ class MetricsTest {
   void gaugeIsReadAtScrapeTime() {
     AtomicReference<Double> depth = new AtomicReference<>(4.5);
     metrics.gauge("sb_queue_depth", "Queued commands.", depth::get, "lane", "x");
-    assertThat(lines()).containsExactly("# HELP sb_queue_depth Queued commands.",
-        "# TYPE sb_queue_depth gauge", "sb_queue_depth{lane=\"x\"} 4.5");
+    assertThat(lines())
+        .containsExactly(
+            "# HELP sb_queue_depth Queued commands.",
+            "# TYPE sb_queue_depth gauge",
+            "sb_queue_depth{lane=\"x\"} 4.5");
 
     depth.set(7.0);
     assertThat(lines()).contains("sb_queue_depth{lane=\"x\"} 7.0");
@@ -62,25 +69,32 @@ class MetricsTest {
     }
 
     List<String> l = lines();
-    assertThat(l).startsWith("# HELP sb_call_seconds Call latency.",
-        "# TYPE sb_call_seconds histogram");
-    assertThat(l).containsSubsequence(
-        "sb_call_seconds_bucket{op=\"list\",le=\"0.005\"} 1",
-        "sb_call_seconds_bucket{op=\"list\",le=\"0.1\"} 1",
-        "sb_call_seconds_bucket{op=\"list\",le=\"0.25\"} 3",
-        "sb_call_seconds_bucket{op=\"list\",le=\"5.0\"} 3",
-        "sb_call_seconds_bucket{op=\"list\",le=\"10.0\"} 4",
-        "sb_call_seconds_bucket{op=\"list\",le=\"30.0\"} 4",
-        "sb_call_seconds_bucket{op=\"list\",le=\"+Inf\"} 4",
-        "sb_call_seconds_count{op=\"list\"} 4");
-    long[] counts = l.stream().filter(s -> s.startsWith("sb_call_seconds_bucket"))
-        .mapToLong(s -> Long.parseLong(s.substring(s.lastIndexOf(' ') + 1))).toArray();
+    assertThat(l)
+        .startsWith("# HELP sb_call_seconds Call latency.", "# TYPE sb_call_seconds histogram");
+    assertThat(l)
+        .containsSubsequence(
+            "sb_call_seconds_bucket{op=\"list\",le=\"0.005\"} 1",
+            "sb_call_seconds_bucket{op=\"list\",le=\"0.1\"} 1",
+            "sb_call_seconds_bucket{op=\"list\",le=\"0.25\"} 3",
+            "sb_call_seconds_bucket{op=\"list\",le=\"5.0\"} 3",
+            "sb_call_seconds_bucket{op=\"list\",le=\"10.0\"} 4",
+            "sb_call_seconds_bucket{op=\"list\",le=\"30.0\"} 4",
+            "sb_call_seconds_bucket{op=\"list\",le=\"+Inf\"} 4",
+            "sb_call_seconds_count{op=\"list\"} 4");
+    long[] counts =
+        l.stream()
+            .filter(s -> s.startsWith("sb_call_seconds_bucket"))
+            .mapToLong(s -> Long.parseLong(s.substring(s.lastIndexOf(' ') + 1)))
+            .toArray();
     assertThat(counts).hasSize(13);
     for (int i = 1; i < counts.length; i++) {
       assertThat(counts[i]).as("bucket %d is cumulative", i).isGreaterThanOrEqualTo(counts[i - 1]);
     }
-    String sum = l.stream().filter(s -> s.startsWith("sb_call_seconds_sum{op=\"list\"} "))
-        .findFirst().orElseThrow();
+    String sum =
+        l.stream()
+            .filter(s -> s.startsWith("sb_call_seconds_sum{op=\"list\"} "))
+            .findFirst()
+            .orElseThrow();
     assertThat(Double.parseDouble(sum.substring(sum.lastIndexOf(' ') + 1)))
         .isCloseTo(7.403, org.assertj.core.data.Offset.offset(1e-9));
   }
@@ -94,8 +108,12 @@ class MetricsTest {
     String text = metrics.scrape();
     assertThat(text.indexOf("# HELP aa_gauge")).isLessThan(text.indexOf("# HELP mm_seconds"));
     assertThat(text.indexOf("# HELP mm_seconds")).isLessThan(text.indexOf("# HELP zz_total"));
-    assertThat(text).contains("\nzz_total 1\n", "\naa_gauge 1.0\n", "\nmm_seconds_count 1\n",
-        "\nmm_seconds_bucket{le=\"0.01\"} 1\n");
+    assertThat(text)
+        .contains(
+            "\nzz_total 1\n",
+            "\naa_gauge 1.0\n",
+            "\nmm_seconds_count 1\n",
+            "\nmm_seconds_bucket{le=\"0.01\"} 1\n");
   }
 
   @Test

@@ -13,22 +13,26 @@ class LinkHeaderTest {
 
   @Test
   void findsNextAmongSeveralLinksInAnyOrder() {
-    String h = "<https://api.example/v1/x?page=1>; rel=\"first\", "
-        + "<https://api.example/v1/x?page=3&lastOpen=2024-01-01>; rel=\"next\", "
-        + "<https://api.example/v1/x?page=1>; rel=\"prev\"";
-    assertThat(LinkHeader.find(h, BASE, "next")).contains(
-        URI.create("https://api.example/v1/x?page=3&lastOpen=2024-01-01"));
-    assertThat(LinkHeader.find(h, BASE, "prev")).contains(URI.create("https://api.example/v1/x?page=1"));
+    String h =
+        "<https://api.example/v1/x?page=1>; rel=\"first\", "
+            + "<https://api.example/v1/x?page=3&lastOpen=2024-01-01>; rel=\"next\", "
+            + "<https://api.example/v1/x?page=1>; rel=\"prev\"";
+    assertThat(LinkHeader.find(h, BASE, "next"))
+        .contains(URI.create("https://api.example/v1/x?page=3&lastOpen=2024-01-01"));
+    assertThat(LinkHeader.find(h, BASE, "prev"))
+        .contains(URI.create("https://api.example/v1/x?page=1"));
   }
 
   @Test
   void barePunctuationInsideQuotesAndAnglesIsData() {
-    String h = "<https://api.example/a?x=1,2;3>; title=\"a, b; rel=next\"; rel=prev, "
-        + "<https://api.example/b>;rel=next";
+    String h =
+        "<https://api.example/a?x=1,2;3>; title=\"a, b; rel=next\"; rel=prev, "
+            + "<https://api.example/b>;rel=next";
     List<LinkHeader.Link> links = LinkHeader.parse(h, BASE);
     assertThat(links).hasSize(2);
     assertThat(links.get(0).target().toString()).isEqualTo("https://api.example/a?x=1,2;3");
-    assertThat(links.get(0).params()).containsEntry("title", "a, b; rel=next")
+    assertThat(links.get(0).params())
+        .containsEntry("title", "a, b; rel=next")
         .containsEntry("rel", "prev");
     assertThat(LinkHeader.find(h, BASE, "next")).contains(URI.create("https://api.example/b"));
   }

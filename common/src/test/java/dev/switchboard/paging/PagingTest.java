@@ -21,11 +21,20 @@ class PagingTest {
 
   /** A provider holding records 1..total, paged by number from 1. */
   private Flowable<Integer> records(int total, int maxPages) {
-    return Paging.records(new PageNumberPaginator<Integer>(1, PAGE), q -> Single.fromCallable(() -> {
-      fetched.add(q);
-      int from = (q.page() - 1) * q.size() + 1;
-      return IntStream.rangeClosed(from, Math.min(total, from + q.size() - 1)).boxed().toList();
-    }), page -> page, maxPages, pages::incrementAndGet);
+    return Paging.records(
+        new PageNumberPaginator<Integer>(1, PAGE),
+        q ->
+            Single.fromCallable(
+                () -> {
+                  fetched.add(q);
+                  int from = (q.page() - 1) * q.size() + 1;
+                  return IntStream.rangeClosed(from, Math.min(total, from + q.size() - 1))
+                      .boxed()
+                      .toList();
+                }),
+        page -> page,
+        maxPages,
+        pages::incrementAndGet);
   }
 
   @Test
@@ -54,8 +63,8 @@ class PagingTest {
   void pageCapFailsInsteadOfFetchingForever() {
     TestSubscriber<Integer> ts = records(Integer.MAX_VALUE, 4).test();
 
-    ts.assertError(e -> e instanceof SwitchboardException s
-        && s.code().equals("PAGE_LIMIT_EXCEEDED"));
+    ts.assertError(
+        e -> e instanceof SwitchboardException s && s.code().equals("PAGE_LIMIT_EXCEEDED"));
     assertThat(fetched).hasSize(4);
     assertThat(pages.get()).isEqualTo(4);
     assertThat(ts.values()).startsWith(1, 2, 3).hasSizeLessThanOrEqualTo(4 * PAGE);
@@ -100,11 +109,18 @@ class PagingTest {
   @Test
   void pagesAreFetchedOneAtATimeEvenUnderUnboundedDemand() {
     List<SingleSubject<List<Integer>>> calls = new CopyOnWriteArrayList<>();
-    TestSubscriber<Integer> ts = Paging.records(new PageNumberPaginator<Integer>(1, 2), q -> {
-      SingleSubject<List<Integer>> s = SingleSubject.create();
-      calls.add(s);
-      return s;
-    }, page -> page, 100, () -> { }).test();
+    TestSubscriber<Integer> ts =
+        Paging.records(
+                new PageNumberPaginator<Integer>(1, 2),
+                q -> {
+                  SingleSubject<List<Integer>> s = SingleSubject.create();
+                  calls.add(s);
+                  return s;
+                },
+                page -> page,
+                100,
+                () -> {})
+            .test();
 
     assertThat(calls).hasSize(1);
     calls.get(0).onSuccess(List.of(1, 2));
@@ -119,9 +135,17 @@ class PagingTest {
   void fetchFailureEndsTheStream() {
     IllegalStateException boom = new IllegalStateException("boom");
     AtomicInteger calls = new AtomicInteger();
-    Paging.records(new PageNumberPaginator<Integer>(1, 1), q -> calls.incrementAndGet() == 1
-            ? Single.just(List.of(1)) : Single.<List<Integer>>error(boom), page -> page, 100,
-        () -> { }).test().assertFailure(IllegalStateException.class, 1);
+    Paging.records(
+            new PageNumberPaginator<Integer>(1, 1),
+            q ->
+                calls.incrementAndGet() == 1
+                    ? Single.just(List.of(1))
+                    : Single.<List<Integer>>error(boom),
+            page -> page,
+            100,
+            () -> {})
+        .test()
+        .assertFailure(IllegalStateException.class, 1);
     assertThat(calls.get()).isEqualTo(2);
   }
 

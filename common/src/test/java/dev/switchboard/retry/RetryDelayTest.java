@@ -22,18 +22,27 @@ class RetryDelayTest {
   private final TestScheduler scheduler = new TestScheduler();
   private final MutableClock clock = new MutableClock(T0);
   private final AtomicInteger retries = new AtomicInteger();
-  private final Retry retry = new Retry(
-      new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30)), scheduler, clock,
-      e -> retries.incrementAndGet());
+  private final Retry retry =
+      new Retry(
+          new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30)),
+          scheduler,
+          clock,
+          e -> retries.incrementAndGet());
   private final AtomicInteger attempts = new AtomicInteger();
 
   private Single<String> throttled(Duration retryAfter) {
-    ProviderCallException e = new ProviderCallException(new Resolution(Action.RATE_LIMITED,
-        Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"), "slow down", null, retryAfter, null);
-    return Single.defer(() -> {
-      attempts.incrementAndGet();
-      return Single.error(e);
-    });
+    ProviderCallException e =
+        new ProviderCallException(
+            new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "PROVIDER_RATE_LIMITED"),
+            "slow down",
+            null,
+            retryAfter,
+            null);
+    return Single.defer(
+        () -> {
+          attempts.incrementAndGet();
+          return Single.error(e);
+        });
   }
 
   private void advance(long millis) {
@@ -72,8 +81,9 @@ class RetryDelayTest {
   @Test
   void noRetryWhenTheWaitWouldPassTheDeadline() {
     Throwable[] failure = new Throwable[1];
-    retry.apply(throttled(Duration.ofSeconds(5)), false, T0.plusSeconds(4))
-        .subscribe(v -> { }, e -> failure[0] = e);
+    retry
+        .apply(throttled(Duration.ofSeconds(5)), false, T0.plusSeconds(4))
+        .subscribe(v -> {}, e -> failure[0] = e);
 
     assertThat(failure[0]).isInstanceOf(ProviderCallException.class); // at once
     advance(60_000);

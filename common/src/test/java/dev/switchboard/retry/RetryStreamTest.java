@@ -17,16 +17,26 @@ import org.junit.jupiter.api.Test;
 /** A streamed answer is retried only while nothing has been emitted. */
 class RetryStreamTest {
   private final TestScheduler scheduler = new TestScheduler();
-  private final Retry retry = new Retry(new RetryPolicy(4, Duration.ofMillis(100),
-      Duration.ofSeconds(5)), scheduler, new MutableClock(Instant.EPOCH), e -> { });
+  private final Retry retry =
+      new Retry(
+          new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5)),
+          scheduler,
+          new MutableClock(Instant.EPOCH),
+          e -> {});
   private final AtomicInteger attempts = new AtomicInteger();
-  private static final ProviderCallException CUT = new ProviderCallException(
-      Resolution.retry(Category.TRANSIENT, "PROVIDER_CONNECTION_LOST"), "cut", null, null, null);
+  private static final ProviderCallException CUT =
+      new ProviderCallException(
+          Resolution.retry(Category.TRANSIENT, "PROVIDER_CONNECTION_LOST"),
+          "cut",
+          null,
+          null,
+          null);
 
   @Test
   void aFailureBeforeTheFirstItemIsRetried() {
-    Flowable<Integer> call = Flowable.defer(() -> attempts.incrementAndGet() < 3
-        ? Flowable.error(CUT) : Flowable.just(1, 2));
+    Flowable<Integer> call =
+        Flowable.defer(
+            () -> attempts.incrementAndGet() < 3 ? Flowable.error(CUT) : Flowable.just(1, 2));
     var ts = retry.applyUntilFirst(call, null).test();
     scheduler.advanceTimeBy(10, TimeUnit.SECONDS);
     ts.assertValues(1, 2).assertComplete();
@@ -35,10 +45,12 @@ class RetryStreamTest {
 
   @Test
   void aFailureAfterItemsWentOutIsNotRetried() {
-    Flowable<Integer> call = Flowable.defer(() -> {
-      attempts.incrementAndGet();
-      return Flowable.just(1, 2).concatWith(Flowable.error(CUT));
-    });
+    Flowable<Integer> call =
+        Flowable.defer(
+            () -> {
+              attempts.incrementAndGet();
+              return Flowable.just(1, 2).concatWith(Flowable.error(CUT));
+            });
     var ts = retry.applyUntilFirst(call, null).test();
     scheduler.advanceTimeBy(10, TimeUnit.SECONDS);
     ts.assertValues(1, 2).assertError(CUT);
@@ -47,11 +59,19 @@ class RetryStreamTest {
 
   @Test
   void aWriteWhoseConnectionWasRefusedIsRetriedBecauseItWasNeverSent() {
-    ProviderCallException refused = new ProviderCallException(Resolution.retry(
-        Category.TRANSIENT, "PROVIDER_UNREACHABLE"), "refused", null, null, null);
-    var call = io.reactivex.rxjava3.core.Single.defer(() -> attempts.incrementAndGet() < 2
-        ? io.reactivex.rxjava3.core.Single.<String>error(refused)
-        : io.reactivex.rxjava3.core.Single.just("done"));
+    ProviderCallException refused =
+        new ProviderCallException(
+            Resolution.retry(Category.TRANSIENT, "PROVIDER_UNREACHABLE"),
+            "refused",
+            null,
+            null,
+            null);
+    var call =
+        io.reactivex.rxjava3.core.Single.defer(
+            () ->
+                attempts.incrementAndGet() < 2
+                    ? io.reactivex.rxjava3.core.Single.<String>error(refused)
+                    : io.reactivex.rxjava3.core.Single.just("done"));
     var ts = retry.apply(call, false, null).test();
     scheduler.advanceTimeBy(10, TimeUnit.SECONDS);
     ts.assertValue("done");

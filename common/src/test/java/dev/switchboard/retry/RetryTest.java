@@ -22,22 +22,26 @@ class RetryTest {
   private final TestScheduler scheduler = new TestScheduler();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final List<ProviderCallException> retried = new ArrayList<>();
-  private final Retry retry = new Retry(
-      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(10)), scheduler, clock,
-      retried::add);
+  private final Retry retry =
+      new Retry(
+          new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(10)),
+          scheduler,
+          clock,
+          retried::add);
   private final AtomicInteger attempts = new AtomicInteger();
 
   private static ProviderCallException failure(Action action, Duration retryAfter) {
-    return new ProviderCallException(new Resolution(action, Category.PROVIDER, "E"), "e", null,
-        retryAfter, null);
+    return new ProviderCallException(
+        new Resolution(action, Category.PROVIDER, "E"), "e", null, retryAfter, null);
   }
 
   /** A cold call failing with {@code e} on every attempt. */
   private Single<String> failing(ProviderCallException e) {
-    return Single.defer(() -> {
-      attempts.incrementAndGet();
-      return Single.error(e);
-    });
+    return Single.defer(
+        () -> {
+          attempts.incrementAndGet();
+          return Single.error(e);
+        });
   }
 
   private void advance(long millis) {
@@ -49,10 +53,12 @@ class RetryTest {
   void retriesRetryFailuresUpToMaxAttemptsWithGrowingBackoff() {
     ProviderCallException e = failure(Action.RETRY, null);
     List<Long> times = new ArrayList<>();
-    Single<String> call = Single.defer(() -> {
-      times.add(scheduler.now(TimeUnit.MILLISECONDS));
-      return Single.error(e);
-    });
+    Single<String> call =
+        Single.defer(
+            () -> {
+              times.add(scheduler.now(TimeUnit.MILLISECONDS));
+              return Single.error(e);
+            });
 
     TestObserver<String> o = retry.apply(call, true, null).test();
     assertThat(times).hasSize(1);
@@ -66,7 +72,8 @@ class RetryTest {
     // Backoff before attempt n+1 lies in [base/2, base], base = 100ms * 2^(n-1).
     long[] bases = {100, 200, 400};
     for (int i = 0; i < bases.length; i++) {
-      assertThat(times.get(i + 1) - times.get(i)).as("wait before attempt %d", i + 2)
+      assertThat(times.get(i + 1) - times.get(i))
+          .as("wait before attempt %d", i + 2)
           .isBetween(bases[i] / 2, bases[i]);
     }
     assertThat(retried).hasSize(3).containsOnly(e);
@@ -83,8 +90,12 @@ class RetryTest {
 
   @Test
   void succeedsWhenALaterAttemptSucceeds() {
-    Single<String> call = Single.defer(() -> attempts.incrementAndGet() < 3
-        ? Single.error(failure(Action.RETRY, null)) : Single.just("ok"));
+    Single<String> call =
+        Single.defer(
+            () ->
+                attempts.incrementAndGet() < 3
+                    ? Single.error(failure(Action.RETRY, null))
+                    : Single.just("ok"));
     TestObserver<String> o = retry.apply(call, true, null).test();
 
     advance(1_000);
@@ -106,10 +117,12 @@ class RetryTest {
   @Test
   void otherExceptionsAreNotRetried() {
     IllegalStateException bug = new IllegalStateException();
-    Single<String> call = Single.defer(() -> {
-      attempts.incrementAndGet();
-      return Single.error(bug);
-    });
+    Single<String> call =
+        Single.defer(
+            () -> {
+              attempts.incrementAndGet();
+              return Single.error(bug);
+            });
     retry.apply(call, true, null).test().assertError(bug);
     advance(60_000);
     assertThat(attempts.get()).isEqualTo(1);
@@ -118,9 +131,15 @@ class RetryTest {
   @Test
   void nonIdempotentCallIsNotRetriedOnRetryFailureAndReportsAnUnknownOutcome() {
     ProviderCallException e = failure(Action.RETRY, null);
-    retry.apply(failing(e), false, null).test().assertError(t ->
-        t instanceof dev.switchboard.error.SwitchboardException s
-            && s.code().equals("WRITE_OUTCOME_UNKNOWN") && !s.retryable() && s.getCause() == e);
+    retry
+        .apply(failing(e), false, null)
+        .test()
+        .assertError(
+            t ->
+                t instanceof dev.switchboard.error.SwitchboardException s
+                    && s.code().equals("WRITE_OUTCOME_UNKNOWN")
+                    && !s.retryable()
+                    && s.getCause() == e);
     advance(60_000);
     assertThat(attempts.get()).isEqualTo(1);
     assertThat(retried).isEmpty();

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The intake between the poll thread and the dispatcher, on a {@code MockConsumer}: start order
- * and bounds, contiguous commits, pause at the high-water mark and resume at half, duplicates
- * attached, redeliveries adopted, revokes that wait for the running commands, and a stop that
- * abandons what outlives its grace. Commands run a {@link HeldOperation} the test releases; their
- * answers go to a publisher Kafka refuses for good, so every command still ends.
+ * The intake between the poll thread and the dispatcher, on a {@code MockConsumer}: start order and
+ * bounds, contiguous commits, pause at the high-water mark and resume at half, duplicates attached,
+ * redeliveries adopted, revokes that wait for the running commands, and a stop that abandons what
+ * outlives its grace. Commands run a {@link HeldOperation} the test releases; their answers go to a
+ * publisher Kafka refuses for good, so every command still ends.
  */
 class CommandIntakeTest {
   private static final Topics TOPICS = new Topics("t", "scenario");
@@ -50,23 +50,47 @@ class CommandIntakeTest {
   }
 
   /** Bounds: commands on the instance, per connection; records a partition holds before a pause. */
-  private static RuntimeSettings settings(int maxInFlight, int perConnection, int queueHighWater,
-      Duration grace) {
+  private static RuntimeSettings settings(
+      int maxInFlight, int perConnection, int queueHighWater, Duration grace) {
     RuntimeSettings d = RuntimeSettings.defaults("unused").withLedger(false, Duration.ofDays(1));
-    return new RuntimeSettings(d.bootstrap(), d.topicPrefix(), d.partitions(),
-        d.replicationFactor(), d.groupPrefix(), maxInFlight, perConnection, d.resultWindow(),
-        d.resultWindowBytes(), d.maxCommandBytes(), queueHighWater, grace, d.kafka(),
-        d.instanceId(), d.ledger(), d.ledgerRetention());
+    return new RuntimeSettings(
+        d.bootstrap(),
+        d.topicPrefix(),
+        d.partitions(),
+        d.replicationFactor(),
+        d.groupPrefix(),
+        maxInFlight,
+        perConnection,
+        d.resultWindow(),
+        d.resultWindowBytes(),
+        d.maxCommandBytes(),
+        queueHighWater,
+        grace,
+        d.kafka(),
+        d.instanceId(),
+        d.ledger(),
+        d.ledgerRetention());
   }
 
   /** Starts the intake and its poller, which is assigned partition 0. */
   private void start(RuntimeSettings settings, Duration revokeWait) {
     Object connection = new Object();
-    Dispatcher<Object> dispatcher = new Dispatcher<>(TOPICS, Map.of("hold", hold),
-        Map.of("c1", connection, "c2", connection, "c3", connection), RefusedPublisher.create(),
-        null, null, context, VertxScheduler.of(context), Clock.systemUTC(), settings, e -> { });
-    intake = new CommandIntake(TOPICS.provider(), vertx, settings, dispatcher, null,
-        new Metrics(), e -> { });
+    Dispatcher<Object> dispatcher =
+        new Dispatcher<>(
+            TOPICS,
+            Map.of("hold", hold),
+            Map.of("c1", connection, "c2", connection, "c3", connection),
+            RefusedPublisher.create(),
+            null,
+            null,
+            context,
+            VertxScheduler.of(context),
+            Clock.systemUTC(),
+            settings,
+            e -> {});
+    intake =
+        new CommandIntake(
+            TOPICS.provider(), vertx, settings, dispatcher, null, new Metrics(), e -> {});
     poller = new CommandPoller(consumer, TOPICS.commands(), context, intake, false, revokeWait);
     intake.attach(poller);
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
@@ -76,25 +100,26 @@ class CommandIntakeTest {
 
   /** Commands {@code hold} with these keys on these connections, from {@code offset} on. */
   private void send(long offset, String... keyAtConnection) {
-    consumer.schedulePollTask(() -> {
-      long o = offset;
-      for (String kc : keyAtConnection) {
-        String[] parts = kc.split("@");
-        consumer.addRecord(record(o++, command(parts[0], parts[1])));
-      }
-    });
+    consumer.schedulePollTask(
+        () -> {
+          long o = offset;
+          for (String kc : keyAtConnection) {
+            String[] parts = kc.split("@");
+            consumer.addRecord(record(o++, command(parts[0], parts[1])));
+          }
+        });
   }
 
   private static String command(String key, String connection) {
-    var c = Json.object().put("id", "id-" + key).put("operation", "hold")
-        .put("connection", connection);
+    var c =
+        Json.object().put("id", "id-" + key).put("operation", "hold").put("connection", connection);
     c.putObject("params").put("key", key);
     return c.toString();
   }
 
   private static ConsumerRecord<byte[], byte[]> record(long offset, String value) {
-    return new ConsumerRecord<>(TP.topic(), TP.partition(), offset, null,
-        value.getBytes(StandardCharsets.UTF_8));
+    return new ConsumerRecord<>(
+        TP.topic(), TP.partition(), offset, null, value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -45,11 +45,14 @@ class CommandPollerTest {
     volatile boolean wakeupPending;
     volatile int wakeups;
     volatile CloseOptions closedWith;
-    volatile Runnable afterPoll = () -> { };
+    volatile Runnable afterPoll = () -> {};
+
     /** Offsets committed, by either commit call. */
     final Map<TopicPartition, Long> commits = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Offsets committed by {@code commitSync}. */
     final Map<TopicPartition, Long> syncCommits = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Completed polls. */
     final java.util.concurrent.atomic.AtomicInteger polls =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -83,7 +86,8 @@ class CommandPollerTest {
     }
 
     @Override
-    public synchronized void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets,
+    public synchronized void commitAsync(
+        Map<TopicPartition, OffsetAndMetadata> offsets,
         org.apache.kafka.clients.consumer.OffsetCommitCallback callback) {
       super.commitAsync(offsets, callback);
       offsets.forEach((tp, om) -> commits.put(tp, om.offset()));
@@ -106,10 +110,13 @@ class CommandPollerTest {
 
   static final class Recorder implements CommandPoller.Listener {
     final List<ConsumerRecord<byte[], byte[]>> records = new CopyOnWriteArrayList<>();
+
     /** Rebalance callbacks as they came: "revoking [..]", "revoked [..]", "assigned [..]". */
     final List<String> rebalances = new CopyOnWriteArrayList<>();
+
     volatile long generation = -1;
     volatile RuntimeException fenced;
+
     /** What onRevoking answers: the running commands of the revoked partitions are done. */
     volatile Promise<Void> running = Promise.promise();
 
@@ -148,13 +155,14 @@ class CommandPollerTest {
 
   private CommandPoller startedWithTwoRecords() {
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(TP));
-      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
-      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, null, new byte[] {2}));
-    });
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, false,
-        Duration.ofSeconds(5));
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(TP));
+          consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
+          consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, null, new byte[] {2}));
+        });
+    CommandPoller poller =
+        new CommandPoller(consumer, TOPIC, context, listener, false, Duration.ofSeconds(5));
     poller.start();
     await(() -> listener.records.size() == 2 && listener.generation >= 0);
     return poller;
@@ -162,8 +170,8 @@ class CommandPollerTest {
 
   @Test
   void joinsOnlyOnceAnAssignmentArrived() {
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, false,
-        Duration.ofSeconds(5));
+    CommandPoller poller =
+        new CommandPoller(consumer, TOPIC, context, listener, false, Duration.ofSeconds(5));
     assertThat(poller.joined()).isFalse();
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
     poller.start();
@@ -178,10 +186,11 @@ class CommandPollerTest {
     poller.committable(TP, listener.generation, 2);
     // The stop arrives just after a poll returned: a wakeup() would be thrown by the final
     // commit or by close(), losing the commit and keeping the partitions held.
-    consumer.afterPoll = () -> {
-      consumer.afterPoll = () -> { };
-      poller.stop();
-    };
+    consumer.afterPoll =
+        () -> {
+          consumer.afterPoll = () -> {};
+          poller.stop();
+        };
     poller.stopped().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(consumer.wakeups).isZero();
     assertThat(consumer.commits).containsEntry(TP, 2L);
@@ -201,10 +210,11 @@ class CommandPollerTest {
   @Test
   void aFencedMemberStopsAndSaysSoWithoutCommitting() throws Exception {
     CommandPoller poller = startedWithTwoRecords();
-    consumer.schedulePollTask(() -> {
-      poller.committable(TP, listener.generation, 1); // finished just as the fence arrives
-      throw new FencedInstanceIdException("instance id taken by a newer member");
-    });
+    consumer.schedulePollTask(
+        () -> {
+          poller.committable(TP, listener.generation, 1); // finished just as the fence arrives
+          throw new FencedInstanceIdException("instance id taken by a newer member");
+        });
     poller.stopped().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     await(() -> listener.fenced != null);
     assertThat(poller.alive()).isFalse();
@@ -245,12 +255,13 @@ class CommandPollerTest {
   @Test
   void partitionsPausedOnAssignmentDeliverNothingUntilResumed() throws Exception {
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(TP));
-      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
-    });
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, true,
-        Duration.ofSeconds(5));
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(TP));
+          consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
+        });
+    CommandPoller poller =
+        new CommandPoller(consumer, TOPIC, context, listener, true, Duration.ofSeconds(5));
     poller.start();
     await(() -> listener.generation >= 0);
     int polls = consumer.polls.get();
@@ -280,8 +291,8 @@ class CommandPollerTest {
     listener.running.complete(); // ...and say so
     await(() -> listener.rebalances.contains("revoked [" + TP + "]"));
     assertThat(consumer.syncCommits).containsEntry(TP, 2L); // committed before the partition moved
-    assertThat(listener.rebalances).containsSubsequence("revoking [" + TP + "]",
-        "revoked [" + TP + "]");
+    assertThat(listener.rebalances)
+        .containsSubsequence("revoking [" + TP + "]", "revoked [" + TP + "]");
 
     poller.committable(TP, generation, 5); // late work of the revoked partition: not committed
     poller.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -291,19 +302,21 @@ class CommandPollerTest {
   @Test
   void aRevokeWhoseCommandsRunPastTheWaitCommitsWhatIsFinishedAndMovesOn() throws Exception {
     consumer.updateBeginningOffsets(Map.of(TP, 0L));
-    consumer.schedulePollTask(() -> {
-      consumer.rebalance(List.of(TP));
-      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
-      consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, null, new byte[] {2}));
-    });
-    CommandPoller poller = new CommandPoller(consumer, TOPIC, context, listener, false,
-        Duration.ofMillis(200));
+    consumer.schedulePollTask(
+        () -> {
+          consumer.rebalance(List.of(TP));
+          consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, null, new byte[] {1}));
+          consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, null, new byte[] {2}));
+        });
+    CommandPoller poller =
+        new CommandPoller(consumer, TOPIC, context, listener, false, Duration.ofMillis(200));
     poller.start();
     await(() -> listener.records.size() == 2 && listener.generation >= 0);
-    consumer.schedulePollTask(() -> {
-      poller.committable(TP, listener.generation, 1); // offset 0 done, offset 1 still running
-      consumer.rebalance(List.of());
-    });
+    consumer.schedulePollTask(
+        () -> {
+          poller.committable(TP, listener.generation, 1); // offset 0 done, offset 1 still running
+          consumer.rebalance(List.of());
+        });
     await(() -> listener.rebalances.contains("revoked [" + TP + "]")); // never told it finished
     assertThat(consumer.syncCommits).containsEntry(TP, 1L);
     assertThat(poller.alive()).isTrue();
@@ -326,8 +339,8 @@ class CommandPollerTest {
     await(() -> Long.valueOf(1).equals(consumer.commits.get(TP)));
     poller.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(consumer.commits).containsEntry(TP, 1L);
-    assertThat(Set.copyOf(listener.rebalances)).contains("assigned [" + TP + "]",
-        "revoking [" + TP + "]", "revoked [" + TP + "]");
+    assertThat(Set.copyOf(listener.rebalances))
+        .contains("assigned [" + TP + "]", "revoking [" + TP + "]", "revoked [" + TP + "]");
   }
 
   private static void await(java.util.function.BooleanSupplier condition) {

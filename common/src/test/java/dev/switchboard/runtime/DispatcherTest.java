@@ -55,14 +55,25 @@ class DispatcherTest {
   private final HeldOperation read = new HeldOperation("read", false);
   private final HeldOperation write = new HeldOperation("write", true);
   private final Endless endless = new Endless();
+
   /** What the reply-topic check answers, by topic; a topic not here is never answered. */
   private final Map<String, KafkaFuture<TopicDescription>> replyTopics = new ConcurrentHashMap<>();
+
   private final ResultPublisher publisher = RefusedPublisher.create();
   private final CommandParser parser = new CommandParser(1 << 20);
-  private final Dispatcher<Object> dispatcher = new Dispatcher<>(TOPICS,
-      Map.of("read", read, "write", write, "endless", endless), Map.of("c1", new Object()),
-      publisher, new ReplyTopics(admin(replyTopics), context), null, context,
-      VertxScheduler.of(context), Clock.systemUTC(), RuntimeSettings.defaults("unused"), e -> { });
+  private final Dispatcher<Object> dispatcher =
+      new Dispatcher<>(
+          TOPICS,
+          Map.of("read", read, "write", write, "endless", endless),
+          Map.of("c1", new Object()),
+          publisher,
+          new ReplyTopics(admin(replyTopics), context),
+          null,
+          context,
+          VertxScheduler.of(context),
+          Clock.systemUTC(),
+          RuntimeSettings.defaults("unused"),
+          e -> {});
   private long offset;
 
   /** A stream that never ends by itself; it counts cancellations. */
@@ -76,8 +87,7 @@ class DispatcherTest {
 
     @Override
     public Flowable<JsonNode> execute(Invocation invocation, Object connection) {
-      return Flowable.<JsonNode>never().doOnCancel(() -> cancelled.add(
-          invocation.command().id()));
+      return Flowable.<JsonNode>never().doOnCancel(() -> cancelled.add(invocation.command().id()));
     }
   }
 
@@ -97,12 +107,13 @@ class DispatcherTest {
 
   @Test
   void invalidCommandsUnknownOperationsOrConnectionsAndBadParamsRunNothing() throws Exception {
-    List<String> refused = List.of(
-        "{\"id\":\"i1\",\"operation\":\"read\"}", // no connection
-        command("i2", "delete", "c1", Json.object().put("key", "k")),
-        command("i3", "read", "globex", Json.object().put("key", "k")),
-        command("i4", "read", "c1", Json.object().put("key", "k").put("colour", "red")),
-        command("i5", "read", "c1", Json.object()));
+    List<String> refused =
+        List.of(
+            "{\"id\":\"i1\",\"operation\":\"read\"}", // no connection
+            command("i2", "delete", "c1", Json.object().put("key", "k")),
+            command("i3", "read", "globex", Json.object().put("key", "k")),
+            command("i4", "read", "c1", Json.object().put("key", "k").put("colour", "red")),
+            command("i5", "read", "c1", Json.object()));
     for (String value : refused) {
       // Kafka refused the failed event too: the DLQ is the answer of last resort.
       assertThat(outcome(dispatch(value, null)).errorCode()).as(value).isEqualTo("UNANSWERED");
@@ -112,8 +123,12 @@ class DispatcherTest {
 
   @Test
   void aDeadlinePassedBeforeTheStartRunsNothing() throws Exception {
-    ObjectNode late = Json.object().put("id", "d1").put("operation", "write").put("connection",
-        "c1").put("deadline", Instant.now().minusSeconds(1).toString());
+    ObjectNode late =
+        Json.object()
+            .put("id", "d1")
+            .put("operation", "write")
+            .put("connection", "c1")
+            .put("deadline", Instant.now().minusSeconds(1).toString());
     late.putObject("params").put("key", "late");
     outcome(dispatch(late.toString(), null));
     assertThat(write.started).isEmpty();
@@ -122,20 +137,23 @@ class DispatcherTest {
   @Test
   void aWriteWhoseReplyTopicIsMissingNeverRuns() throws Exception {
     replyTopics.put("missing", failed(new UnknownTopicOrPartitionException("no such topic")));
-    outcome(dispatch(replyTo(command("w1", "write", "c1", Json.object().put("key", "w1")),
-        "missing"), null));
+    outcome(
+        dispatch(
+            replyTo(command("w1", "write", "c1", Json.object().put("key", "w1")), "missing"),
+            null));
     assertThat(write.started).isEmpty();
   }
 
   @Test
   void aReplyTopicThatExistsOrCannotBeCheckedLetsTheCommandRun() throws Exception {
-    replyTopics.put("exists", KafkaFuture.completedFuture(new TopicDescription("exists", false,
-        List.of())));
+    replyTopics.put(
+        "exists", KafkaFuture.completedFuture(new TopicDescription("exists", false, List.of())));
     replyTopics.put("unknown", failed(new TimeoutException("no answer from the cluster")));
     write.release("w1");
     write.release("w2");
-    outcome(dispatch(replyTo(command("w1", "write", "c1", Json.object().put("key", "w1")),
-        "exists"), null));
+    outcome(
+        dispatch(
+            replyTo(command("w1", "write", "c1", Json.object().put("key", "w1")), "exists"), null));
     outcome(dispatch(command("w2", "write", "c1", Json.object().put("key", "w2")), "unknown"));
     assertThat(write.started).containsExactly("w1", "w2");
   }
@@ -145,8 +163,9 @@ class DispatcherTest {
     KafkaFutureImpl<TopicDescription> later = new KafkaFutureImpl<>();
     replyTopics.put("later", later);
     read.release("r1");
-    Dispatcher.Execution e = dispatch(replyTo(command("r1", "read", "c1",
-        Json.object().put("key", "r1")), "later"), null);
+    Dispatcher.Execution e =
+        dispatch(
+            replyTo(command("r1", "read", "c1", Json.object().put("key", "r1")), "later"), null);
     Thread.sleep(200);
     assertThat(read.started).isEmpty();
     assertThat(e.done().isComplete()).isFalse();
@@ -158,8 +177,12 @@ class DispatcherTest {
 
   @Test
   void aRunningCommandIsCutAtItsDeadline() throws Exception {
-    ObjectNode c = Json.object().put("id", "e1").put("operation", "endless").put("connection",
-        "c1").put("deadline", Instant.now().plusMillis(300).toString());
+    ObjectNode c =
+        Json.object()
+            .put("id", "e1")
+            .put("operation", "endless")
+            .put("connection", "c1")
+            .put("deadline", Instant.now().plusMillis(300).toString());
     long start = System.nanoTime();
     outcome(dispatch(c.toString(), null));
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT);
@@ -170,10 +193,11 @@ class DispatcherTest {
   void abandonStopsTheOperationAndLeavesTheCommandUnanswered() throws Exception {
     Dispatcher.Execution e = dispatch(command("e2", "endless", "c1", Json.object()), null);
     Thread.sleep(100);
-    onLoop(() -> {
-      e.abandon().run();
-      return null;
-    });
+    onLoop(
+        () -> {
+          e.abandon().run();
+          return null;
+        });
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
     e.done().onComplete(ar -> failure.complete(ar.cause()));
     assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(Resend.Cancelled.class);
@@ -186,8 +210,8 @@ class DispatcherTest {
     ConsumerRecord<byte[], byte[]> first = record(value);
     ConsumerRecord<byte[], byte[]> second = record(value);
     Dispatcher.Execution running = onLoop(() -> dispatcher.dispatch(first, parse(first)));
-    Dispatcher.Execution duplicate = onLoop(() -> dispatcher.attach(second, parse(second), first,
-        parse(first), running));
+    Dispatcher.Execution duplicate =
+        onLoop(() -> dispatcher.attach(second, parse(second), first, parse(first), running));
     Thread.sleep(100);
     assertThat(duplicate.done().isComplete()).isFalse();
 
@@ -205,55 +229,64 @@ class DispatcherTest {
     assertThat(dispatcher.knownOperation("salesOrders.delete")).isFalse();
   }
 
-  private static String command(String id, String operation, String connection,
-      ObjectNode params) {
-    ObjectNode c = Json.object().put("id", id).put("operation", operation)
-        .put("connection", connection);
+  private static String command(String id, String operation, String connection, ObjectNode params) {
+    ObjectNode c =
+        Json.object().put("id", id).put("operation", operation).put("connection", connection);
     c.set("params", params);
     return c.toString();
   }
 
   private static String replyTo(String command, String topic) throws Exception {
     return ((ObjectNode) Json.parse(command.getBytes(StandardCharsets.UTF_8)))
-        .put("replyTo", topic).toString();
+        .put("replyTo", topic)
+        .toString();
   }
 
   private ConsumerRecord<byte[], byte[]> record(String value) {
-    return new ConsumerRecord<>(TOPICS.commands(), 0, offset++, "c1".getBytes(
-        StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    return new ConsumerRecord<>(
+        TOPICS.commands(),
+        0,
+        offset++,
+        "c1".getBytes(StandardCharsets.UTF_8),
+        value.getBytes(StandardCharsets.UTF_8));
   }
 
   private CommandParser.Parsed parse(ConsumerRecord<byte[], byte[]> rec) {
     var h = rec.headers().lastHeader(ContractHeaders.REPLY_TOPIC);
-    return parser.parse(rec.value(), h == null ? null : new String(h.value(),
-        StandardCharsets.UTF_8));
+    return parser.parse(
+        rec.value(), h == null ? null : new String(h.value(), StandardCharsets.UTF_8));
   }
 
   /** Dispatches {@code value} on the event loop, with a reply-topic header if given. */
   private Dispatcher.Execution dispatch(String value, String replyHeader) throws Exception {
     ConsumerRecord<byte[], byte[]> rec = record(value);
     if (replyHeader != null) {
-      rec.headers().add(new RecordHeader(ContractHeaders.REPLY_TOPIC,
-          replyHeader.getBytes(StandardCharsets.UTF_8)));
+      rec.headers()
+          .add(
+              new RecordHeader(
+                  ContractHeaders.REPLY_TOPIC, replyHeader.getBytes(StandardCharsets.UTF_8)));
     }
     return onLoop(() -> dispatcher.dispatch(rec, parse(rec)));
   }
 
   private <T> T onLoop(Supplier<T> call) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();
-    context.runOnContext(v -> {
-      try {
-        result.complete(call.get());
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
+    context.runOnContext(
+        v -> {
+          try {
+            result.complete(call.get());
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
     return result.get(10, TimeUnit.SECONDS);
   }
 
   private static StreamPublisher.Outcome outcome(Dispatcher.Execution e) throws Exception {
-    return e.done().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(),
-        TimeUnit.SECONDS);
+    return e.done()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static KafkaFuture<TopicDescription> failed(Exception e) {
@@ -264,17 +297,25 @@ class DispatcherTest {
 
   /** An Admin that answers {@code describeTopics} from {@code topics}, and nothing else. */
   private static Admin admin(Map<String, KafkaFuture<TopicDescription>> topics) {
-    return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(),
-        new Class<?>[] {Admin.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "describeTopics" -> new DescribeTopicsResult(null, Map.of(
-              (String) ((Collection<?>) args[0]).iterator().next(), topics.computeIfAbsent(
-                  (String) ((Collection<?>) args[0]).iterator().next(),
-                  t -> new KafkaFutureImpl<>()))) { };
-          case "close" -> null;
-          case "toString" -> "admin of the test";
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (Admin)
+        Proxy.newProxyInstance(
+            Admin.class.getClassLoader(),
+            new Class<?>[] {Admin.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "describeTopics" ->
+                      new DescribeTopicsResult(
+                          null,
+                          Map.of(
+                              (String) ((Collection<?>) args[0]).iterator().next(),
+                              topics.computeIfAbsent(
+                                  (String) ((Collection<?>) args[0]).iterator().next(),
+                                  t -> new KafkaFutureImpl<>()))) {};
+                  case "close" -> null;
+                  case "toString" -> "admin of the test";
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A graceful stop commits what is finished and hands its partitions over at once, every time,
- * static members included: three instances, one stopped and replaced per round, writes in
- * flight throughout. No partition waits for a session timeout, and no finished write runs again.
+ * static members included: three instances, one stopped and replaced per round, writes in flight
+ * throughout. No partition waits for a session timeout, and no finished write runs again.
  */
 class GracefulStopIT {
   private static final int PARTITIONS = 6;
@@ -42,16 +42,23 @@ class GracefulStopIT {
     String group = settings.groupId(ScenarioConnector.ID);
     List<RuntimeHarness> live = new ArrayList<>();
     for (String id : List.of("gs-0", "gs-1", "gs-2")) {
-      live.add(RuntimeHarness.start(settings.withInstanceId(id), ScenarioConnector.ID,
-          connections));
+      live.add(
+          RuntimeHarness.start(settings.withInstanceId(id), ScenarioConnector.ID, connections));
     }
     List<String> ids = new ArrayList<>();
     List<Long> handovers = new ArrayList<>();
     try (TopicReader results = live.get(0).results()) {
       for (int round = 0; round < 4; round++) {
         for (int i = 0; i < 30; i++) {
-          ids.add(live.get(0).send(RuntimeHarness.command("write", "c" + (1 + i % PARTITIONS),
-              Json.object().put("key", "r" + round + "-" + i).put("delayMs", 20 * (i % 5)))));
+          ids.add(
+              live.get(0)
+                  .send(
+                      RuntimeHarness.command(
+                          "write",
+                          "c" + (1 + i % PARTITIONS),
+                          Json.object()
+                              .put("key", "r" + round + "-" + i)
+                              .put("delayMs", 20 * (i % 5)))));
         }
         RuntimeHarness leaving = live.remove(round % live.size());
         String identity = leaving.settings().instanceId();
@@ -59,18 +66,23 @@ class GracefulStopIT {
         leaving.close();
         awaitOwnedBy(settings.bootstrap(), group, live.size());
         handovers.add((System.nanoTime() - stopAt) / 1_000_000);
-        live.add(RuntimeHarness.start(settings.withInstanceId(identity), ScenarioConnector.ID,
-            connections));
+        live.add(
+            RuntimeHarness.start(
+                settings.withInstanceId(identity), ScenarioConnector.ID, connections));
       }
       results.untilTerminal(ids, Duration.ofSeconds(120));
       System.out.println("graceful stop to all partitions owned by the others, ms: " + handovers);
       // Kafka's 45 s session would have held a static member's partitions had it not left.
       assertThat(handovers).allSatisfy(ms -> assertThat(ms).isLessThan(20_000));
-      assertThat(ids).allSatisfy(id -> assertThat(results.terminals(id)).singleElement()
-          .satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed")));
+      assertThat(ids)
+          .allSatisfy(
+              id ->
+                  assertThat(results.terminals(id))
+                      .singleElement()
+                      .satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed")));
       assertThat(WriteLog.counts(writeLog).values()).hasSize(ids.size()).containsOnly(1L);
-      GroupOffsets.awaitAllCommitted(settings.bootstrap(), group,
-          live.get(0).topics().commands(), Duration.ofSeconds(60));
+      GroupOffsets.awaitAllCommitted(
+          settings.bootstrap(), group, live.get(0).topics().commands(), Duration.ofSeconds(60));
     } finally {
       for (RuntimeHarness h : live) {
         h.close();
@@ -85,10 +97,17 @@ class GracefulStopIT {
     try (Admin admin = Admin.create(p)) {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (System.nanoTime() < end) {
-        ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group))
-            .describedGroups().get(group).get(30, TimeUnit.SECONDS);
-        int owned = d.members().stream().map(MemberDescription::assignment)
-            .mapToInt(a -> a.topicPartitions().size()).sum();
+        ConsumerGroupDescription d =
+            admin
+                .describeConsumerGroups(List.of(group))
+                .describedGroups()
+                .get(group)
+                .get(30, TimeUnit.SECONDS);
+        int owned =
+            d.members().stream()
+                .map(MemberDescription::assignment)
+                .mapToInt(a -> a.topicPartitions().size())
+                .sum();
         if (d.members().size() == members && owned == PARTITIONS) {
           return;
         }

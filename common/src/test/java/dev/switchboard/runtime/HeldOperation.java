@@ -24,8 +24,13 @@ final class HeldOperation implements Operation<Object> {
   private final Map<String, CompletableFuture<JsonNode>> gates = new ConcurrentHashMap<>();
 
   HeldOperation(String name, boolean write) {
-    spec = new OperationSpec(name, "held until the test releases it", OperationSpec.Kind.SINGLE,
-        write, Schema.builder().requiredString("key", "which execution").build());
+    spec =
+        new OperationSpec(
+            name,
+            "held until the test releases it",
+            OperationSpec.Kind.SINGLE,
+            write,
+            Schema.builder().requiredString("key", "which execution").build());
   }
 
   @Override

@@ -27,22 +27,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The command ledger: a command that finished is answered from the ledger, not run again (a
- * write never; a read when asked); a write that started and never finished is in doubt, never
- * sent twice; the ledger survives a restart of the instance.
+ * The command ledger: a command that finished is answered from the ledger, not run again (a write
+ * never; a read when asked); a write that started and never finished is in doubt, never sent twice;
+ * the ledger survives a restart of the instance.
  */
 class LedgerIT {
 
-  private static RuntimeHarness platform(RuntimeSettings settings, Path writeLog)
-      throws Exception {
-    return RuntimeHarness.start(settings, ScenarioConnector.ID,
+  private static RuntimeHarness platform(RuntimeSettings settings, Path writeLog) throws Exception {
+    return RuntimeHarness.start(
+        settings,
+        ScenarioConnector.ID,
         Map.of("c1", Json.object().put("writeLog", writeLog.toString())));
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> terminalRecords(TopicReader r, String id) {
-    return r.all().stream().filter(rec -> rec.key() != null
-        && new String(rec.key(), StandardCharsets.UTF_8).equals(id)
-        && !header(rec, ContractHeaders.EVENT_TYPE).equals("record")).toList();
+    return r.all().stream()
+        .filter(
+            rec ->
+                rec.key() != null
+                    && new String(rec.key(), StandardCharsets.UTF_8).equals(id)
+                    && !header(rec, ContractHeaders.EVENT_TYPE).equals("record"))
+        .toList();
   }
 
   /**
@@ -50,10 +55,15 @@ class LedgerIT {
    * and the same id sent again is attached to it rather than answered from the ledger.
    */
   private static void awaitRecorded(RuntimeSettings settings, String id) {
-    try (TopicReader ledger = RuntimeHarness.reader(settings.bootstrap(),
-        settings.topicPrefix() + ".scenario.ledger")) {
-      ledger.until(r -> r.all().stream().anyMatch(rec -> id.equals(new String(rec.key(),
-          StandardCharsets.UTF_8)) && header(rec, Ledger.STATE).equals("finished")),
+    try (TopicReader ledger =
+        RuntimeHarness.reader(settings.bootstrap(), settings.topicPrefix() + ".scenario.ledger")) {
+      ledger.until(
+          r ->
+              r.all().stream()
+                  .anyMatch(
+                      rec ->
+                          id.equals(new String(rec.key(), StandardCharsets.UTF_8))
+                              && header(rec, Ledger.STATE).equals("finished")),
           Duration.ofSeconds(30));
     }
   }
@@ -83,7 +93,8 @@ class LedgerIT {
       // A new instance (a restart) restores the ledger and answers from it too.
       try (RuntimeHarness second = platform(settings, writeLog)) {
         second.send(write);
-        results.until(r -> terminalRecords(r, id).size() == 3, Duration.ofSeconds(60))
+        results
+            .until(r -> terminalRecords(r, id).size() == 3, Duration.ofSeconds(60))
             .settle(Duration.ofSeconds(1));
       }
       List<ConsumerRecord<byte[], byte[]>> answers = terminalRecords(results, id);
@@ -110,13 +121,14 @@ class LedgerIT {
       platform.send(read);
       results.until(r -> terminalRecords(r, id).size() == 2, Duration.ofSeconds(60));
       awaitRecorded(platform.settings(), id);
-      assertThat(results.events(id).stream().filter(e -> e.path("type").asText()
-          .equals("record"))).hasSize(6); // ran twice
+      assertThat(results.events(id).stream().filter(e -> e.path("type").asText().equals("record")))
+          .hasSize(6); // ran twice
       platform.send(read.deepCopy().put("reuseOutcome", true));
-      results.until(r -> terminalRecords(r, id).size() == 3, Duration.ofSeconds(60))
+      results
+          .until(r -> terminalRecords(r, id).size() == 3, Duration.ofSeconds(60))
           .settle(Duration.ofSeconds(1));
-      assertThat(results.events(id).stream().filter(e -> e.path("type").asText()
-          .equals("record"))).hasSize(6); // not run a third time
+      assertThat(results.events(id).stream().filter(e -> e.path("type").asText().equals("record")))
+          .hasSize(6); // not run a third time
       List<ConsumerRecord<byte[], byte[]>> answers = terminalRecords(results, id);
       assertThat(header(answers.get(2), ContractHeaders.REPLAY)).isEqualTo("true");
       assertThat(answers.get(2).value()).isEqualTo(answers.get(1).value());
@@ -134,12 +146,19 @@ class LedgerIT {
       // What an instance killed mid-call leaves behind: a started record, no outcome.
       Properties p = new Properties();
       p.put("bootstrap.servers", settings.bootstrap());
-      try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p,
-          new ByteArraySerializer(), new ByteArraySerializer())) {
-        producer.send(new ProducerRecord<>(platform.topics().ledger(), 0,
-            id.getBytes(StandardCharsets.UTF_8), Json.bytes(Json.object().put("commandId", id)
-                .put("at", "2026-12-06T10:00:00Z")),
-            List.of(new RecordHeader(Ledger.STATE, "started".getBytes(StandardCharsets.UTF_8)))))
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    platform.topics().ledger(),
+                    0,
+                    id.getBytes(StandardCharsets.UTF_8),
+                    Json.bytes(
+                        Json.object().put("commandId", id).put("at", "2026-12-06T10:00:00Z")),
+                    List.of(
+                        new RecordHeader(
+                            Ledger.STATE, "started".getBytes(StandardCharsets.UTF_8)))))
             .get(30, TimeUnit.SECONDS);
       }
     } // a restart, so the ledger is read again
@@ -168,18 +187,18 @@ class LedgerIT {
 
   @Test
   void theLedgerTopicIsCompactedAndForgetsIdsAfterTheRetention() throws Exception {
-    RuntimeSettings settings = RuntimeHarness.freshSettings()
-        .withLedger(true, Duration.ofDays(3));
+    RuntimeSettings settings = RuntimeHarness.freshSettings().withLedger(true, Duration.ofDays(3));
     try (RuntimeHarness platform = platform(settings, Files.createTempFile("writes", ".log"))) {
       Properties p = new Properties();
       p.put("bootstrap.servers", settings.bootstrap());
-      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-          .create(p)) {
-        var resource = new org.apache.kafka.common.config.ConfigResource(
-            org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
-            platform.topics().ledger());
-        var config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
-            .get(resource);
+      try (org.apache.kafka.clients.admin.Admin admin =
+          org.apache.kafka.clients.admin.Admin.create(p)) {
+        var resource =
+            new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+                platform.topics().ledger());
+        var config =
+            admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
         assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
         assertThat(config.get("retention.ms").value())
             .isEqualTo(String.valueOf(Duration.ofDays(3).toMillis()));
@@ -192,14 +211,18 @@ class LedgerIT {
     RuntimeSettings settings = RuntimeHarness.freshSettings();
     Properties p = new Properties();
     p.put("bootstrap.servers", settings.bootstrap());
-    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-        .create(p)) {
-      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(
-          settings.topicPrefix() + ".scenario.ledger", 1, (short) 1))).all()
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(p)) {
+      admin
+          .createTopics(
+              List.of(
+                  new org.apache.kafka.clients.admin.NewTopic(
+                      settings.topicPrefix() + ".scenario.ledger", 1, (short) 1)))
+          .all()
           .get(30, TimeUnit.SECONDS);
     }
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform(settings,
-            Files.createTempFile("writes", ".log")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> platform(settings, Files.createTempFile("writes", ".log")))
         .hasStackTraceContaining("must be co-partitioned with the commands topic");
   }
 
@@ -208,8 +231,11 @@ class LedgerIT {
     Path writeLog = Files.createTempFile("writes", ".log");
     try (RuntimeHarness platform = platform(RuntimeHarness.freshSettings(), writeLog);
         TopicReader results = platform.results()) {
-      ObjectNode echo = RuntimeHarness.command("echo", "c1",
-          Json.object().put("value", "v".repeat(256)).put("repeat", Ledger.INLINE_MAX / 256));
+      ObjectNode echo =
+          RuntimeHarness.command(
+              "echo",
+              "c1",
+              Json.object().put("value", "v".repeat(256)).put("repeat", Ledger.INLINE_MAX / 256));
       String id = platform.send(echo);
       results.untilTerminal(List.of(id), Duration.ofSeconds(60));
       awaitRecorded(platform.settings(), id);

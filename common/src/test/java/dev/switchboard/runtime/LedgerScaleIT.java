@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the ledger costs per million commands: restore time and memory of one partition's index.
- * Runs only with the full fault suite ({@code -Pfaults}, see the parent pom's
- * {@code faults.only.its}); the figures go in docs/reliability.md.
+ * Runs only with the full fault suite ({@code -Pfaults}, see the parent pom's {@code
+ * faults.only.its}); the figures go in docs/reliability.md.
  */
 class LedgerScaleIT {
   private static final int COMMANDS = 1_000_000;
@@ -32,21 +32,25 @@ class LedgerScaleIT {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrap);
     try (Admin admin = Admin.create(p)) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all()
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
           .get(30, TimeUnit.SECONDS);
     }
     byte[] event = new byte[200]; // about a completed event of a single-result command
     Arrays.fill(event, (byte) 'x');
-    var finished = List.of(new RecordHeader(Ledger.STATE, bytes("finished")),
-        new RecordHeader(Ledger.TYPE, bytes("completed")));
+    var finished =
+        List.of(
+            new RecordHeader(Ledger.STATE, bytes("finished")),
+            new RecordHeader(Ledger.TYPE, bytes("completed")));
     p.put("linger.ms", "20");
     p.put("batch.size", "262144");
     p.put("compression.type", "lz4");
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-        new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < COMMANDS; i++) {
-        producer.send(new ProducerRecord<>(topic, 0, bytes("command-" + i), event,
-            List.copyOf(finished)));
+        producer.send(
+            new ProducerRecord<>(topic, 0, bytes("command-" + i), event, List.copyOf(finished)));
       }
       producer.flush();
     }
@@ -61,7 +65,8 @@ class LedgerScaleIT {
     long restoreMs = (System.nanoTime() - start) / 1_000_000;
     rt.gc();
     long heapAfter = rt.totalMemory() - rt.freeMemory();
-    System.out.printf("LEDGER-SCALE commands=%d restoreMs=%d indexMiB=%d heapDeltaMiB=%d%n",
+    System.out.printf(
+        "LEDGER-SCALE commands=%d restoreMs=%d indexMiB=%d heapDeltaMiB=%d%n",
         COMMANDS, restoreMs, index.bytes() >> 20, (heapAfter - heapBefore) >> 20);
     assertThat(index.size()).isEqualTo(COMMANDS);
     assertThat(index.get("command-0")).isEqualTo(new LedgerIndex.Entry(0, true));

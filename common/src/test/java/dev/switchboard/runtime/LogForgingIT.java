@@ -25,19 +25,27 @@ class LogForgingIT {
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();
     runtime.addAppender(lines);
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings(),
-        ScenarioConnector.ID, Map.of("c1", Json.object()));
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings(), ScenarioConnector.ID, Map.of("c1", Json.object()));
         TopicReader results = platform.results()) {
-      ObjectNode forged = RuntimeHarness.command("x\nevent=command.completed provider=scenario "
-          + "command=forged", "c1\r\nevent=command.dlq", Json.object());
+      ObjectNode forged =
+          RuntimeHarness.command(
+              "x\nevent=command.completed provider=scenario " + "command=forged",
+              "c1\r\nevent=command.dlq",
+              Json.object());
       String id = platform.send(forged);
       results.untilTerminal(List.of(id), Duration.ofSeconds(60));
 
-      List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
-          .toList();
-      assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("event=command.failed")
-          .contains("operation=\"x\\nevent=command.completed provider=scenario command=forged\"")
-          .contains("connection=\"c1\\r\\nevent=command.dlq\""));
+      List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      assertThat(messages)
+          .anySatisfy(
+              m ->
+                  assertThat(m)
+                      .startsWith("event=command.failed")
+                      .contains(
+                          "operation=\"x\\nevent=command.completed provider=scenario command=forged\"")
+                      .contains("connection=\"c1\\r\\nevent=command.dlq\""));
       assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("\n", "\r"));
     } finally {
       runtime.detachAppender(lines);

@@ -17,9 +17,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A record with no id whose DLQ copy (value plus provenance headers) is over the producer's
- * {@code max.request.size}, though the record itself was under the broker's limit: it is
- * dead-lettered truncated, and its partition's commits go on.
+ * A record with no id whose DLQ copy (value plus provenance headers) is over the producer's {@code
+ * max.request.size}, though the record itself was under the broker's limit: it is dead-lettered
+ * truncated, and its partition's commits go on.
  */
 class PoisonRecordIT {
   /** The producer's default max.request.size. */
@@ -27,9 +27,13 @@ class PoisonRecordIT {
 
   @Test
   void aPoisonRecordTooLargeToDeadLetterWholeIsTruncatedAndTheOffsetAdvances() throws Exception {
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings()
-            .withPartitions(1), ScenarioConnector.ID, Map.of("c1", Json.object()));
-        TopicReader results = platform.results(); TopicReader dlq = platform.dlq()) {
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings().withPartitions(1),
+                ScenarioConnector.ID,
+                Map.of("c1", Json.object()));
+        TopicReader results = platform.results();
+        TopicReader dlq = platform.dlq()) {
       // Just fits one produce request; the DLQ headers (~180 bytes) push the copy over it.
       byte[] value = new byte[MAX_REQUEST - 150];
       Arrays.fill(value, (byte) 'x');
@@ -38,8 +42,9 @@ class PoisonRecordIT {
       value[value.length - 2] = '"';
       value[value.length - 1] = '}';
       platform.sendRaw("c1".getBytes(StandardCharsets.UTF_8), value, List.of());
-      String after = platform.send(RuntimeHarness.command("echo", "c1",
-          Json.object().put("value", "after the poison")));
+      String after =
+          platform.send(
+              RuntimeHarness.command("echo", "c1", Json.object().put("value", "after the poison")));
 
       results.untilTerminal(List.of(after), Duration.ofSeconds(60));
       dlq.until(r -> r.all().size() == 1, Duration.ofSeconds(30));
@@ -51,10 +56,11 @@ class PoisonRecordIT {
       assertThat(header(copy, ContractHeaders.DLQ_PARTITION)).isEqualTo("0");
       assertThat(header(copy, ContractHeaders.DLQ_OFFSET)).isEqualTo("0");
       assertThat(header(copy, ContractHeaders.DLQ_REASON)).startsWith("NO_ID");
-      assertThat(copy.value()).hasSize(DeadLetters.TRUNCATED_VALUE_BYTES)
-          .startsWith(prefix);
-      GroupOffsets.awaitAllCommitted(platform.settings().bootstrap(),
-          platform.settings().groupId(ScenarioConnector.ID), platform.topics().commands(),
+      assertThat(copy.value()).hasSize(DeadLetters.TRUNCATED_VALUE_BYTES).startsWith(prefix);
+      GroupOffsets.awaitAllCommitted(
+          platform.settings().bootstrap(),
+          platform.settings().groupId(ScenarioConnector.ID),
+          platform.topics().commands(),
           Duration.ofSeconds(30));
     }
   }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The runtime as a good citizen toward a provider that is down or throttling, over real HTTP:
- * a bounded number of calls during an outage whatever the queue, other connections unaffected,
- * a {@code Retry-After} waited in full, a deadline shorter than it failing at once.
+ * The runtime as a good citizen toward a provider that is down or throttling, over real HTTP: a
+ * bounded number of calls during an outage whatever the queue, other connections unaffected, a
+ * {@code Retry-After} waited in full, a deadline shorter than it failing at once.
  */
 class ProviderResilienceIT {
   private final Vertx vertx = Vertx.vertx();
@@ -42,19 +42,29 @@ class ProviderResilienceIT {
 
   private Provider provider() throws Exception {
     Provider p = new Provider();
-    p.server = vertx.createHttpServer().requestHandler(req -> {
-      p.calls.incrementAndGet();
-      String mode = p.mode.get();
-      if (mode.equals("down")) {
-        req.response().setStatusCode(503).end();
-      } else if (mode.startsWith("throttle:")) {
-        p.mode.set("up");
-        req.response().setStatusCode(429).putHeader("Retry-After", mode.substring(9)).end();
-      } else {
-        req.response().end("{}");
-      }
-    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10,
-        TimeUnit.SECONDS);
+    p.server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  p.calls.incrementAndGet();
+                  String mode = p.mode.get();
+                  if (mode.equals("down")) {
+                    req.response().setStatusCode(503).end();
+                  } else if (mode.startsWith("throttle:")) {
+                    p.mode.set("up");
+                    req.response()
+                        .setStatusCode(429)
+                        .putHeader("Retry-After", mode.substring(9))
+                        .end();
+                  } else {
+                    req.response().end("{}");
+                  }
+                })
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
     return p;
   }
 
@@ -68,10 +78,13 @@ class ProviderResilienceIT {
     Provider down = provider();
     Provider healthy = provider();
     down.mode.set("down");
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings()
-            .withPartitions(1), ScenarioConnector.ID, Map.of(
-            "down", Json.object().put("providerUrl", down.url()),
-            "healthy", Json.object().put("providerUrl", healthy.url())));
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings().withPartitions(1),
+                ScenarioConnector.ID,
+                Map.of(
+                    "down", Json.object().put("providerUrl", down.url()),
+                    "healthy", Json.object().put("providerUrl", healthy.url())));
         TopicReader results = platform.results()) {
       List<String> queued = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
@@ -89,19 +102,27 @@ class ProviderResilienceIT {
       results.untilTerminal(queued, Duration.ofSeconds(60));
       long recoverMs = Duration.between(up, Instant.now()).toMillis();
 
-      long completed = queued.stream().filter(id -> results.terminals(id).get(0)
-          .path("type").asText().equals("completed")).count();
-      System.out.printf("PROVIDER-OUTAGE queued=%d callsDuringOutage=%d completedAfter=%d "
-          + "recoverMs=%d%n", queued.size(), duringOutage, completed, recoverMs);
+      long completed =
+          queued.stream()
+              .filter(id -> results.terminals(id).get(0).path("type").asText().equals("completed"))
+              .count();
+      System.out.printf(
+          "PROVIDER-OUTAGE queued=%d callsDuringOutage=%d completedAfter=%d " + "recoverMs=%d%n",
+          queued.size(), duringOutage, completed, recoverMs);
       // The first wave (up to maxInFlightPerConnection calls, 32, in flight before any failure
       // came back), then one probe per 5 s open window: bounded, whatever the queue. Before
       // the breaker: five per command, 500.
-      assertThat(duringOutage).as("calls the down provider received in 20 s")
+      assertThat(duringOutage)
+          .as("calls the down provider received in 20 s")
           .isLessThanOrEqualTo(32 + 8);
-      assertThat(others).allSatisfy(id -> assertThat(results.terminals(id).get(0)
-          .path("type").asText()).isEqualTo("completed"));
+      assertThat(others)
+          .allSatisfy(
+              id ->
+                  assertThat(results.terminals(id).get(0).path("type").asText())
+                      .isEqualTo("completed"));
       assertThat(completed).as("waited for the probe, then answered").isGreaterThanOrEqualTo(90);
-      queued.stream().map(id -> results.terminals(id).get(0))
+      queued.stream()
+          .map(id -> results.terminals(id).get(0))
           .filter(t -> t.path("type").asText().equals("failed"))
           .forEach(t -> assertThat(t.path("error").path("retryable").asBoolean()).isTrue());
     }
@@ -111,8 +132,11 @@ class ProviderResilienceIT {
   void aRetryAfterIsWaitedInFullAndAShorterDeadlineFailsAtOnce() throws Exception {
     Provider throttling = provider();
     throttling.mode.set("throttle:40");
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings(),
-        ScenarioConnector.ID, Map.of("c1", Json.object().put("providerUrl", throttling.url())));
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings(),
+                ScenarioConnector.ID,
+                Map.of("c1", Json.object().put("providerUrl", throttling.url())));
         TopicReader results = platform.results()) {
       Instant sent = Instant.now();
       String patient = platform.send(RuntimeHarness.command("call", "c1", null));
@@ -128,8 +152,8 @@ class ProviderResilienceIT {
 
       results.untilTerminal(List.of(patient), Duration.ofSeconds(60));
       long waited = Duration.between(sent, Instant.now()).toSeconds();
-      System.out.printf("RETRY-AFTER asked=40s answeredAfter=%ds calls=%d%n", waited,
-          throttling.calls.get());
+      System.out.printf(
+          "RETRY-AFTER asked=40s answeredAfter=%ds calls=%d%n", waited, throttling.calls.get());
       assertThat(results.terminals(patient).get(0).path("type").asText()).isEqualTo("completed");
       assertThat(waited).as("the full Retry-After, never cut short").isGreaterThanOrEqualTo(40);
       assertThat(throttling.calls.get()).isEqualTo(2); // the 429, then the answer: no early re-send

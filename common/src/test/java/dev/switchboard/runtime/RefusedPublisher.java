@@ -5,8 +5,8 @@ import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * A {@link ResultPublisher} that Kafka refuses everything for good: it is closed, so every send
- * fails at once, not retriably. Every route of a command must still end (answered or given up),
- * so a unit test sees its commands finish without a broker.
+ * fails at once, not retriably. Every route of a command must still end (answered or given up), so
+ * a unit test sees its commands finish without a broker.
  */
 final class RefusedPublisher {
   private RefusedPublisher() {}

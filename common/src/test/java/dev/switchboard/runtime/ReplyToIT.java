@@ -32,34 +32,42 @@ class ReplyToIT {
 
   @Test
   void replyToFieldAndReplyTopicHeaderRouteTheEventsAwayFromTheResultsTopic() throws Exception {
-    try (RuntimeHarness platform = RuntimeHarness.start(ScenarioConnector.ID,
-        Map.of("c1", Json.object()), s -> s)) {
+    try (RuntimeHarness platform =
+        RuntimeHarness.start(ScenarioConnector.ID, Map.of("c1", Json.object()), s -> s)) {
       String bootstrap = platform.settings().bootstrap();
       String fieldTopic = "reply-field-" + UUID.randomUUID();
       String headerTopic = "reply-header-" + UUID.randomUUID();
       createTopics(bootstrap, fieldTopic, headerTopic);
 
-      ObjectNode byField = RuntimeHarness.command("records", "c1", Json.object().put("count", 6))
-          .put("replyTo", fieldTopic);
+      ObjectNode byField =
+          RuntimeHarness.command("records", "c1", Json.object().put("count", 6))
+              .put("replyTo", fieldTopic);
       String fieldId = platform.send(byField);
       ObjectNode byHeader = RuntimeHarness.command("echo", "c1", Json.object().put("value", "300"));
       String headerId = byHeader.path("id").asText();
-      platform.sendRaw("c1".getBytes(StandardCharsets.UTF_8), Json.bytes(byHeader), List.of(
-          new RecordHeader(ContractHeaders.REPLY_TOPIC, headerTopic.getBytes(StandardCharsets.UTF_8))));
+      platform.sendRaw(
+          "c1".getBytes(StandardCharsets.UTF_8),
+          Json.bytes(byHeader),
+          List.of(
+              new RecordHeader(
+                  ContractHeaders.REPLY_TOPIC, headerTopic.getBytes(StandardCharsets.UTF_8))));
       String control = platform.send(RuntimeHarness.command("echo", "c1", null));
 
       List<JsonNode> fieldEvents = readUntilTerminal(bootstrap, fieldTopic, fieldId);
       assertThat(fieldEvents).hasSize(7); // six records, then completed
       assertThat(fieldEvents.get(6).path("type").asText()).isEqualTo("completed");
       assertThat(fieldEvents.get(6).path("records").asLong()).isEqualTo(6);
-      assertThat(fieldEvents).allSatisfy(e ->
-          assertThat(e.path("commandId").asText()).isEqualTo(fieldId));
+      assertThat(fieldEvents)
+          .allSatisfy(e -> assertThat(e.path("commandId").asText()).isEqualTo(fieldId));
 
       List<JsonNode> headerEvents = readUntilTerminal(bootstrap, headerTopic, headerId);
-      assertThat(headerEvents).singleElement().satisfies(e -> {
-        assertThat(e.path("type").asText()).isEqualTo("completed");
-        assertThat(e.path("data").path("value").asText()).isEqualTo("300");
-      });
+      assertThat(headerEvents)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.path("type").asText()).isEqualTo("completed");
+                assertThat(e.path("data").path("value").asText()).isEqualTo("300");
+              });
 
       try (TopicReader results = platform.results()) {
         results.untilTerminal(List.of(control), WAIT).settle(Duration.ofSeconds(1));
@@ -74,8 +82,10 @@ class ReplyToIT {
     Properties p = new Properties();
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(p)) {
-      admin.createTopics(List.of(names).stream().map(n -> new NewTopic(n, 1, (short) 1)).toList())
-          .all().get();
+      admin
+          .createTopics(List.of(names).stream().map(n -> new NewTopic(n, 1, (short) 1)).toList())
+          .all()
+          .get();
     }
   }
 

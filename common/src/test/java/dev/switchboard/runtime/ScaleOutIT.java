@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Two platform instances in one consumer group share the partitions; every command is answered once. */
+/**
+ * Two platform instances in one consumer group share the partitions; every command is answered
+ * once.
+ */
 class ScaleOutIT {
 
   @Test
@@ -44,11 +47,20 @@ class ScaleOutIT {
   }
 
   private static long completed(RuntimeHarness h) {
-    return h.metrics().count("switchboard_commands_total", "provider", ScenarioConnector.ID,
-        "operation", "records", "outcome", "completed");
+    return h.metrics()
+        .count(
+            "switchboard_commands_total",
+            "provider",
+            ScenarioConnector.ID,
+            "operation",
+            "records",
+            "outcome",
+            "completed");
   }
 
-  /** Waits until the group settled with partitions on both instances, so no rebalance runs mid-test. */
+  /**
+   * Waits until the group settled with partitions on both instances, so no rebalance runs mid-test.
+   */
   private static void awaitBalanced(RuntimeHarness a, RuntimeHarness b) throws Exception {
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < end) {
@@ -64,7 +76,10 @@ class ScaleOutIT {
 
   private static double assigned(RuntimeHarness h) {
     String scrape = h.metrics().scrape();
-    return scrape.lines().filter(l -> l.startsWith("switchboard_assigned_partitions{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    return scrape
+        .lines()
+        .filter(l -> l.startsWith("switchboard_assigned_partitions{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 }

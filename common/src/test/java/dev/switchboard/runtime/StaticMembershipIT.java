@@ -19,10 +19,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instance identity as Kafka static membership: an instance killed with SIGKILL and started
- * again under its identity takes its partitions back at once, instead of waiting out the dead
- * member's session (45 s by default, during which its partitions answered nothing). Two live
- * instances with one identity: the older one stops with an error rather than run on idle.
+ * Instance identity as Kafka static membership: an instance killed with SIGKILL and started again
+ * under its identity takes its partitions back at once, instead of waiting out the dead member's
+ * session (45 s by default, during which its partitions answered nothing). Two live instances with
+ * one identity: the older one stops with an error rather than run on idle.
  */
 class StaticMembershipIT {
   /** Kafka's default session timeout: what a restarted dynamic member waited. */
@@ -33,8 +33,8 @@ class StaticMembershipIT {
   private final Topics topics = new Topics(prefix, ScenarioConnector.ID);
 
   private PlatformProcess instance(Path log, String id) throws Exception {
-    return PlatformProcess.start(log, "bootstrap=" + bootstrap, "prefix=" + prefix,
-        "partitions=3", "instance=" + id);
+    return PlatformProcess.start(
+        log, "bootstrap=" + bootstrap, "prefix=" + prefix, "partitions=3", "instance=" + id);
   }
 
   @Test
@@ -50,17 +50,24 @@ class StaticMembershipIT {
       a.kill();
       a.restart();
       // Sent at once: on every partition it must wait for the restarted instance.
-      List<String> after = List.of("c1", "c2", "c3").stream().map(c ->
-          sender.send(RuntimeHarness.command("echo", c, Json.object().put("value", c)))).toList();
+      List<String> after =
+          List.of("c1", "c2", "c3").stream()
+              .map(
+                  c ->
+                      sender.send(RuntimeHarness.command("echo", c, Json.object().put("value", c))))
+              .toList();
       Duration ready = a.awaitReady(Duration.ofSeconds(60));
       results.untilTerminal(after, Duration.ofSeconds(90));
       Duration answered = Duration.ofNanos(System.nanoTime() - a.startedAtNanos());
-      System.out.printf("restart to ready %d ms, to all answered %d ms%n", ready.toMillis(),
-          answered.toMillis());
+      System.out.printf(
+          "restart to ready %d ms, to all answered %d ms%n", ready.toMillis(), answered.toMillis());
       // Generous against a busy machine, yet well under the session a dynamic member waits.
       assertThat(answered).isLessThan(SESSION.minusSeconds(15));
-      after.forEach(id -> assertThat(results.terminals(id)).singleElement()
-          .satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed")));
+      after.forEach(
+          id ->
+              assertThat(results.terminals(id))
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.path("type").asText()).isEqualTo("completed")));
       results.close();
     }
   }
@@ -75,7 +82,8 @@ class StaticMembershipIT {
       try (PlatformProcess newer = instance(log2, "sm-same")) {
         newer.awaitReady(Duration.ofSeconds(60));
         assertThat(older.awaitExit(Duration.ofSeconds(60))).isEqualTo(3);
-        assertThat(older.lastStartOutput()).contains(ScenarioPlatformMain.FENCED)
+        assertThat(older.lastStartOutput())
+            .contains(ScenarioPlatformMain.FENCED)
             .contains("event=instance.fenced");
         String id = sender.send(RuntimeHarness.command("echo", "c2", null));
         try (TopicReader results = RuntimeHarness.reader(bootstrap, topics.results())) {

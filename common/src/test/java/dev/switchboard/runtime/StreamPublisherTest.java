@@ -10,10 +10,10 @@ import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.OperationSpec.Kind;
 import io.reactivex.rxjava3.processors.PublishProcessor;
 import io.vertx.core.Promise;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 /** Demand follows acknowledgements, bounded by records and bytes; every command gets one answer. */
@@ -23,23 +23,32 @@ class StreamPublisherTest {
   private final List<Sent> sent = new ArrayList<>();
   private final List<Sent> fallback = new ArrayList<>();
   private final PublishProcessor<JsonNode> source = PublishProcessor.create();
-  private final Invocation inv = new Invocation(new Command("c1", "op", "acme", Json.object(),
-      null, null), Json.object());
+  private final Invocation inv =
+      new Invocation(new Command("c1", "op", "acme", Json.object(), null, null), Json.object());
+
   /** What must happen before the terminal event is sent (the ledger's record). */
   private StreamPublisher.BeforeTerminal beforeTerminal = StreamPublisher.BeforeTerminal.NONE;
+
   /** Resend backoffs, run by hand. */
   private final List<Runnable> timers = new ArrayList<>();
 
   private StreamPublisher publisher(Kind kind, int window, int windowBytes) {
-    StreamPublisher p = new StreamPublisher((t, e) -> record(sent, t, e),
-        (t, e) -> record(fallback, t, e), new Resend((ms, task) -> timers.add(task), e -> { }),
-        beforeTerminal, inv, kind, window, windowBytes);
+    StreamPublisher p =
+        new StreamPublisher(
+            (t, e) -> record(sent, t, e),
+            (t, e) -> record(fallback, t, e),
+            new Resend((ms, task) -> timers.add(task), e -> {}),
+            beforeTerminal,
+            inv,
+            kind,
+            window,
+            windowBytes);
     source.subscribe(p);
     return p;
   }
 
-  private static io.vertx.core.Future<RecordMetadata> record(List<Sent> into, String type,
-      byte[] event) {
+  private static io.vertx.core.Future<RecordMetadata> record(
+      List<Sent> into, String type, byte[] event) {
     Promise<RecordMetadata> ack = Promise.promise();
     try {
       into.add(new Sent(type, Json.parse(event), ack));
@@ -50,7 +59,7 @@ class StreamPublisherTest {
   }
 
   private void emitWhileDemanded(int max) {
-    for (int i = 0; i < max && source.offer(TextNode.valueOf("r" + i)); i++) { }
+    for (int i = 0; i < max && source.offer(TextNode.valueOf("r" + i)); i++) {}
   }
 
   @Test
@@ -107,10 +116,13 @@ class StreamPublisherTest {
     source.offer(TextNode.valueOf("x"));
     source.onComplete();
     sent.get(0).ack().fail(new IllegalStateException("reply topic gone"));
-    assertThat(fallback).singleElement().satisfies(f -> {
-      assertThat(f.type()).isEqualTo("failed");
-      assertThat(f.event().path("error").path("code").asText()).isEqualTo("PUBLISH_FAILED");
-    });
+    assertThat(fallback)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.type()).isEqualTo("failed");
+              assertThat(f.event().path("error").path("code").asText()).isEqualTo("PUBLISH_FAILED");
+            });
     assertThat(p.done().isComplete()).isFalse(); // answered only once the fallback is acked
     fallback.get(0).ack().complete();
     assertThat(p.done().succeeded()).isTrue();
@@ -143,10 +155,11 @@ class StreamPublisherTest {
   void theTerminalEventIsSentOnlyOnceItsOutcomeIsRecorded() {
     Promise<Void> recorded = Promise.promise();
     List<String> recordedTypes = new ArrayList<>();
-    beforeTerminal = (type, event) -> {
-      recordedTypes.add(type);
-      return recorded.future();
-    };
+    beforeTerminal =
+        (type, event) -> {
+          recordedTypes.add(type);
+          return recorded.future();
+        };
     StreamPublisher p = publisher(Kind.SINGLE, 100, 1 << 20);
     source.offer(TextNode.valueOf("x"));
     source.onComplete();
@@ -213,7 +226,11 @@ class StreamPublisherTest {
     publisher(Kind.SINGLE, 100, 1 << 20);
     source.offer(TextNode.valueOf("x"));
     source.offer(TextNode.valueOf("y"));
-    assertThat(sent).singleElement().satisfies(s ->
-        assertThat(s.event().path("error").path("code").asText()).isEqualTo("INTERNAL_ERROR"));
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.event().path("error").path("code").asText())
+                    .isEqualTo("INTERNAL_ERROR"));
   }
 }

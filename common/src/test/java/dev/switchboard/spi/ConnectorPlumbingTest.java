@@ -38,16 +38,17 @@ class ConnectorPlumbingTest {
     var ops = Operation.byName(List.of(op("b.get"), op("a.list"), op("c.create")));
     assertThat(ops.keySet()).containsExactly("b.get", "a.list", "c.create");
     assertThatThrownBy(() -> Operation.byName(List.of(op("a.list"), op("a.list"))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a.list");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a.list");
   }
 
   @Test
   void anAnswerInOnePieceIsOnePageAndAPagedListCountsItsPages() {
-    Invocation single = new Invocation(new Command("c1", "x", "conn", Json.object(), null, null),
-        Json.object());
+    Invocation single =
+        new Invocation(new Command("c1", "x", "conn", Json.object(), null, null), Json.object());
     assertThat(single.pages()).isEqualTo(1);
-    Invocation paged = new Invocation(new Command("c2", "x", "conn", Json.object(), null, null),
-        Json.object());
+    Invocation paged =
+        new Invocation(new Command("c2", "x", "conn", Json.object(), null, null), Json.object());
     paged.pageFetched();
     paged.pageFetched();
     paged.pageFetched();
@@ -57,16 +58,21 @@ class ConnectorPlumbingTest {
   @Test
   void everyLoginOfAConnectionsTokenSourceIsCounted() {
     Metrics metrics = new Metrics();
-    var ctx = new ConnectorContext("prov", "shop", null, null, Clock.systemUTC(),
-        Schedulers.single(), metrics);
+    var ctx =
+        new ConnectorContext(
+            "prov", "shop", null, null, Clock.systemUTC(), Schedulers.single(), metrics);
     AtomicInteger logins = new AtomicInteger();
-    var tokens = ctx.tokens(() -> Single.fromCallable(() -> new Token<>(
-        "t" + logins.incrementAndGet(), null, null)));
+    var tokens =
+        ctx.tokens(
+            () ->
+                Single.fromCallable(() -> new Token<>("t" + logins.incrementAndGet(), null, null)));
     assertThat(tokens.token().blockingGet()).isEqualTo("t1");
     assertThat(tokens.token().blockingGet()).isEqualTo("t1"); // kept, no second login
     tokens.invalidate("t1");
     assertThat(tokens.token().blockingGet()).isEqualTo("t2");
-    assertThat(metrics.count("switchboard_token_refreshes_total", "provider", "prov",
-        "connection", "shop")).isEqualTo(2);
+    assertThat(
+            metrics.count(
+                "switchboard_token_refreshes_total", "provider", "prov", "connection", "shop"))
+        .isEqualTo(2);
   }
 }

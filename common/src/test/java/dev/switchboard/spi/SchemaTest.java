@@ -11,15 +11,16 @@ import dev.switchboard.json.Json;
 import org.junit.jupiter.api.Test;
 
 class SchemaTest {
-  private final Schema schema = Schema.builder()
-      .requiredString("customer", "customer id")
-      .integer("pageSize", 1, 2000, 500L, "records per page")
-      .bool("includeLines", false, null)
-      .duration("timeout", "30s", null)
-      .string("status", "open", null)
-      .optionalString("note", null)
-      .field(new Schema.Field("filter", Schema.Type.OBJECT, false, null, null, null, null))
-      .build();
+  private final Schema schema =
+      Schema.builder()
+          .requiredString("customer", "customer id")
+          .integer("pageSize", 1, 2000, 500L, "records per page")
+          .bool("includeLines", false, null)
+          .duration("timeout", "30s", null)
+          .string("status", "open", null)
+          .optionalString("note", null)
+          .field(new Schema.Field("filter", Schema.Type.OBJECT, false, null, null, null, null))
+          .build();
 
   private static ObjectNode json(String text) throws Exception {
     return (ObjectNode) Json.MAPPER.readTree(text);
@@ -32,8 +33,9 @@ class SchemaTest {
 
   private String problems(String input) throws Exception {
     ObjectNode in = json(input);
-    SwitchboardException e = org.junit.jupiter.api.Assertions.assertThrows(
-        SwitchboardException.class, () -> schema.validate(in));
+    SwitchboardException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SwitchboardException.class, () -> schema.validate(in));
     assertThat(e.code()).isEqualTo("INVALID_PARAMS");
     assertThat(e.category()).isEqualTo(Category.INVALID_COMMAND);
     assertThat(e.retryable()).isFalse();
@@ -41,27 +43,33 @@ class SchemaTest {
   }
 
   /**
-   * A guard: values that did not come through the command parser's bounds (connection config,
-   * a test's own nodes) are judged from their scale and magnitude, never expanded. Converting
+   * A guard: values that did not come through the command parser's bounds (connection config, a
+   * test's own nodes) are judged from their scale and magnitude, never expanded. Converting
    * 1e100000 to a BigInteger or a long, or printing it plain, would take 100,000 digits.
    */
   @Test
   void hugeNumbersAreJudgedWithoutExpandingThem() {
     var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true);
-    String message = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-        java.time.Duration.ofSeconds(5), () -> {
-          ObjectNode in = Json.object().put("customer", "c1");
-          in.set("pageSize", nodes.numberNode(new java.math.BigDecimal("1e100000")));
-          in.set("timeout", nodes.numberNode(new java.math.BigDecimal("-1e-999999999")));
-          in.set("status", nodes.numberNode(new java.math.BigInteger("7".repeat(5_000))));
-          in.set("note", nodes.numberNode(new java.math.BigDecimal("1e999999999")));
-          SwitchboardException e = org.junit.jupiter.api.Assertions.assertThrows(
-              SwitchboardException.class, () -> schema.validate(in));
-          return e.getMessage();
-        });
-    assertThat(message).contains("'pageSize' must be an integer")
-        .contains("'timeout' must be a duration").doesNotContain("'status'")
-        .doesNotContain("'note'").hasSizeLessThan(500);
+    String message =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(5),
+            () -> {
+              ObjectNode in = Json.object().put("customer", "c1");
+              in.set("pageSize", nodes.numberNode(new java.math.BigDecimal("1e100000")));
+              in.set("timeout", nodes.numberNode(new java.math.BigDecimal("-1e-999999999")));
+              in.set("status", nodes.numberNode(new java.math.BigInteger("7".repeat(5_000))));
+              in.set("note", nodes.numberNode(new java.math.BigDecimal("1e999999999")));
+              SwitchboardException e =
+                  org.junit.jupiter.api.Assertions.assertThrows(
+                      SwitchboardException.class, () -> schema.validate(in));
+              return e.getMessage();
+            });
+    assertThat(message)
+        .contains("'pageSize' must be an integer")
+        .contains("'timeout' must be a duration")
+        .doesNotContain("'status'")
+        .doesNotContain("'note'")
+        .hasSizeLessThan(500);
   }
 
   @Test
@@ -69,7 +77,9 @@ class SchemaTest {
     ObjectNode in = json("{\"customer\":\"c1\"}");
     ObjectNode out = schema.validate(in);
 
-    assertJson(out, """
+    assertJson(
+        out,
+        """
         {"customer":"c1","pageSize":500,"includeLines":false,"timeout":"30s","status":"open"}""");
     assertThat(out.has("note")).isFalse();
     assertJson(in, "{\"customer\":\"c1\"}");
@@ -77,7 +87,10 @@ class SchemaTest {
 
   @Test
   void givenValuesWinOverDefaultsAndNullMeansAbsent() throws Exception {
-    ObjectNode out = schema.validate(json("""
+    ObjectNode out =
+        schema.validate(
+            json(
+                """
         {"customer":"c1","pageSize":2000,"includeLines":true,"timeout":null,"note":"n",
          "filter":{"a":1}}"""));
     assertThat(out.get("pageSize").asInt()).isEqualTo(2000);
@@ -101,8 +114,8 @@ class SchemaTest {
 
   @Test
   void integerBoundsAreInclusive() throws Exception {
-    assertThat(schema.validate(json("{\"customer\":\"c\",\"pageSize\":1}")).get("pageSize")
-        .asInt()).isEqualTo(1);
+    assertThat(schema.validate(json("{\"customer\":\"c\",\"pageSize\":1}")).get("pageSize").asInt())
+        .isEqualTo(1);
     assertThat(problems("{\"customer\":\"c\",\"pageSize\":0}"))
         .isEqualTo("'pageSize' must be between 1 and 2000");
     assertThat(problems("{\"customer\":\"c\",\"pageSize\":2001}"))
@@ -111,7 +124,8 @@ class SchemaTest {
 
   @Test
   void wrongTypesAreRefused() throws Exception {
-    assertThat(problems("{\"customer\":\"c\",\"pageSize\":\"ten\"}")).endsWith("must be an integer");
+    assertThat(problems("{\"customer\":\"c\",\"pageSize\":\"ten\"}"))
+        .endsWith("must be an integer");
     assertThat(problems("{\"customer\":\"c\",\"pageSize\":1.5}")).endsWith("must be an integer");
     assertThat(problems("{\"customer\":\"c\",\"includeLines\":\"yes\"}"))
         .isEqualTo("'includeLines' must be true or false");
@@ -125,9 +139,10 @@ class SchemaTest {
 
   @Test
   void allProblemsAreReportedInOneMessage() throws Exception {
-    assertThat(problems("{\"bogus\":1,\"pageSize\":0,\"includeLines\":1}")).isEqualTo(
-        "unknown parameter 'bogus'; 'customer' is required; "
-            + "'pageSize' must be between 1 and 2000; 'includeLines' must be true or false");
+    assertThat(problems("{\"bogus\":1,\"pageSize\":0,\"includeLines\":1}"))
+        .isEqualTo(
+            "unknown parameter 'bogus'; 'customer' is required; "
+                + "'pageSize' must be between 1 and 2000; 'includeLines' must be true or false");
   }
 
   @Test
@@ -140,10 +155,14 @@ class SchemaTest {
     assertThat(s.get("required")).isEqualTo(Json.array().add("customer"));
     JsonNode props = s.get("properties");
     assertThat(props.size()).isEqualTo(7);
-    assertJson(props.get("pageSize"), """
+    assertJson(
+        props.get("pageSize"),
+        """
         {"type":"integer","minimum":1,"maximum":2000,"default":500,
          "description":"records per page"}""");
-    assertJson(props.get("customer"), """
+    assertJson(
+        props.get("customer"),
+        """
         {"type":"string","minLength":1,"maxLength":500,"description":"customer id"}""");
     assertJson(props.get("includeLines"), "{\"type\":\"boolean\",\"default\":false}");
     assertJson(props.get("timeout"), "{\"type\":\"string\",\"default\":\"30s\"}");
@@ -155,33 +174,51 @@ class SchemaTest {
     ObjectNode s = Schema.builder().bool("x", true, null).build().toJsonSchema();
     assertThat(s.has("required")).isFalse();
     assertThatThrownBy(() -> Schema.builder().build().validate(Json.object().put("x", 1)))
-        .isInstanceOf(SwitchboardException.class).hasMessage("unknown parameter 'x'");
+        .isInstanceOf(SwitchboardException.class)
+        .hasMessage("unknown parameter 'x'");
   }
 
   @Test
   void integerAndBooleanTextIsTypedBecauseConfigPlaceholdersAreText() throws Exception {
-    var out = schema.validate((com.fasterxml.jackson.databind.node.ObjectNode) dev.switchboard.json
-        .Json.MAPPER.readTree("{\"customer\":\"c\",\"pageSize\":\"10\",\"includeLines\":\"true\"}"));
+    var out =
+        schema.validate(
+            (com.fasterxml.jackson.databind.node.ObjectNode)
+                dev.switchboard.json.Json.MAPPER.readTree(
+                    "{\"customer\":\"c\",\"pageSize\":\"10\",\"includeLines\":\"true\"}"));
     assertThat(out.get("pageSize").isIntegralNumber()).isTrue();
     assertThat(out.get("pageSize").asInt()).isEqualTo(10);
     assertThat(out.get("includeLines").isBoolean()).isTrue();
   }
 
-  private static final Schema AUTH = Schema.builder()
-      .oneOf("auth", "kind", java.util.Map.of(
-          "login", Schema.builder().requiredString("kind", "login").secret("userKey", "key")
-              .integer("retries", 0, 5, 2L, null).build(),
-          "app", Schema.builder().requiredString("kind", "app").requiredString("clientId", "id")
-              .build()), "how to log in")
-      .optionalDuration("refresh", "renew after")
-      .requestTimeout("90s")
-      .build();
+  private static final Schema AUTH =
+      Schema.builder()
+          .oneOf(
+              "auth",
+              "kind",
+              java.util.Map.of(
+                  "login",
+                      Schema.builder()
+                          .requiredString("kind", "login")
+                          .secret("userKey", "key")
+                          .integer("retries", 0, 5, 2L, null)
+                          .build(),
+                  "app",
+                      Schema.builder()
+                          .requiredString("kind", "app")
+                          .requiredString("clientId", "id")
+                          .build()),
+              "how to log in")
+          .optionalDuration("refresh", "renew after")
+          .requestTimeout("90s")
+          .build();
 
   @Test
   void aNestedObjectIsCheckedAgainstTheShapeItsDiscriminatorNames() throws Exception {
     var out = AUTH.validate(json("{\"auth\":{\"kind\":\"login\",\"userKey\":\"k\"}}"));
-    assertJson(out, "{\"auth\":{\"kind\":\"login\",\"userKey\":\"k\",\"retries\":2},"
-        + "\"requestTimeout\":\"90s\"}");
+    assertJson(
+        out,
+        "{\"auth\":{\"kind\":\"login\",\"userKey\":\"k\",\"retries\":2},"
+            + "\"requestTimeout\":\"90s\"}");
     var config = new ConnectionConfig("c", out);
     assertThat(config.object("auth").secret("userKey").reveal()).isEqualTo("k");
     assertThat(config.object("auth").toString()).doesNotContain("k\"");

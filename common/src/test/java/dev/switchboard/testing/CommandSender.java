@@ -28,8 +28,8 @@ public final class CommandSender implements AutoCloseable {
 
   /** Sends and waits for the broker's acknowledgement; returns the command id. */
   public String send(ObjectNode command) {
-    sendRaw(command.path("connection").asText().getBytes(StandardCharsets.UTF_8),
-        Json.bytes(command));
+    sendRaw(
+        command.path("connection").asText().getBytes(StandardCharsets.UTF_8), Json.bytes(command));
     return command.path("id").asText();
   }
 

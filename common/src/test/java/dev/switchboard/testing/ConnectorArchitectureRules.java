@@ -25,50 +25,71 @@ public abstract class ConnectorArchitectureRules {
   @SuppressWarnings("rawtypes")
   private static List<String> connectorPackages() {
     return ServiceLoader.load(ProviderConnector.class).stream()
-        .map(p -> p.type().getPackageName()).distinct().toList();
+        .map(p -> p.type().getPackageName())
+        .distinct()
+        .toList();
   }
 
   /** The connector's root package: where its {@link ProviderConnector} is, this test's package. */
   protected String connectorPackage() {
     String own = getClass().getPackageName();
-    assertThat(connectorPackages()).as("a connector registered in META-INF/services/%s in the "
-        + "package of %s", ProviderConnector.class.getName(), getClass().getSimpleName())
+    assertThat(connectorPackages())
+        .as(
+            "a connector registered in META-INF/services/%s in the " + "package of %s",
+            ProviderConnector.class.getName(), getClass().getSimpleName())
         .contains(own);
     return own;
   }
 
   private JavaClasses classes() {
-    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages(connectorPackage());
   }
 
   @Test
   void connectorsNeverTouchKafkaOrTheRuntime() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..",
-            "dev.switchboard.runtime..", "dev.switchboard.kafka..", "dev.switchboard.launcher..",
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "dev.switchboard.runtime..",
+            "dev.switchboard.kafka..",
+            "dev.switchboard.launcher..",
             "dev.switchboard.sandbox..")
-        .because("the runtime in common owns Kafka, dispatch, retries and commits; a connector "
-            + "only declares operations and calls its provider (use the SPI in dev.switchboard.spi)")
+        .because(
+            "the runtime in common owns Kafka, dispatch, retries and commits; a connector "
+                + "only declares operations and calls its provider (use the SPI in dev.switchboard.spi)")
         .check(classes());
   }
 
   @Test
   void connectorsNeverDependOnEachOther() {
     String own = connectorPackage();
-    String[] others = connectorPackages().stream().filter(p -> !p.equals(own))
-        .map(p -> p + "..").toArray(String[]::new);
+    String[] others =
+        connectorPackages().stream()
+            .filter(p -> !p.equals(own))
+            .map(p -> p + "..")
+            .toArray(String[]::new);
     if (others.length == 0) {
       return; // no other connector on the class path: none to depend on
     }
-    noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(others)
         .because("connectors are independent plugins; share code through common instead")
         .check(classes());
   }
 
   @Test
   void connectorsNeverBlockTheEventLoop() {
-    noClasses().should().callMethod(Thread.class, "sleep", long.class)
-        .orShould().callMethod(Object.class, "wait")
+    noClasses()
+        .should()
+        .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Object.class, "wait")
         .because("connector code runs on a Vert.x event loop: use timers or Rx delays")
         .check(classes());
   }

@@ -40,10 +40,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * What a crash-and-replay test needs besides the platform: which partitions an instance owns,
- * the commands topic re-published whole, the ledger read back, and every command's answers with
- * their {@code switchboard_replay} marks, so that a re-emitted outcome can be compared with the
- * first one.
+ * What a crash-and-replay test needs besides the platform: which partitions an instance owns, the
+ * commands topic re-published whole, the ledger read back, and every command's answers with their
+ * {@code switchboard_replay} marks, so that a re-emitted outcome can be compared with the first
+ * one.
  */
 public final class CrashReplay {
   /** Ledger record header (as {@code dev.switchboard.runtime.Ledger} writes it). */
@@ -52,25 +52,31 @@ public final class CrashReplay {
   private CrashReplay() {}
 
   /**
-   * Waits until the group is stable with every partition of {@code topic} assigned and every
-   * one of {@code instanceIds} (static identities) owning some; returns who owns what. An
-   * instance is ready with its first assignment, which may be empty while a second member joins.
+   * Waits until the group is stable with every partition of {@code topic} assigned and every one of
+   * {@code instanceIds} (static identities) owning some; returns who owns what. An instance is
+   * ready with its first assignment, which may be empty while a second member joins.
    */
-  public static Map<String, Set<Integer>> awaitBalanced(String bootstrap, String group,
-      String topic, int partitions, Collection<String> instanceIds, Duration timeout)
+  public static Map<String, Set<Integer>> awaitBalanced(
+      String bootstrap,
+      String group,
+      String topic,
+      int partitions,
+      Collection<String> instanceIds,
+      Duration timeout)
       throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
     Map<String, Set<Integer>> owned = Map.of();
     String state = "?";
     try (Admin admin = admin(bootstrap)) {
       while (System.nanoTime() < end) {
-        ConsumerGroupDescription g = admin.describeConsumerGroups(List.of(group)).all()
-            .get(30, TimeUnit.SECONDS).get(group);
+        ConsumerGroupDescription g =
+            admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
         state = String.valueOf(g.groupState());
         owned = new TreeMap<>();
         for (MemberDescription m : g.members()) {
           Set<Integer> mine = new TreeSet<>();
-          m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic))
+          m.assignment().topicPartitions().stream()
+              .filter(tp -> tp.topic().equals(topic))
               .forEach(tp -> mine.add(tp.partition()));
           owned.put(m.groupInstanceId().orElse(m.consumerId()), mine);
         }
@@ -83,8 +89,17 @@ public final class CrashReplay {
         Thread.sleep(100);
       }
     }
-    throw new AssertionError("group " + group + " not balanced over " + instanceIds + " after "
-        + timeout + ": " + state + " " + owned);
+    throw new AssertionError(
+        "group "
+            + group
+            + " not balanced over "
+            + instanceIds
+            + " after "
+            + timeout
+            + ": "
+            + state
+            + " "
+            + owned);
   }
 
   /**
@@ -102,8 +117,9 @@ public final class CrashReplay {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> r : records) {
-        sent.add(producer.send(new ProducerRecord<>(topic, r.partition(), r.key(), r.value(),
-            r.headers())));
+        sent.add(
+            producer.send(
+                new ProducerRecord<>(topic, r.partition(), r.key(), r.value(), r.headers())));
       }
       for (Future<RecordMetadata> f : sent) {
         f.get(60, TimeUnit.SECONDS);
@@ -148,8 +164,9 @@ public final class CrashReplay {
         continue;
       }
       String id = new String(r.key(), StandardCharsets.UTF_8);
-      LedgerTrace t = out.computeIfAbsent(id, k -> new LedgerTrace(r.partition(),
-          new ArrayList<>(), new ArrayList<>()));
+      LedgerTrace t =
+          out.computeIfAbsent(
+              id, k -> new LedgerTrace(r.partition(), new ArrayList<>(), new ArrayList<>()));
       ("finished".equals(header(r, LEDGER_STATE)) ? t.finishedAt() : t.startedAt())
           .add(r.timestamp());
     }
@@ -157,8 +174,8 @@ public final class CrashReplay {
   }
 
   /**
-   * One terminal event as read: its position in the reader, its record timestamp (the
-   * publisher's clock, epoch ms), the replay mark, the event.
+   * One terminal event as read: its position in the reader, its record timestamp (the publisher's
+   * clock, epoch ms), the replay mark, the event.
    */
   public record Answer(int index, long at, boolean replay, JsonNode event) {
     public String type() {
@@ -171,8 +188,8 @@ public final class CrashReplay {
   }
 
   /**
-   * The terminal events ({@code completed}, {@code failed}) of every command id in what
-   * {@code results} read, in the order read (per id, the order of its results partition).
+   * The terminal events ({@code completed}, {@code failed}) of every command id in what {@code
+   * results} read, in the order read (per id, the order of its results partition).
    */
   public static Map<String, List<Answer>> answers(TopicReader results) throws IOException {
     Map<String, List<Answer>> out = new LinkedHashMap<>();
@@ -184,8 +201,12 @@ public final class CrashReplay {
         continue;
       }
       out.computeIfAbsent(new String(r.key(), StandardCharsets.UTF_8), k -> new ArrayList<>())
-          .add(new Answer(i, r.timestamp(), "true".equals(header(r, ContractHeaders.REPLAY)),
-              Json.parse(r.value())));
+          .add(
+              new Answer(
+                  i,
+                  r.timestamp(),
+                  "true".equals(header(r, ContractHeaders.REPLAY)),
+                  Json.parse(r.value())));
     }
     return out;
   }
@@ -205,8 +226,8 @@ public final class CrashReplay {
   }
 
   /**
-   * Prints a {@code FAULT-SUITE scenario=<scenario> k=v …} line and appends it to
-   * {@code target/fault-suite.txt} of the module under test.
+   * Prints a {@code FAULT-SUITE scenario=<scenario> k=v …} line and appends it to {@code
+   * target/fault-suite.txt} of the module under test.
    */
   public static String report(String scenario, Object... fields) throws IOException {
     StringBuilder line = new StringBuilder("FAULT-SUITE scenario=").append(scenario);
@@ -216,7 +237,11 @@ public final class CrashReplay {
     System.out.println(line);
     Path out = Path.of("target", "fault-suite.txt");
     Files.createDirectories(out.getParent());
-    Files.writeString(out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    Files.writeString(
+        out,
+        line + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     return line.toString();
   }
@@ -229,8 +254,10 @@ public final class CrashReplay {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(i -> new TopicPartition(topic, i.partition())).toList();
+      List<TopicPartition> parts =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(i -> new TopicPartition(topic, i.partition()))
+              .toList();
       consumer.assign(parts);
       consumer.seekToBeginning(parts);
       Map<TopicPartition, Long> ends = consumer.endOffsets(parts);

@@ -18,26 +18,44 @@ public final class GroupOffsets {
   /** Committed offset per partition of {@code group} (partitions never committed are absent). */
   public static Map<Integer, Long> committed(String bootstrap, String group) throws Exception {
     try (Admin admin = admin(bootstrap)) {
-      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-          .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-      return offsets.entrySet().stream().filter(e -> e.getValue() != null)
-          .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset(),
-              (a, b) -> a, TreeMap::new));
+      Map<TopicPartition, OffsetAndMetadata> offsets =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
+      return offsets.entrySet().stream()
+          .filter(e -> e.getValue() != null)
+          .collect(
+              Collectors.toMap(
+                  e -> e.getKey().partition(),
+                  e -> e.getValue().offset(),
+                  (a, b) -> a,
+                  TreeMap::new));
     }
   }
 
   /** End offset (next offset to be written) per partition of {@code topic}. */
   public static Map<Integer, Long> end(String bootstrap, String topic) throws Exception {
     try (Admin admin = admin(bootstrap)) {
-      int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
-          .get(30, TimeUnit.SECONDS).get(topic).partitions().size();
+      int partitions =
+          admin
+              .describeTopics(java.util.List.of(topic))
+              .allTopicNames()
+              .get(30, TimeUnit.SECONDS)
+              .get(topic)
+              .partitions()
+              .size();
       Map<TopicPartition, OffsetSpec> ask = new java.util.HashMap<>();
       for (int p = 0; p < partitions; p++) {
         ask.put(new TopicPartition(topic, p), OffsetSpec.latest());
       }
       return admin.listOffsets(ask).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-          .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset(),
-              (a, b) -> a, TreeMap::new));
+          .collect(
+              Collectors.toMap(
+                  e -> e.getKey().partition(),
+                  e -> e.getValue().offset(),
+                  (a, b) -> a,
+                  TreeMap::new));
     }
   }
 
@@ -45,22 +63,22 @@ public final class GroupOffsets {
    * Waits until the group has committed every partition of {@code topic} up to its end: no
    * partition's commits stalled behind a command. Fails with both maps otherwise.
    */
-  public static void awaitAllCommitted(String bootstrap, String group, String topic,
-      java.time.Duration timeout) throws Exception {
+  public static void awaitAllCommitted(
+      String bootstrap, String group, String topic, java.time.Duration timeout) throws Exception {
     long end = System.nanoTime() + timeout.toNanos();
     Map<Integer, Long> want = end(bootstrap, topic);
     Map<Integer, Long> got = Map.of();
     while (System.nanoTime() < end) {
       got = committed(bootstrap, group);
       Map<Integer, Long> seen = got;
-      if (want.entrySet().stream().allMatch(e -> e.getValue() == 0
-          || e.getValue().equals(seen.get(e.getKey())))) {
+      if (want.entrySet().stream()
+          .allMatch(e -> e.getValue() == 0 || e.getValue().equals(seen.get(e.getKey())))) {
         return;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("group " + group + " committed " + got + " but " + topic
-        + " ends at " + want);
+    throw new AssertionError(
+        "group " + group + " committed " + got + " but " + topic + " ends at " + want);
   }
 
   private static Admin admin(String bootstrap) {

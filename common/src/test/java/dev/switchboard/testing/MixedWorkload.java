@@ -36,19 +36,36 @@ public final class MixedWorkload {
       ObjectNode c;
       Sent s;
       if (pick < 5) {
-        c = RuntimeHarness.command("echo", connection, Json.object().put("value", "v" + i)
-            .put("delayMs", r.nextInt(20)));
+        c =
+            RuntimeHarness.command(
+                "echo",
+                connection,
+                Json.object().put("value", "v" + i).put("delayMs", r.nextInt(20)));
         s = new Sent(c.path("id").asText(), "echo", 0, null);
       } else if (pick < 7) {
         long count = 1 + r.nextInt((int) maxStream);
-        c = RuntimeHarness.command("records", connection, Json.object().put("count", count)
-            .put("pageSize", 50).put("pageDelayMs", 5).put("padBytes", 100));
+        c =
+            RuntimeHarness.command(
+                "records",
+                connection,
+                Json.object()
+                    .put("count", count)
+                    .put("pageSize", 50)
+                    .put("pageDelayMs", 5)
+                    .put("padBytes", 100));
         s = new Sent(c.path("id").asText(), "records", count, null);
       } else {
         String key = "w" + seed + "-" + i;
         // One write in five is slow, so a crash finds writes mid-call.
-        c = RuntimeHarness.command("write", connection, Json.object().put("key", key)
-            .put("delayMs", pick == 9 && r.nextBoolean() ? 300 + r.nextInt(1200) : r.nextInt(30)));
+        c =
+            RuntimeHarness.command(
+                "write",
+                connection,
+                Json.object()
+                    .put("key", key)
+                    .put(
+                        "delayMs",
+                        pick == 9 && r.nextBoolean() ? 300 + r.nextInt(1200) : r.nextInt(30)));
         s = new Sent(c.path("id").asText(), "write", 0, key);
       }
       commands.add(c);
@@ -66,15 +83,23 @@ public final class MixedWorkload {
 
   /** The command ids of the writes whose answer is {@code completed} (applied for sure). */
   public List<String> completedWriteKeys(TopicReader results) {
-    return byId.values().stream().filter(s -> s.writeKey() != null
-        && results.terminals(s.id()).stream().anyMatch(t -> t.path("type").asText()
-            .equals("completed"))).map(Sent::writeKey).toList();
+    return byId.values().stream()
+        .filter(
+            s ->
+                s.writeKey() != null
+                    && results.terminals(s.id()).stream()
+                        .anyMatch(t -> t.path("type").asText().equals("completed")))
+        .map(Sent::writeKey)
+        .toList();
   }
 
   /** The id of the write command with {@code key}. */
   public String idOfWrite(String key) {
-    return byId.values().stream().filter(s -> key.equals(s.writeKey())).findFirst()
-        .orElseThrow().id();
+    return byId.values().stream()
+        .filter(s -> key.equals(s.writeKey()))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   /** Writes the workload asked for, by key. */
@@ -83,19 +108,36 @@ public final class MixedWorkload {
   }
 
   /** What the results say, against what was sent. */
-  public record Verdict(int commands, int unanswered, int completed, int failed,
-      int answeredTwice, List<String> gaps, Map<String, Integer> failureCodes) {
+  public record Verdict(
+      int commands,
+      int unanswered,
+      int completed,
+      int failed,
+      int answeredTwice,
+      List<String> gaps,
+      Map<String, Integer> failureCodes) {
     @Override
     public String toString() {
-      return "commands=" + commands + " unanswered=" + unanswered + " completed=" + completed
-          + " failed=" + failed + " answeredTwice=" + answeredTwice + " streamsWithGaps="
-          + gaps.size() + " failureCodes=" + failureCodes;
+      return "commands="
+          + commands
+          + " unanswered="
+          + unanswered
+          + " completed="
+          + completed
+          + " failed="
+          + failed
+          + " answeredTwice="
+          + answeredTwice
+          + " streamsWithGaps="
+          + gaps.size()
+          + " failureCodes="
+          + failureCodes;
     }
   }
 
   /**
-   * Checks the results read so far. A command may be answered more than once (at-least-once:
-   * a crash between answer and commit runs it again); each answer is checked. A {@code completed}
+   * Checks the results read so far. A command may be answered more than once (at-least-once: a
+   * crash between answer and commit runs it again); each answer is checked. A {@code completed}
    * stream must hold every seq from 0 to records-1 (records of an earlier, failed run of the same
    * command may be there too; they are the same records).
    */
@@ -151,8 +193,8 @@ public final class MixedWorkload {
   }
 
   /**
-   * The longest time between two consecutive answers (terminal events, by broker timestamp):
-   * how long the platform was silent at worst.
+   * The longest time between two consecutive answers (terminal events, by broker timestamp): how
+   * long the platform was silent at worst.
    */
   public static long longestSilenceMs(TopicReader results) {
     List<Long> times = new ArrayList<>();

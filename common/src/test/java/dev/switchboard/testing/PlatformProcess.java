@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A platform instance in a child JVM ({@link ScenarioPlatformMain}) on this JVM's class path,
- * so that a test can kill it with SIGKILL as an operator's crash would, restart it, or stop it
- * with SIGTERM. It runs the scenario connector, or with {@code provider=<id>} and
- * {@code connectionsFile=<path>} (see {@link #connectionsFile}) any connector on the class path,
- * e.g. against a simulator the test started in its own JVM. Its output is kept in a log file; a
- * shutdown hook kills it if the test JVM ends.
+ * A platform instance in a child JVM ({@link ScenarioPlatformMain}) on this JVM's class path, so
+ * that a test can kill it with SIGKILL as an operator's crash would, restart it, or stop it with
+ * SIGTERM. It runs the scenario connector, or with {@code provider=<id>} and {@code
+ * connectionsFile=<path>} (see {@link #connectionsFile}) any connector on the class path, e.g.
+ * against a simulator the test started in its own JVM. Its output is kept in a log file; a shutdown
+ * hook kills it if the test JVM ends.
  */
 public final class PlatformProcess implements AutoCloseable {
   private final List<String> args;
@@ -34,8 +34,8 @@ public final class PlatformProcess implements AutoCloseable {
   }
 
   /**
-   * Writes {@code connections} (connection name to config) to a temporary file, for the
-   * {@code connectionsFile=} argument; returns the argument itself.
+   * Writes {@code connections} (connection name to config) to a temporary file, for the {@code
+   * connectionsFile=} argument; returns the argument itself.
    */
   public static String connectionsFile(Map<String, ? extends JsonNode> connections)
       throws IOException {
@@ -55,16 +55,29 @@ public final class PlatformProcess implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        ScenarioPlatformMain.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ScenarioPlatformMain.class.getName()));
     cmd.addAll(args);
-    Files.writeString(log, "--- start " + args + "\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        "--- start " + args + "\n",
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
     startedAt = System.nanoTime();
-    process = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    process =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     Process p = process;
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
   }
@@ -80,8 +93,8 @@ public final class PlatformProcess implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedAt);
       }
       if (!process.isAlive()) {
-        throw new AssertionError("platform exited with " + process.exitValue() + ":\n"
-            + lastStartOutput());
+        throw new AssertionError(
+            "platform exited with " + process.exitValue() + ":\n" + lastStartOutput());
       }
       Thread.sleep(20);
     }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A provider that answers every request the same way, whatever the path: refused (401), broken
- * (500), or 200 with a body no parser takes. It counts what it was asked, so a test can tell
- * that no call was made. {@link #close()} leaves its port refusing connections.
+ * (500), or 200 with a body no parser takes. It counts what it was asked, so a test can tell that
+ * no call was made. {@link #close()} leaves its port refusing connections.
  */
 public final class ProviderStub implements AutoCloseable {
   /** How every request is answered. */
@@ -30,12 +30,18 @@ public final class ProviderStub implements AutoCloseable {
   private volatile Answer answer = Answer.REFUSED;
 
   private ProviderStub(Vertx vertx) throws Exception {
-    server = vertx.createHttpServer().requestHandler(req -> {
-      requests.incrementAndGet();
-      Answer a = answer;
-      req.response().setStatusCode(a.status).putHeader("content-type", "application/json")
-          .end(a.body);
-    });
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> {
+                  requests.incrementAndGet();
+                  Answer a = answer;
+                  req.response()
+                      .setStatusCode(a.status)
+                      .putHeader("content-type", "application/json")
+                      .end(a.body);
+                });
     RuntimeHarness.await(server.listen(0, "127.0.0.1"));
   }
 

@@ -25,9 +25,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A real platform instance for integration tests: the shared real broker from
- * {@link KafkaTestKit}, a topic prefix of its own (tests do not see each other's records), one
- * provider's connections, and a plain producer to send commands the way a caller would.
+ * A real platform instance for integration tests: the shared real broker from {@link KafkaTestKit},
+ * a topic prefix of its own (tests do not see each other's records), one provider's connections,
+ * and a plain producer to send commands the way a caller would.
  */
 public final class RuntimeHarness implements AutoCloseable {
   private final Vertx vertx;
@@ -36,8 +36,8 @@ public final class RuntimeHarness implements AutoCloseable {
   private final Topics topics;
   private final KafkaProducer<byte[], byte[]> producer;
 
-  private RuntimeHarness(Vertx vertx, Switchboard switchboard, RuntimeSettings settings,
-      Topics topics) {
+  private RuntimeHarness(
+      Vertx vertx, Switchboard switchboard, RuntimeSettings settings, Topics topics) {
     this.vertx = vertx;
     this.switchboard = switchboard;
     this.settings = settings;
@@ -53,26 +53,38 @@ public final class RuntimeHarness implements AutoCloseable {
   /** A fresh settings object on the shared broker with a unique topic prefix. */
   public static RuntimeSettings freshSettings() {
     return RuntimeSettings.defaults(KafkaTestKit.bootstrapServers())
-        .withTopicPrefix("t" + UUID.randomUUID().toString().substring(0, 8)).withPartitions(3);
+        .withTopicPrefix("t" + UUID.randomUUID().toString().substring(0, 8))
+        .withPartitions(3);
   }
 
-  public static RuntimeHarness start(String provider, Map<String, ObjectNode> connections,
-      UnaryOperator<RuntimeSettings> tweak) throws Exception {
+  public static RuntimeHarness start(
+      String provider, Map<String, ObjectNode> connections, UnaryOperator<RuntimeSettings> tweak)
+      throws Exception {
     return start(tweak.apply(freshSettings()), provider, connections);
   }
 
-  /** Starts an instance with exactly these settings (two instances with one settings object form one group). */
-  public static RuntimeHarness start(RuntimeSettings settings, String provider,
-      Map<String, ObjectNode> connections) throws Exception {
+  /**
+   * Starts an instance with exactly these settings (two instances with one settings object form one
+   * group).
+   */
+  public static RuntimeHarness start(
+      RuntimeSettings settings, String provider, Map<String, ObjectNode> connections)
+      throws Exception {
     return start(settings, provider, connections, Clock.systemUTC());
   }
 
-  /** The same with the instance's clock given (token lifetimes, deadlines), e.g. a {@link MutableClock}. */
-  public static RuntimeHarness start(RuntimeSettings settings, String provider,
-      Map<String, ObjectNode> connections, Clock clock) throws Exception {
+  /**
+   * The same with the instance's clock given (token lifetimes, deadlines), e.g. a {@link
+   * MutableClock}.
+   */
+  public static RuntimeHarness start(
+      RuntimeSettings settings, String provider, Map<String, ObjectNode> connections, Clock clock)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
-    Switchboard sb = await(Switchboard.start(vertx, settings, Map.of(provider, connections),
-        clock, new Metrics()));
+    Switchboard sb =
+        await(
+            Switchboard.start(
+                vertx, settings, Map.of(provider, connections), clock, new Metrics()));
     return new RuntimeHarness(vertx, sb, settings, new Topics(settings.topicPrefix(), provider));
   }
 
@@ -94,22 +106,28 @@ public final class RuntimeHarness implements AutoCloseable {
 
   /** A command JSON with a fresh id. */
   public static ObjectNode command(String operation, String connection, ObjectNode params) {
-    ObjectNode c = Json.object().put("id", UUID.randomUUID().toString())
-        .put("operation", operation).put("connection", connection);
+    ObjectNode c =
+        Json.object()
+            .put("id", UUID.randomUUID().toString())
+            .put("operation", operation)
+            .put("connection", connection);
     c.set("params", params == null ? Json.object() : params);
     return c;
   }
 
   /** Publishes a command, keyed by its connection as callers are advised to. */
   public String send(ObjectNode command) throws Exception {
-    sendRaw(command.path("connection").asText().getBytes(StandardCharsets.UTF_8),
-        Json.bytes(command), List.of());
+    sendRaw(
+        command.path("connection").asText().getBytes(StandardCharsets.UTF_8),
+        Json.bytes(command),
+        List.of());
     return command.path("id").asText();
   }
 
   /** Publishes any bytes to the commands topic (for bad-input tests). */
   public void sendRaw(byte[] key, byte[] value, List<Header> headers) throws Exception {
-    producer.send(new ProducerRecord<>(topics.commands(), null, key, value, headers))
+    producer
+        .send(new ProducerRecord<>(topics.commands(), null, key, value, headers))
         .get(30, TimeUnit.SECONDS);
   }
 

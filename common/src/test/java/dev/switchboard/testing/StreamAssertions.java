@@ -12,13 +12,13 @@ public final class StreamAssertions {
   private StreamAssertions() {}
 
   /**
-   * A whole stream, exactly once: {@code expected} record events with {@code seq} 0, 1, … in
-   * order, whose {@code data.<idField>} are all different (none lost, none repeated), then one
-   * {@code completed} event, last.
+   * A whole stream, exactly once: {@code expected} record events with {@code seq} 0, 1, … in order,
+   * whose {@code data.<idField>} are all different (none lost, none repeated), then one {@code
+   * completed} event, last.
    */
   public static void assertCompleteStream(List<JsonNode> events, long expected, String idField) {
-    List<JsonNode> records = events.stream().filter(e -> e.path("type").asText().equals("record"))
-        .toList();
+    List<JsonNode> records =
+        events.stream().filter(e -> e.path("type").asText().equals("record")).toList();
     assertThat(records).hasSize((int) expected);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < records.size(); i++) {
@@ -27,10 +27,12 @@ public final class StreamAssertions {
     }
     assertThat(ids).hasSize((int) expected); // no record lost, none repeated
     assertThat(events.stream().filter(e -> !e.path("type").asText().equals("record")))
-        .singleElement().satisfies(e -> {
-          assertThat(e.path("type").asText()).as(e.toString()).isEqualTo("completed");
-          assertThat(e.path("records").asLong()).isEqualTo(expected);
-        });
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.path("type").asText()).as(e.toString()).isEqualTo("completed");
+              assertThat(e.path("records").asLong()).isEqualTo(expected);
+            });
     assertThat(events.get(events.size() - 1).path("type").asText()).isEqualTo("completed");
   }
 }

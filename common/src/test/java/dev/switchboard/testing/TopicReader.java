@@ -34,8 +34,10 @@ public final class TopicReader implements AutoCloseable {
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
     consumer = new KafkaConsumer<>(p);
-    List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+    List<TopicPartition> parts =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(i -> new TopicPartition(i.topic(), i.partition()))
+            .toList();
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
   }
@@ -45,15 +47,22 @@ public final class TopicReader implements AutoCloseable {
     long end = System.nanoTime() + timeout.toNanos();
     while (!done.test(this)) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + timeout + "; read " + all.size()
-            + " records, terminal events for " + terminalCount() + " commands");
+        throw new AssertionError(
+            "timed out after "
+                + timeout
+                + "; read "
+                + all.size()
+                + " records, terminal events for "
+                + terminalCount()
+                + " commands");
       }
       for (var rec : consumer.poll(Duration.ofMillis(100))) {
         all.add(rec);
         if (rec.key() != null && rec.value() != null) {
           try {
-            byId.computeIfAbsent(new String(rec.key(), StandardCharsets.UTF_8),
-                k -> new ArrayList<>()).add(Json.parse(rec.value()));
+            byId.computeIfAbsent(
+                    new String(rec.key(), StandardCharsets.UTF_8), k -> new ArrayList<>())
+                .add(Json.parse(rec.value()));
           } catch (java.io.IOException e) {
             // not a result event (DLQ copies of bad input): kept in all() only
           }

@@ -16,9 +16,9 @@ import java.time.Instant;
 
 /**
  * Accengage REST v1 for one connection. Every attempt is signed afresh over the exact bytes it
- * sends ({@code Accengage-Time}, {@code Accengage-Signature}) and carries the access token;
- * an {@code API_ERR_TOKEN} answer gets one new token and one replay. No attempt ever sends
- * {@code Expect: 100-continue}, which the vendor's load balancers do not support.
+ * sends ({@code Accengage-Time}, {@code Accengage-Signature}) and carries the access token; an
+ * {@code API_ERR_TOKEN} answer gets one new token and one replay. No attempt ever sends {@code
+ * Expect: 100-continue}, which the vendor's load balancers do not support.
  */
 final class AccengageClient {
   private final ProviderHttp http;
@@ -28,8 +28,13 @@ final class AccengageClient {
   private final String partnerId;
   private final int maxPages;
 
-  AccengageClient(ProviderHttp http, RequestSigner signer, TokenSource<String> token, URI base,
-      String partnerId, int maxPages) {
+  AccengageClient(
+      ProviderHttp http,
+      RequestSigner signer,
+      TokenSource<String> token,
+      URI base,
+      String partnerId,
+      int maxPages) {
     this.http = http;
     this.signer = signer;
     this.token = token;
@@ -70,36 +75,46 @@ final class AccengageClient {
 
   /**
    * POST of a JSON body, serialised once (on subscription): the bytes signed are the bytes sent.
-   * Not idempotent: retried only when the provider refused it outright (throttling, expired
-   * token). A body over the {@link CommandBounds} fails with {@code INVALID_PARAMS} (category
-   * {@code INVALID_COMMAND}) before it is rendered or anything is sent.
+   * Not idempotent: retried only when the provider refused it outright (throttling, expired token).
+   * A body over the {@link CommandBounds} fails with {@code INVALID_PARAMS} (category {@code
+   * INVALID_COMMAND}) before it is rendered or anything is sent.
    */
   Single<JsonNode> post(String call, URI uri, JsonNode body, Instant deadline) {
-    return Single.defer(() -> {
-      CommandBounds.requireWritable("accengage " + call, body, "");
-      byte[] bytes = Json.bytes(body);
-      return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
-          .map(r -> json(call, r.body()));
-    });
+    return Single.defer(
+        () -> {
+          CommandBounds.requireWritable("accengage " + call, body, "");
+          byte[] bytes = Json.bytes(body);
+          return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
+              .map(r -> json(call, r.body()));
+        });
   }
 
-  private Single<HttpResponse<Buffer>> attempt(String call, HttpMethod method, URI uri,
-      byte[] body) {
-    return token.withToken(t -> http.exchange(call, () -> {
-      HttpRequest<Buffer> req = http.request(method, uri.toString())
-          .putHeader("Authorization", t).putHeader("Accept", "application/json");
-      signer.sign(method.name(), body).forEach(req::putHeader); // per attempt: a fresh time
-      if (body.length == 0) {
-        return req.send();
-      }
-      return req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
-    }));
+  private Single<HttpResponse<Buffer>> attempt(
+      String call, HttpMethod method, URI uri, byte[] body) {
+    return token.withToken(
+        t ->
+            http.exchange(
+                call,
+                () -> {
+                  HttpRequest<Buffer> req =
+                      http.request(method, uri.toString())
+                          .putHeader("Authorization", t)
+                          .putHeader("Accept", "application/json");
+                  signer
+                      .sign(method.name(), body)
+                      .forEach(req::putHeader); // per attempt: a fresh time
+                  if (body.length == 0) {
+                    return req.send();
+                  }
+                  return req.putHeader("Content-Type", "application/json")
+                      .sendBuffer(Buffer.buffer(body));
+                }));
   }
 
   /**
-   * Every {@code Link} field of an answer, joined: a server may send each relation in a field
-   * of its own (RFC 9110 §5.3 allows combining them with commas), and reading only the first
-   * would lose {@code next} and end a list early.
+   * Every {@code Link} field of an answer, joined: a server may send each relation in a field of
+   * its own (RFC 9110 §5.3 allows combining them with commas), and reading only the first would
+   * lose {@code next} and end a list early.
    */
   static String links(HttpResponse<Buffer> r) {
     var all = r.headers().getAll("Link");

@@ -20,17 +20,26 @@ import java.util.Map;
  * caller's params). Every label and message is kept in {@code error.provider.errors}.
  */
 final class AccengageErrors implements ErrorClassifier {
-  private static final Resolution TOKEN = new Resolution(Action.REFRESH_AUTH_THEN_RETRY,
-      Category.AUTH, "ACCENGAGE_TOKEN_REFUSED");
-  private static final Map<String, Resolution> BY_LABEL = Map.of(
-      "API_ERR_TOKEN", TOKEN,
-      "API_ERR_SIGNATURE", Resolution.fail(Category.AUTH, "ACCENGAGE_SIGNATURE_REFUSED"),
-      "API_ERR_FORMAT", Resolution.fail(Category.INVALID_COMMAND, "ACCENGAGE_FORMAT"),
-      "API_ERR_FORBIDDEN", Resolution.fail(Category.AUTH, "ACCENGAGE_FORBIDDEN"),
-      "API_ERR_UNKNOW_ROUTE", Resolution.fail(Category.NOT_FOUND, "ACCENGAGE_UNKNOWN_ROUTE"));
+  private static final Resolution TOKEN =
+      new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "ACCENGAGE_TOKEN_REFUSED");
+  private static final Map<String, Resolution> BY_LABEL =
+      Map.of(
+          "API_ERR_TOKEN", TOKEN,
+          "API_ERR_SIGNATURE", Resolution.fail(Category.AUTH, "ACCENGAGE_SIGNATURE_REFUSED"),
+          "API_ERR_FORMAT", Resolution.fail(Category.INVALID_COMMAND, "ACCENGAGE_FORMAT"),
+          "API_ERR_FORBIDDEN", Resolution.fail(Category.AUTH, "ACCENGAGE_FORBIDDEN"),
+          "API_ERR_UNKNOW_ROUTE", Resolution.fail(Category.NOT_FOUND, "ACCENGAGE_UNKNOWN_ROUTE"));
+
   /** The documented server-side failures: retried with backoff, reported by label. */
-  private static final List<String> SERVER_LABELS = List.of("API_ERR_DB", "API_ERR_CACHE",
-      "API_ERR_SERVICE", "API_ERR_UTIL", "API_ERR_SUPPORT", "API_ERR_UNKNOWN");
+  private static final List<String> SERVER_LABELS =
+      List.of(
+          "API_ERR_DB",
+          "API_ERR_CACHE",
+          "API_ERR_SERVICE",
+          "API_ERR_UTIL",
+          "API_ERR_SUPPORT",
+          "API_ERR_UNKNOWN");
+
   private static final int MAX_ERRORS_KEPT = 50;
 
   @Override
@@ -58,7 +67,8 @@ final class AccengageErrors implements ErrorClassifier {
       return r;
     }
     if (SERVER_LABELS.contains(label)) {
-      return Resolution.retry(Category.PROVIDER, "ACCENGAGE_" + label.substring("API_ERR_".length()));
+      return Resolution.retry(
+          Category.PROVIDER, "ACCENGAGE_" + label.substring("API_ERR_".length()));
     }
     return ofStatus(status); // a label not in the table: the status decides
   }

@@ -5,24 +5,34 @@ import dev.switchboard.paging.LinkPaginator;
 import dev.switchboard.paging.Paging;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
-import dev.switchboard.spi.Schema;
 import dev.switchboard.spi.OperationSpec;
+import dev.switchboard.spi.Schema;
 import io.reactivex.rxjava3.core.Flowable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /v1/me/apps/{partnerId}/devices}: the device export, CSV pages chained by the
- * {@code Link} header only (CERTAIN from the public client, provider-apis.md §3.4), each row a
- * record. {@code lastOpen} keeps devices opened since that day.
+ * {@code GET /v1/me/apps/{partnerId}/devices}: the device export, CSV pages chained by the {@code
+ * Link} header only (CERTAIN from the public client, provider-apis.md §3.4), each row a record.
+ * {@code lastOpen} keeps devices opened since that day.
  */
 final class DeviceExportOperation implements Operation<AccengageClient> {
-  private static final OperationSpec SPEC = OperationSpec.stream("devices.export",
-      "export the app's devices (CSV pages, one record per row)", Routes.appParams()
-          .field(new Schema.Field("lastOpen", Schema.Type.STRING, false, null, 10L, 10L,
-              "YYYY-MM-DD: devices last opened on or after that day"))
-          .build());
+  private static final OperationSpec SPEC =
+      OperationSpec.stream(
+          "devices.export",
+          "export the app's devices (CSV pages, one record per row)",
+          Routes.appParams()
+              .field(
+                  new Schema.Field(
+                      "lastOpen",
+                      Schema.Type.STRING,
+                      false,
+                      null,
+                      10L,
+                      10L,
+                      "YYYY-MM-DD: devices last opened on or after that day"))
+              .build());
 
   private record Page(String link, String csv) {}
 
@@ -39,9 +49,18 @@ final class DeviceExportOperation implements Operation<AccengageClient> {
     }
     var first = Routes.uri(client, "/v1/me/apps/{partnerId}/devices", inv.params(), query);
     LinkPaginator<Page> pages = new LinkPaginator<>(first, client.base(), Page::link, p -> null);
-    return Paging.records(pages, uri -> client.get("devices.export", uri, inv.deadline())
-            .map(r -> new Page(AccengageClient.links(r), r.body() == null ? ""
-                : r.body().toString(StandardCharsets.UTF_8))),
-        p -> Csv.records(p.csv(), ';'), client.maxPages(), inv::pageFetched);
+    return Paging.records(
+        pages,
+        uri ->
+            client
+                .get("devices.export", uri, inv.deadline())
+                .map(
+                    r ->
+                        new Page(
+                            AccengageClient.links(r),
+                            r.body() == null ? "" : r.body().toString(StandardCharsets.UTF_8))),
+        p -> Csv.records(p.csv(), ';'),
+        client.maxPages(),
+        inv::pageFetched);
   }
 }

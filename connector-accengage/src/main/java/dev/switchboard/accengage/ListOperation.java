@@ -11,8 +11,8 @@ import io.reactivex.rxjava3.core.Flowable;
 import java.util.Map;
 
 /**
- * A paginated JSON list: 100 items a page, {@code Link} header (and {@code links} body field)
- * with {@code rel="next"} followed even past empty pages (vendor doc, "Paginated requests").
+ * A paginated JSON list: 100 items a page, {@code Link} header (and {@code links} body field) with
+ * {@code rel="next"} followed even past empty pages (vendor doc, "Paginated requests").
  */
 final class ListOperation implements Operation<AccengageClient> {
   private record Page(String link, JsonNode body) {}
@@ -21,7 +21,8 @@ final class ListOperation implements Operation<AccengageClient> {
   private final String template;
   private final String itemsField;
 
-  ListOperation(String name, String description, String template, String itemsField, Schema params) {
+  ListOperation(
+      String name, String description, String template, String itemsField, Schema params) {
     this.spec = OperationSpec.stream(name, description, params);
     this.template = template;
     this.itemsField = itemsField;
@@ -35,10 +36,16 @@ final class ListOperation implements Operation<AccengageClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccengageClient client) {
     var first = Routes.uri(client, template, inv.params(), Map.of());
-    LinkPaginator<Page> pages = new LinkPaginator<>(first, client.base(), Page::link,
-        p -> p.body().get("links"));
-    return Paging.records(pages, uri -> client.get(spec.name(), uri, inv.deadline())
-            .map(r -> new Page(AccengageClient.links(r), client.json(spec.name(), r.body()))),
-        p -> Routes.items(p.body(), itemsField), client.maxPages(), inv::pageFetched);
+    LinkPaginator<Page> pages =
+        new LinkPaginator<>(first, client.base(), Page::link, p -> p.body().get("links"));
+    return Paging.records(
+        pages,
+        uri ->
+            client
+                .get(spec.name(), uri, inv.deadline())
+                .map(r -> new Page(AccengageClient.links(r), client.json(spec.name(), r.body()))),
+        p -> Routes.items(p.body(), itemsField),
+        client.maxPages(),
+        inv::pageFetched);
   }
 }

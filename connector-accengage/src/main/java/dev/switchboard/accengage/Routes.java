@@ -1,8 +1,8 @@
 package dev.switchboard.accengage;
 
-import dev.switchboard.error.ProviderCallException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.spi.Schema;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Route templates such as {@code /v1/me/apps/{partnerId}/messages/{messageId}}: each
- * {@code {name}} is the command param of that name, path-encoded; {@code partnerId} defaults to
- * the connection's (provider-apis.md §3: every app route names the app's partner id).
+ * Route templates such as {@code /v1/me/apps/{partnerId}/messages/{messageId}}: each {@code {name}}
+ * is the command param of that name, path-encoded; {@code partnerId} defaults to the connection's
+ * (provider-apis.md §3: every app route names the app's partner id).
  */
 final class Routes {
   private static final Pattern VAR = Pattern.compile("\\{(\\w+)}");
@@ -26,24 +26,26 @@ final class Routes {
 
   /** Params every {@code /v1/me/apps/{partnerId}/…} operation accepts, plus {@code extra}. */
   static Schema.Builder appParams() {
-    return Schema.builder().optionalString("partnerId",
-        "the app's partner id; default: the connection's partnerId");
+    return Schema.builder()
+        .optionalString("partnerId", "the app's partner id; default: the connection's partnerId");
   }
 
-  static URI uri(AccengageClient c, String template, ObjectNode params,
-      Map<String, String> query) {
+  static URI uri(AccengageClient c, String template, ObjectNode params, Map<String, String> query) {
     Matcher m = VAR.matcher(template);
     StringBuilder path = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
-      String value = params.hasNonNull(name) ? params.get(name).asText()
-          : name.equals("partnerId") ? c.partnerId() : "";
+      String value =
+          params.hasNonNull(name)
+              ? params.get(name).asText()
+              : name.equals("partnerId") ? c.partnerId() : "";
       m.appendReplacement(path, Matcher.quoteReplacement(encode(value)));
     }
     m.appendTail(path);
     StringBuilder q = new StringBuilder();
-    query.forEach((k, v) -> q.append(q.length() == 0 ? "?" : "&").append(encode(k)).append('=')
-        .append(encode(v)));
+    query.forEach(
+        (k, v) ->
+            q.append(q.length() == 0 ? "?" : "&").append(encode(k)).append('=').append(encode(v)));
     return c.resolve(path + q.toString());
   }
 
@@ -52,8 +54,8 @@ final class Routes {
   }
 
   /**
-   * The records of a list page: a bare array, else the declared field, else the one array
-   * field besides {@code links} (list envelopes are an ASSUMPTION, provider-apis.md §3.4).
+   * The records of a list page: a bare array, else the declared field, else the one array field
+   * besides {@code links} (list envelopes are an ASSUMPTION, provider-apis.md §3.4).
    */
   static List<JsonNode> items(JsonNode body, String field) {
     JsonNode arr = body.isArray() ? body : body.get(field);
@@ -68,8 +70,8 @@ final class Routes {
       }
     }
     if (arr == null) {
-      throw ProviderCallException.badResponse("accengage", field, "no list of " + field
-          + " in the answer", false);
+      throw ProviderCallException.badResponse(
+          "accengage", field, "no list of " + field + " in the answer", false);
     }
     List<JsonNode> out = new ArrayList<>(arr.size());
     arr.forEach(out::add);

@@ -17,8 +17,12 @@ class AccengageContractTest extends ConnectorContractTest<AccengageClient> {
 
   @Override
   protected ObjectNode validConnectionConfig(String baseUrl) {
-    return Json.object().put("baseUrl", baseUrl).put("email", "contract@shop.example")
-        .put("apiKey", API_KEY).put("partnerId", "12345678").put("requestTimeout", "2s");
+    return Json.object()
+        .put("baseUrl", baseUrl)
+        .put("email", "contract@shop.example")
+        .put("apiKey", API_KEY)
+        .put("partnerId", "12345678")
+        .put("requestTimeout", "2s");
   }
 
   @Override

@@ -48,26 +48,30 @@ class AccengageFaultsIT {
     String id = platform.send(RuntimeHarness.command(op, "shop", params));
     try (TopicReader r = platform.results()) {
       r.untilTerminal(List.of(id), Duration.ofSeconds(90));
-      r.events(id).stream().filter(e -> e.path("type").asText().equals("record"))
+      r.events(id).stream()
+          .filter(e -> e.path("type").asText().equals("record"))
           .forEach(recordsOut::add);
       return r.terminals(id).get(0);
     }
   }
 
   /**
-   * {@code "badge": 1e100000} is 100,001 digits in plain notation: rendering the body failed
-   * inside the operation (INTERNAL_ERROR). Now the parser refuses it, INVALID_COMMAND, before
-   * anything runs, and Accengage hears nothing (no token request either).
+   * {@code "badge": 1e100000} is 100,001 digits in plain notation: rendering the body failed inside
+   * the operation (INTERNAL_ERROR). Now the parser refuses it, INVALID_COMMAND, before anything
+   * runs, and Accengage hears nothing (no token request either).
    */
   @Test
   void aBadgeOf1e100000IsAnInvalidCommandAndNothingIsSent() throws Exception {
     var before = acc.sim().stats();
     String id = UUID.randomUUID().toString();
-    String json = "{\"id\":\"" + id + "\",\"operation\":\"messages.create\","
-        + "\"connection\":\"shop\",\"params\":{\"message\":{\"subject\":\"s\",\"text\":\"t\","
-        + "\"badge\":1e100000}}}";
-    platform.sendRaw("shop".getBytes(StandardCharsets.UTF_8),
-        json.getBytes(StandardCharsets.UTF_8), List.of());
+    String json =
+        "{\"id\":\""
+            + id
+            + "\",\"operation\":\"messages.create\","
+            + "\"connection\":\"shop\",\"params\":{\"message\":{\"subject\":\"s\",\"text\":\"t\","
+            + "\"badge\":1e100000}}}";
+    platform.sendRaw(
+        "shop".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8), List.of());
     JsonNode failed;
     try (TopicReader r = platform.results()) {
       r.untilTerminal(List.of(id), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
@@ -79,8 +83,10 @@ class AccengageFaultsIT {
     assertThat(error.path("code").asText()).as(error.toString()).isEqualTo("INVALID_COMMAND");
     assertThat(error.path("category").asText()).isEqualTo("INVALID_COMMAND");
     assertThat(error.path("retryable").asBoolean(true)).isFalse();
-    assertThat(error.path("message").asText()).isEqualTo("/params/message/badge: number of "
-        + "100001 characters in plain notation; the limit is 100");
+    assertThat(error.path("message").asText())
+        .isEqualTo(
+            "/params/message/badge: number of "
+                + "100001 characters in plain notation; the limit is 100");
     var after = acc.sim().stats();
     assertThat(after.requests()).isEqualTo(before.requests());
     assertThat(after.unknownRoutes()).isEqualTo(before.unknownRoutes());
@@ -94,20 +100,28 @@ class AccengageFaultsIT {
     assertThat(done.path("type").asText()).isEqualTo("completed");
     assertThat(done.path("pages").asLong()).isGreaterThanOrEqualTo(5);
     assertThat(records.stream().map(r -> r.path("data").path("id").asText()).distinct().count())
-        .isEqualTo(records.size()).isGreaterThan(0);
+        .isEqualTo(records.size())
+        .isGreaterThan(0);
   }
 
   @Test
   void aNextLinkToAnotherOriginIsRefusedAndNothingIsSentThere() throws Exception {
     AtomicInteger trapped = new AtomicInteger();
-    HttpServer trap = RuntimeHarness.await(acc.vertx().createHttpServer()
-        .requestHandler(req -> {
-          trapped.incrementAndGet();
-          req.response().end("[]");
-        }).listen(0, "127.0.0.1"));
+    HttpServer trap =
+        RuntimeHarness.await(
+            acc.vertx()
+                .createHttpServer()
+                .requestHandler(
+                    req -> {
+                      trapped.incrementAndGet();
+                      req.response().end("[]");
+                    })
+                .listen(0, "127.0.0.1"));
     try {
-      acc.scenario(AccengageScenario.none().withForeignNextOnPage(2)
-          .withForeignOrigin("http://127.0.0.1:" + trap.actualPort()));
+      acc.scenario(
+          AccengageScenario.none()
+              .withForeignNextOnPage(2)
+              .withForeignOrigin("http://127.0.0.1:" + trap.actualPort()));
       JsonNode done = terminal("messages.list", null, new java.util.ArrayList<>());
       assertThat(done.path("error").path("code").asText()).isEqualTo("CROSS_ORIGIN_NEXT_LINK");
       assertThat(trapped.get()).isZero();
@@ -131,8 +145,8 @@ class AccengageFaultsIT {
   @Test
   void throttlingWaitsForRetryAfterAndTheReplayIsSignedAfresh() throws Exception {
     int seenBefore = acc.sim().stats().signatures(MESSAGES).size();
-    acc.scenario(AccengageScenario.none().withRateLimit(
-        new AccengageScenario.RateLimit(1, null, 2, 1)));
+    acc.scenario(
+        AccengageScenario.none().withRateLimit(new AccengageScenario.RateLimit(1, null, 2, 1)));
     JsonNode done = terminal("messages.list", null, new java.util.ArrayList<>());
     assertThat(done.path("type").asText()).isEqualTo("completed");
     var seen = acc.sim().stats().signatures(MESSAGES).subList(seenBefore, seenBefore + 2);
@@ -150,25 +164,38 @@ class AccengageFaultsIT {
     JsonNode error = terminal("messages.create", p, new java.util.ArrayList<>()).path("error");
     assertThat(error.path("category").asText()).isEqualTo("INVALID_COMMAND");
     assertThat(error.path("provider").path("errors")).hasSize(3);
-    error.path("provider").path("errors").forEach(e -> assertThat(error.path("message").asText())
-        .contains(e.path("message").asText()));
+    error
+        .path("provider")
+        .path("errors")
+        .forEach(
+            e -> assertThat(error.path("message").asText()).contains(e.path("message").asText()));
   }
 
   @Test
   void serverLabelsAreRetriedUntilTheyPass() throws Exception {
-    acc.scenario(AccengageScenario.none().withServerError(
-        new AccengageScenario.ServerError("API_ERR_CACHE", 2, null, 2)));
+    acc.scenario(
+        AccengageScenario.none()
+            .withServerError(new AccengageScenario.ServerError("API_ERR_CACHE", 2, null, 2)));
     JsonNode done = terminal("messages.list", null, new java.util.ArrayList<>());
     assertThat(done.path("records").asLong()).isEqualTo(450);
-    assertThat(platform.metrics().count("switchboard_provider_retries_total", "provider",
-        "accengage", "code", "ACCENGAGE_CACHE")).isEqualTo(2);
+    assertThat(
+            platform
+                .metrics()
+                .count(
+                    "switchboard_provider_retries_total",
+                    "provider",
+                    "accengage",
+                    "code",
+                    "ACCENGAGE_CACHE"))
+        .isEqualTo(2);
   }
 
   @Test
   void aWrongKeyIsRefusedOnceNeverRetried() throws Exception {
     long failuresBefore = acc.sim().stats().signatureFailures();
-    try (RuntimeHarness other = RuntimeHarness.start("accengage",
-        Map.of("shop", acc.connection("not-the-key")), s -> s);
+    try (RuntimeHarness other =
+            RuntimeHarness.start(
+                "accengage", Map.of("shop", acc.connection("not-the-key")), s -> s);
         TopicReader r = other.results()) {
       String id = other.send(RuntimeHarness.command("me.get", "shop", null));
       r.untilTerminal(List.of(id), Duration.ofSeconds(60));
@@ -181,8 +208,10 @@ class AccengageFaultsIT {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle.class)
-  void everyLinkHeaderStyleIsFollowedToTheEnd(dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle style) throws Exception {
+  @org.junit.jupiter.params.provider.EnumSource(
+      dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle.class)
+  void everyLinkHeaderStyleIsFollowedToTheEnd(
+      dev.switchboard.sandbox.accengage.AccengageSettings.LinkStyle style) throws Exception {
     acc.scenario(AccengageScenario.none().withLinkStyle(style).withEmptyPages(2));
     List<JsonNode> records = new java.util.ArrayList<>();
     JsonNode done = terminal("messages.list", null, records);

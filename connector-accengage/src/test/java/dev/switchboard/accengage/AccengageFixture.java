@@ -21,9 +21,17 @@ final class AccengageFixture implements AutoCloseable {
   private final AccengageSimulator sim;
 
   AccengageFixture(long messages, long segments, long devices) throws Exception {
-    sim = RuntimeHarness.await(AccengageSimulator.start(vertx, "127.0.0.1", 0, Clock.systemUTC(),
-        AccengageConfig.defaults().withUser(AccengageUser.of(EMAIL, KEY, 11, APP, "87654321")
-            .withSizes(messages, segments, devices))));
+    sim =
+        RuntimeHarness.await(
+            AccengageSimulator.start(
+                vertx,
+                "127.0.0.1",
+                0,
+                Clock.systemUTC(),
+                AccengageConfig.defaults()
+                    .withUser(
+                        AccengageUser.of(EMAIL, KEY, 11, APP, "87654321")
+                            .withSizes(messages, segments, devices))));
   }
 
   AccengageSimulator sim() {

@@ -49,17 +49,23 @@ class AccengageOperationsIT {
   }
 
   static List<JsonNode> records(List<JsonNode> events) {
-    return events.stream().filter(e -> e.path("type").asText().equals("record"))
-        .map(e -> e.path("data")).toList();
+    return events.stream()
+        .filter(e -> e.path("type").asText().equals("record"))
+        .map(e -> e.path("data"))
+        .toList();
   }
 
   @Test
   void singleReads() throws Exception {
     assertThat(completed(run("me.get", null)).path("data").path("message").asText())
         .contains(AccengageFixture.EMAIL);
-    assertThat(completed(run("apps.get", null)).path("data").toString()).contains(AccengageFixture.APP);
-    assertThat(completed(run("apps.get", Json.object().put("partnerId", "87654321"))).path("data")
-        .toString()).contains("87654321");
+    assertThat(completed(run("apps.get", null)).path("data").toString())
+        .contains(AccengageFixture.APP);
+    assertThat(
+            completed(run("apps.get", Json.object().put("partnerId", "87654321")))
+                .path("data")
+                .toString())
+        .contains("87654321");
   }
 
   @Test
@@ -71,8 +77,12 @@ class AccengageOperationsIT {
     messages.forEach(m -> ids.add(m.path("id").asText()));
     assertThat(ids).hasSize(250);
     assertThat(completed(run("segments.list", null)).path("records").asLong()).isEqualTo(30);
-    JsonNode one = completed(run("messages.get", Json.object().put("messageId",
-        messages.get(7).path("id").asText()))).path("data");
+    JsonNode one =
+        completed(
+                run(
+                    "messages.get",
+                    Json.object().put("messageId", messages.get(7).path("id").asText())))
+            .path("data");
     assertThat(one.path("id").asText()).isEqualTo(messages.get(7).path("id").asText());
   }
 
@@ -81,13 +91,18 @@ class AccengageOperationsIT {
     List<JsonNode> all = records(run("devices.export", null));
     assertThat(all).hasSize(1_000);
     assertThat(all.get(0).has("deviceId")).isTrue();
-    List<JsonNode> recent = records(run("devices.export", Json.object()
-        .put("lastOpen", "2025-06-01")));
+    List<JsonNode> recent =
+        records(run("devices.export", Json.object().put("lastOpen", "2025-06-01")));
     assertThat(recent.size()).isLessThan(1_000);
-    assertThat(recent).allSatisfy(d -> assertThat(d.path("lastOpen").asText())
-        .isGreaterThanOrEqualTo("2025-06-01"));
-    JsonNode device = completed(run("devices.get", Json.object().put("deviceId",
-        all.get(3).path("deviceId").asText()))).path("data");
+    assertThat(recent)
+        .allSatisfy(
+            d -> assertThat(d.path("lastOpen").asText()).isGreaterThanOrEqualTo("2025-06-01"));
+    JsonNode device =
+        completed(
+                run(
+                    "devices.get",
+                    Json.object().put("deviceId", all.get(3).path("deviceId").asText())))
+            .path("data");
     assertThat(device.toString()).contains(all.get(3).path("deviceId").asText());
   }
 

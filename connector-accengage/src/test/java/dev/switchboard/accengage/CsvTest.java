@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
   @Test
   void rowsBecomeObjectsKeyedByTheHeader() {
-    var r = Csv.records("deviceId;lastOpen;platform\r\nd1;2024-01-02;ios\nd2;2024-01-03;android\n",
-        ';');
+    var r =
+        Csv.records(
+            "deviceId;lastOpen;platform\r\nd1;2024-01-02;ios\nd2;2024-01-03;android\n", ';');
     assertThat(r).hasSize(2);
     assertThat(r.get(1).toString())
         .isEqualTo("{\"deviceId\":\"d2\",\"lastOpen\":\"2024-01-03\",\"platform\":\"android\"}");
@@ -17,8 +18,9 @@ class CsvTest {
   @Test
   void quotedFieldsHoldSeparatorsQuotesAndLineBreaks() {
     var r = Csv.records("id;note\nd1;\"a;b \"\"c\"\"\nline2\"\n", ';');
-    assertThat(r).singleElement().satisfies(o ->
-        assertThat(o.path("note").asText()).isEqualTo("a;b \"c\"\nline2"));
+    assertThat(r)
+        .singleElement()
+        .satisfies(o -> assertThat(o.path("note").asText()).isEqualTo("a;b \"c\"\nline2"));
   }
 
   @Test
@@ -41,9 +43,11 @@ class CsvTest {
   void anUnreadablePageIsABadResponseThatQuotesNothing() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Csv.records("a;b\n\"never closed;x\n", ';'))
-        .isInstanceOfSatisfying(dev.switchboard.error.ProviderCallException.class, e -> {
-          assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
-          assertThat(e.getMessage()).doesNotContain("never closed");
-        });
+        .isInstanceOfSatisfying(
+            dev.switchboard.error.ProviderCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("PROVIDER_BAD_RESPONSE");
+              assertThat(e.getMessage()).doesNotContain("never closed");
+            });
   }
 }

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AccountsIQ for one connection: one versioned endpoint, one credential. Every call goes
- * through the token (re-authenticating once on {@code HasExpired} or a token code) and the
- * runtime's retry; lists are streamed record by record.
+ * AccountsIQ for one connection: one versioned endpoint, one credential. Every call goes through
+ * the token (re-authenticating once on {@code HasExpired} or a token code) and the runtime's retry;
+ * lists are streamed record by record.
  */
 final class AccountsIqClient {
   /** A whole (small) answer: its records and out-parameters. */
@@ -40,8 +40,12 @@ final class AccountsIqClient {
   private final HttpClient httpClient;
   private final String endpoint;
 
-  AccountsIqClient(SoapTransport transport, TokenSource<SoapRequest.Credentials> tokens,
-      ProviderHttp http, HttpClient httpClient, String endpoint) {
+  AccountsIqClient(
+      SoapTransport transport,
+      TokenSource<SoapRequest.Credentials> tokens,
+      ProviderHttp http,
+      HttpClient httpClient,
+      String endpoint) {
     this.transport = transport;
     this.tokens = tokens;
     this.http = http;
@@ -51,10 +55,20 @@ final class AccountsIqClient {
 
   /** Streams a list answer's records, on demand. */
   Flowable<JsonNode> list(String op, JsonNode fields, Instant deadline) {
-    return http.retryingStream(tokens.withTokenStream(creds -> checked(op,
-        transport.exchange(endpoint, op, SoapRequest.envelope(op, creds, fields, Map.of()),
-            ResultShape.LIST))).filter(e -> e instanceof Record)
-        .map(e -> ((Record) e).value()), deadline);
+    return http.retryingStream(
+        tokens
+            .withTokenStream(
+                creds ->
+                    checked(
+                        op,
+                        transport.exchange(
+                            endpoint,
+                            op,
+                            SoapRequest.envelope(op, creds, fields, Map.of()),
+                            ResultShape.LIST)))
+            .filter(e -> e instanceof Record)
+            .map(e -> ((Record) e).value()),
+        deadline);
   }
 
   /**
@@ -62,51 +76,79 @@ final class AccountsIqClient {
    *
    * @param idempotent false for writes: then an unknown outcome is never retried blindly
    */
-  Single<Answer> call(String op, JsonNode fields, ResultShape shape, boolean idempotent,
-      Instant deadline) {
-    return http.retrying(tokens.withToken(creds -> collect(op,
-        transport.exchange(endpoint, op, SoapRequest.envelope(op, creds, fields, Map.of()),
-            shape))), idempotent, deadline);
+  Single<Answer> call(
+      String op, JsonNode fields, ResultShape shape, boolean idempotent, Instant deadline) {
+    return http.retrying(
+        tokens.withToken(
+            creds ->
+                collect(
+                    op,
+                    transport.exchange(
+                        endpoint, op, SoapRequest.envelope(op, creds, fields, Map.of()), shape))),
+        idempotent,
+        deadline);
   }
 
   private Single<Answer> collect(String op, Flowable<Event> events) {
-    return checked(op, events).toList().map(all -> {
-      List<JsonNode> records = new ArrayList<>();
-      Map<String, JsonNode> out = new LinkedHashMap<>();
-      for (Event e : all) {
-        if (e instanceof Record r) {
-          records.add(r.value());
-        } else if (e instanceof OutParam o) {
-          out.put(o.name(), o.value());
-        }
-      }
-      return new Answer(records, out);
-    });
+    return checked(op, events)
+        .toList()
+        .map(
+            all -> {
+              List<JsonNode> records = new ArrayList<>();
+              Map<String, JsonNode> out = new LinkedHashMap<>();
+              for (Event e : all) {
+                if (e instanceof Record r) {
+                  records.add(r.value());
+                } else if (e instanceof OutParam o) {
+                  out.put(o.name(), o.value());
+                }
+              }
+              return new Answer(records, out);
+            });
   }
 
   /** Fails the stream on a result that is not a success, before any of its records. */
   private static Flowable<Event> checked(String op, Flowable<Event> events) {
-    return events.concatMap(e -> {
-      if (e instanceof Outcome o && o.status() != null && !AccountsIqErrors.success(o.status())) {
-        return Flowable.error(failure(op, o));
-      }
-      if (e instanceof Fault f) {
-        return Flowable.error(new ProviderCallException(AccountsIqErrors.ofFault(f.code()),
-            "AccountsIQ " + op + " answered a SOAP fault: " + f.message(),
-            Json.object().put("faultcode", f.code()).put("faultstring", f.message()), null, null));
-      }
-      return Flowable.just(e);
-    });
+    return events.concatMap(
+        e -> {
+          if (e instanceof Outcome o
+              && o.status() != null
+              && !AccountsIqErrors.success(o.status())) {
+            return Flowable.error(failure(op, o));
+          }
+          if (e instanceof Fault f) {
+            return Flowable.error(
+                new ProviderCallException(
+                    AccountsIqErrors.ofFault(f.code()),
+                    "AccountsIQ " + op + " answered a SOAP fault: " + f.message(),
+                    Json.object().put("faultcode", f.code()).put("faultstring", f.message()),
+                    null,
+                    null));
+          }
+          return Flowable.just(e);
+        });
   }
 
   static ProviderCallException failure(String op, Outcome o) {
-    ObjectNode provider = Json.object().put("status", o.status()).put("errorCode", o.errorCode())
-        .put("errorMessage", o.errorMessage()).put("hasExpired", o.hasExpired());
-    return new ProviderCallException(AccountsIqErrors.of(o.status(), o.errorCode(),
-        o.hasExpired()), "AccountsIQ " + op + ": " + o.status()
-        + (o.errorCode() == null ? "" : " " + o.errorCode())
-        + (o.errorMessage() == null || o.errorMessage().isBlank() ? "" : " (" + o.errorMessage()
-        + ")"), provider, null, null);
+    ObjectNode provider =
+        Json.object()
+            .put("status", o.status())
+            .put("errorCode", o.errorCode())
+            .put("errorMessage", o.errorMessage())
+            .put("hasExpired", o.hasExpired());
+    return new ProviderCallException(
+        AccountsIqErrors.of(o.status(), o.errorCode(), o.hasExpired()),
+        "AccountsIQ "
+            + op
+            + ": "
+            + o.status()
+            + (o.errorCode() == null ? "" : " " + o.errorCode())
+            + (o.errorMessage() == null || o.errorMessage().isBlank()
+                ? ""
+                : " (" + o.errorMessage() + ")"),
+        provider,
+        null,
+        null);
   }
 
   Completable close() {

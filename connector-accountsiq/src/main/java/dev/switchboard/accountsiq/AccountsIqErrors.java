@@ -7,29 +7,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * AccountsIQ's in-band errors as a table (provider-apis.md §1.5): anything but {@code Success}
- * or {@code Created} fails; {@code HasExpired} or a token code means re-authenticate once; the
- * {@code ErrorCode} picks the category; a code we do not know is reported as
- * {@code UNRECOGNISED} with the provider's code and message kept, because the enum grows.
+ * AccountsIQ's in-band errors as a table (provider-apis.md §1.5): anything but {@code Success} or
+ * {@code Created} fails; {@code HasExpired} or a token code means re-authenticate once; the {@code
+ * ErrorCode} picks the category; a code we do not know is reported as {@code UNRECOGNISED} with the
+ * provider's code and message kept, because the enum grows.
  */
 final class AccountsIqErrors {
-  private static final Resolution EXPIRED = new Resolution(Action.REFRESH_AUTH_THEN_RETRY,
-      Category.AUTH, "AIQ_TOKEN_EXPIRED");
-  private static final Set<String> TOKEN_CODES = Set.of("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED",
-      "OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID", "OAUTH_INTEGRATION_APPS_ERROR_VALIDATING_TOKEN",
-      "OAUTHCONFIGURATION_INVALID_TOKEN", "OAUTHCONFIGURATION_TOKEN_EXPIRED");
-  private static final Map<String, Resolution> BY_CODE = Map.ofEntries(
-      Map.entry("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED",
-          new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "AIQ_RATE_LIMITED")),
-      Map.entry("OAUTH_INTEGRATION_APPS_TOO_MANY_API_CALLS",
-          new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "AIQ_RATE_LIMITED")),
-      Map.entry("GETTRANSACTIONSBY_QUERY_TIMEOUT",
-          Resolution.retry(Category.TRANSIENT, "GETTRANSACTIONSBY_QUERY_TIMEOUT")),
-      Map.entry("OUTDATED_RECORD", Resolution.fail(Category.CONFLICT, "OUTDATED_RECORD")),
-      Map.entry("NOT_FOUND", Resolution.fail(Category.NOT_FOUND, "NOT_FOUND")),
-      Map.entry("READ_ONLY", Resolution.fail(Category.AUTH, "READ_ONLY")),
-      Map.entry("API_DEPRECATED_FEATURE", Resolution.fail(Category.PROVIDER,
-          "API_DEPRECATED_FEATURE")));
+  private static final Resolution EXPIRED =
+      new Resolution(Action.REFRESH_AUTH_THEN_RETRY, Category.AUTH, "AIQ_TOKEN_EXPIRED");
+  private static final Set<String> TOKEN_CODES =
+      Set.of(
+          "OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED",
+          "OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID",
+          "OAUTH_INTEGRATION_APPS_ERROR_VALIDATING_TOKEN",
+          "OAUTHCONFIGURATION_INVALID_TOKEN",
+          "OAUTHCONFIGURATION_TOKEN_EXPIRED");
+  private static final Map<String, Resolution> BY_CODE =
+      Map.ofEntries(
+          Map.entry(
+              "OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED",
+              new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "AIQ_RATE_LIMITED")),
+          Map.entry(
+              "OAUTH_INTEGRATION_APPS_TOO_MANY_API_CALLS",
+              new Resolution(Action.RATE_LIMITED, Category.RATE_LIMITED, "AIQ_RATE_LIMITED")),
+          Map.entry(
+              "GETTRANSACTIONSBY_QUERY_TIMEOUT",
+              Resolution.retry(Category.TRANSIENT, "GETTRANSACTIONSBY_QUERY_TIMEOUT")),
+          Map.entry("OUTDATED_RECORD", Resolution.fail(Category.CONFLICT, "OUTDATED_RECORD")),
+          Map.entry("NOT_FOUND", Resolution.fail(Category.NOT_FOUND, "NOT_FOUND")),
+          Map.entry("READ_ONLY", Resolution.fail(Category.AUTH, "READ_ONLY")),
+          Map.entry(
+              "API_DEPRECATED_FEATURE",
+              Resolution.fail(Category.PROVIDER, "API_DEPRECATED_FEATURE")));
 
   private AccountsIqErrors() {}
 
@@ -58,8 +67,11 @@ final class AccountsIqErrors {
     if (code.endsWith("_ALREADY_EXISTS") || code.endsWith("_ALREADY_IN_USE")) {
       return Resolution.fail(Category.CONFLICT, code);
     }
-    if (code.endsWith("_IS_NULL") || code.endsWith("_IS_EMPTY") || code.contains("_MUST_BE_")
-        || code.contains("_IS_INVALID") || code.contains("_OUT_OF_RANGE")) {
+    if (code.endsWith("_IS_NULL")
+        || code.endsWith("_IS_EMPTY")
+        || code.contains("_MUST_BE_")
+        || code.contains("_IS_INVALID")
+        || code.contains("_OUT_OF_RANGE")) {
       return Resolution.fail(Category.INVALID_COMMAND, code);
     }
     return Resolution.fail(Category.PROVIDER, "UNRECOGNISED");
@@ -69,8 +81,13 @@ final class AccountsIqErrors {
     return switch (status == null ? "" : status) {
       case "Conflicted" -> Resolution.fail(Category.CONFLICT, "AIQ_CONFLICTED");
       case "NotCreated" -> Resolution.fail(Category.NOT_FOUND, "AIQ_NOT_CREATED");
-      default -> Resolution.fail(Category.PROVIDER, "AIQ_" + (status == null || status.isBlank()
-          ? "NO_STATUS" : status.toUpperCase(java.util.Locale.ROOT)));
+      default ->
+          Resolution.fail(
+              Category.PROVIDER,
+              "AIQ_"
+                  + (status == null || status.isBlank()
+                      ? "NO_STATUS"
+                      : status.toUpperCase(java.util.Locale.ROOT)));
     };
   }
 

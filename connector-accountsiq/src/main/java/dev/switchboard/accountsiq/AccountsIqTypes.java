@@ -6,28 +6,81 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * Typed JSON values for AccountsIQ record fields (provider-apis.md §1.8). The WSDL types are
- * mapped for the fields we know: decimals stay exact ({@link BigDecimal}, never a double),
- * booleans and integer ids become JSON booleans and numbers, {@code xs:dateTime} text is already
- * ISO-8601 and stays as sent. Every other field is kept, as text: a code like {@code 00123}
- * must never lose its zeros to a guess.
+ * Typed JSON values for AccountsIQ record fields (provider-apis.md §1.8). The WSDL types are mapped
+ * for the fields we know: decimals stay exact ({@link BigDecimal}, never a double), booleans and
+ * integer ids become JSON booleans and numbers, {@code xs:dateTime} text is already ISO-8601 and
+ * stays as sent. Every other field is kept, as text: a code like {@code 00123} must never lose its
+ * zeros to a guess.
  */
 final class AccountsIqTypes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final Set<String> INTS = Set.of("AccountID", "InvoiceID", "InvoiceItemID",
-      "OrderID", "OrderItemID", "TransactionID", "CreditTermID", "GroupID", "AreaID", "CountryID",
-      "PaymentMethodID", "AuthorUserID", "ShipViaID", "ShipmentViaID", "HeadOfficeAccountID",
-      "RegionID", "PriorityID", "DeliveryRouteID", "PriceCategoryID", "PriceListID",
-      "SalesRepresentativeID", "GLCategoryID", "GLSubCategoryID", "GLCategoryTypeID",
-      "GLGroupID", "LocationID", "SublocationID", "ItemGroupID", "ItemTypeID", "CreditDays",
-      "invoiceID", "transactionID", "orderID", "TransactionsCount", "TransactionLinesCount");
-  private static final Set<String> DECIMALS = Set.of("DiscountRate", "ExchangeRate",
-      "BankExchangeRate", "CreditLimit", "PaymentAmount", "ItemPrice", "TaxRate", "Weight",
-      "InvoicedQuantity", "DeliveredQuantity", "StockItemCost", "StockItemPrice", "ActualPrice",
-      "AdditionalCost");
-  private static final Set<String> BOOLEANS = Set.of("IsActive", "Active", "UseAccountTaxCode",
-      "UseHeadOffice", "IsHeadOffice", "IsFranchise", "IsDepartmental", "ForCollection",
-      "IsPrinted", "ExcludeFromPrinting", "HasExpired", "EndOfMonth");
+  private static final Set<String> INTS =
+      Set.of(
+          "AccountID",
+          "InvoiceID",
+          "InvoiceItemID",
+          "OrderID",
+          "OrderItemID",
+          "TransactionID",
+          "CreditTermID",
+          "GroupID",
+          "AreaID",
+          "CountryID",
+          "PaymentMethodID",
+          "AuthorUserID",
+          "ShipViaID",
+          "ShipmentViaID",
+          "HeadOfficeAccountID",
+          "RegionID",
+          "PriorityID",
+          "DeliveryRouteID",
+          "PriceCategoryID",
+          "PriceListID",
+          "SalesRepresentativeID",
+          "GLCategoryID",
+          "GLSubCategoryID",
+          "GLCategoryTypeID",
+          "GLGroupID",
+          "LocationID",
+          "SublocationID",
+          "ItemGroupID",
+          "ItemTypeID",
+          "CreditDays",
+          "invoiceID",
+          "transactionID",
+          "orderID",
+          "TransactionsCount",
+          "TransactionLinesCount");
+  private static final Set<String> DECIMALS =
+      Set.of(
+          "DiscountRate",
+          "ExchangeRate",
+          "BankExchangeRate",
+          "CreditLimit",
+          "PaymentAmount",
+          "ItemPrice",
+          "TaxRate",
+          "Weight",
+          "InvoicedQuantity",
+          "DeliveredQuantity",
+          "StockItemCost",
+          "StockItemPrice",
+          "ActualPrice",
+          "AdditionalCost");
+  private static final Set<String> BOOLEANS =
+      Set.of(
+          "IsActive",
+          "Active",
+          "UseAccountTaxCode",
+          "UseHeadOffice",
+          "IsHeadOffice",
+          "IsFranchise",
+          "IsDepartmental",
+          "ForCollection",
+          "IsPrinted",
+          "ExcludeFromPrinting",
+          "HasExpired",
+          "EndOfMonth");
 
   private AccountsIqTypes() {}
 

@@ -9,18 +9,36 @@ import java.util.Deque;
 import java.util.Set;
 
 /**
- * Builds one record's JSON from element events: child elements become fields, leaf text is
- * typed by {@link AccountsIqTypes}, {@code xsi:nil} becomes null, and ASMX arrays
- * ({@code <Lines><InvoiceLine/>…</Lines>}, {@code <TypesFilter><string/>…}) become JSON arrays,
- * also when they hold one item or none. Unknown elements are kept.
+ * Builds one record's JSON from element events: child elements become fields, leaf text is typed by
+ * {@link AccountsIqTypes}, {@code xsi:nil} becomes null, and ASMX arrays ({@code
+ * <Lines><InvoiceLine/>…</Lines>}, {@code <TypesFilter><string/>…}) become JSON arrays, also when
+ * they hold one item or none. Unknown elements are kept.
  */
 final class ElementTreeBuilder {
   /** Item element names that mark their parent as an ASMX array. */
-  private static final Set<String> ARRAY_ITEMS = Set.of("string", "int", "long", "decimal",
-      "boolean", "dateTime", "InvoiceLine", "BatchSalesInvoiceLine", "OrderLine",
-      "WSResultStatus", "ArrayOfString");
-  private static final Set<String> ARRAY_CONTAINERS = Set.of("Lines", "Emails", "TypesFilter",
-      "AccountIDsFilter", "TransactionIDsFilter", "InvoiceIDsFilter", "DepartmentIDsFilter");
+  private static final Set<String> ARRAY_ITEMS =
+      Set.of(
+          "string",
+          "int",
+          "long",
+          "decimal",
+          "boolean",
+          "dateTime",
+          "InvoiceLine",
+          "BatchSalesInvoiceLine",
+          "OrderLine",
+          "WSResultStatus",
+          "ArrayOfString");
+
+  private static final Set<String> ARRAY_CONTAINERS =
+      Set.of(
+          "Lines",
+          "Emails",
+          "TypesFilter",
+          "AccountIDsFilter",
+          "TransactionIDsFilter",
+          "InvoiceIDsFilter",
+          "DepartmentIDsFilter");
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   private final class Frame {
@@ -73,8 +91,12 @@ final class ElementTreeBuilder {
 
   private static void add(Frame parent, String name, JsonNode value) {
     if (parent.children == null) {
-      parent.children = ARRAY_ITEMS.contains(name) || ARRAY_CONTAINERS.contains(parent.name)
-          || parent.name.startsWith("ArrayOf") ? NODES.arrayNode() : NODES.objectNode();
+      parent.children =
+          ARRAY_ITEMS.contains(name)
+                  || ARRAY_CONTAINERS.contains(parent.name)
+                  || parent.name.startsWith("ArrayOf")
+              ? NODES.arrayNode()
+              : NODES.objectNode();
     }
     if (parent.children instanceof ArrayNode a) {
       a.add(value);

@@ -17,10 +17,13 @@ final class GetOperation implements Operation<AccountsIqClient> {
   private final String param;
   private final String soapField;
 
-  GetOperation(String name, String description, String soapOperation, String param,
-      String soapField) {
-    this.spec = OperationSpec.single(name, description, Schema.builder()
-        .requiredString(param, "sent as " + soapField).build());
+  GetOperation(
+      String name, String description, String soapOperation, String param, String soapField) {
+    this.spec =
+        OperationSpec.single(
+            name,
+            description,
+            Schema.builder().requiredString(param, "sent as " + soapField).build());
     this.soapOperation = soapOperation;
     this.param = param;
     this.soapField = soapField;
@@ -34,13 +37,23 @@ final class GetOperation implements Operation<AccountsIqClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
     String key = inv.params().path(param).asText();
-    return client.call(soapOperation, Json.object().put(soapField, key), ResultShape.OBJECT, true,
-        inv.deadline()).map(a -> {
-          if (a.records().isEmpty() || a.first().isNull()) {
-            throw new SwitchboardException("NOT_FOUND", Category.NOT_FOUND,
-                spec.name() + ": nothing found for " + param + " " + key);
-          }
-          return a.first();
-        }).toFlowable();
+    return client
+        .call(
+            soapOperation,
+            Json.object().put(soapField, key),
+            ResultShape.OBJECT,
+            true,
+            inv.deadline())
+        .map(
+            a -> {
+              if (a.records().isEmpty() || a.first().isNull()) {
+                throw new SwitchboardException(
+                    "NOT_FOUND",
+                    Category.NOT_FOUND,
+                    spec.name() + ": nothing found for " + param + " " + key);
+              }
+              return a.first();
+            })
+        .toFlowable();
   }
 }

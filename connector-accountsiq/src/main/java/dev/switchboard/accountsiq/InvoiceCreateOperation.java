@@ -16,20 +16,31 @@ import java.util.Optional;
 /**
  * {@code invoices.create}, the vendor's workflow (provider-apis.md §1.6): {@code
  * GetNewSalesInvoice(customerCode)} gives a template with the customer's defaults, the caller's
- * fields and lines go over it, {@code SaveInvoiceGetBackInvoiceID(create=true)} saves it and
- * {@code PostInvoiceGetBackTransactionID} posts it when asked. Exactly once, by ExternalReference
- * (the command id unless given): see {@link SafeWrite}.
+ * fields and lines go over it, {@code SaveInvoiceGetBackInvoiceID(create=true)} saves it and {@code
+ * PostInvoiceGetBackTransactionID} posts it when asked. Exactly once, by ExternalReference (the
+ * command id unless given): see {@link SafeWrite}.
  */
 final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
-  private static final OperationSpec SPEC = new OperationSpec("invoices.create",
-      "create (and optionally post) a sales invoice, exactly once per externalReference",
-      OperationSpec.Kind.SINGLE, true, Schema.builder()
-          .requiredString("customerCode", "the customer's account code")
-          .field(new Schema.Field("invoice", Schema.Type.OBJECT, true, null, null, null,
-              "Invoice fields over the customer's defaults, with Lines: [InvoiceLine…]"))
-          .optionalString("externalReference", "idempotency key; default: the command id")
-          .bool("post", false, "also post it (PostInvoiceGetBackTransactionID)")
-          .build());
+  private static final OperationSpec SPEC =
+      new OperationSpec(
+          "invoices.create",
+          "create (and optionally post) a sales invoice, exactly once per externalReference",
+          OperationSpec.Kind.SINGLE,
+          true,
+          Schema.builder()
+              .requiredString("customerCode", "the customer's account code")
+              .field(
+                  new Schema.Field(
+                      "invoice",
+                      Schema.Type.OBJECT,
+                      true,
+                      null,
+                      null,
+                      null,
+                      "Invoice fields over the customer's defaults, with Lines: [InvoiceLine…]"))
+              .optionalString("externalReference", "idempotency key; default: the command id")
+              .bool("post", false, "also post it (PostInvoiceGetBackTransactionID)")
+              .build());
 
   @Override
   public OperationSpec spec() {
@@ -38,8 +49,8 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
 
   /**
    * A create the ledger saw start but never finish: the same look-up-then-create. It finds the
-   * record by external reference when the first try was applied (and reports it,
-   * {@code "existing": true}), and creates it only when it was not.
+   * record by external reference when the first try was applied (and reports it, {@code "existing":
+   * true}), and creates it only when it was not.
    */
   @Override
   public Optional<Flowable<JsonNode>> recover(Invocation inv, AccountsIqClient client) {
@@ -49,46 +60,82 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
     ObjectNode p = inv.params();
-    String ref = p.hasNonNull("externalReference") ? p.get("externalReference").asText()
-        : inv.command().id();
+    String ref =
+        p.hasNonNull("externalReference")
+            ? p.get("externalReference").asText()
+            : inv.command().id();
     Instant deadline = inv.deadline();
-    return SafeWrite.once(() -> lookup(client, ref, deadline), () -> create(client, p, ref,
-            deadline))
-        .flatMap(result -> p.path("post").asBoolean() && !result.hasNonNull("transactionID")
-            ? post(client, result, deadline) : Single.just(result)).toFlowable();
+    return SafeWrite.once(
+            () -> lookup(client, ref, deadline), () -> create(client, p, ref, deadline))
+        .flatMap(
+            result ->
+                p.path("post").asBoolean() && !result.hasNonNull("transactionID")
+                    ? post(client, result, deadline)
+                    : Single.just(result))
+        .toFlowable();
   }
 
   private static Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
-    return c.call("GetInvoicesByExternalReference", Json.object().put("externalReference", ref),
-            ResultShape.LIST, true, deadline)
-        .flatMapMaybe(a -> a.records().isEmpty() ? Maybe.empty() : Maybe.just(summary(
-            a.records().get(0), ref)));
+    return c.call(
+            "GetInvoicesByExternalReference",
+            Json.object().put("externalReference", ref),
+            ResultShape.LIST,
+            true,
+            deadline)
+        .flatMapMaybe(
+            a ->
+                a.records().isEmpty()
+                    ? Maybe.empty()
+                    : Maybe.just(summary(a.records().get(0), ref)));
   }
 
-  private static Single<JsonNode> create(AccountsIqClient c, ObjectNode p, String ref,
-      Instant deadline) {
-    return c.call("GetNewSalesInvoice", Json.object().put("customerCode",
-            p.path("customerCode").asText()), ResultShape.OBJECT, true, deadline)
-        .flatMap(template -> {
-          ObjectNode invoice = template.first().isObject() ? (ObjectNode) template.first()
-              : Json.object();
-          p.get("invoice").fields().forEachRemaining(e -> invoice.set(e.getKey(), e.getValue()));
-          invoice.put("ExternalReference", ref);
-          ObjectNode fields = Json.object();
-          fields.set("invoice", invoice);
-          fields.put("create", true);
-          return c.call("SaveInvoiceGetBackInvoiceID", fields, ResultShape.NONE, false, deadline);
-        })
-        .map(a -> (JsonNode) Json.object().put("invoiceID", SafeWrite.id("SaveInvoiceGetBackInvoiceID", a, "invoiceID"))
-            .put("externalReference", ref));
+  private static Single<JsonNode> create(
+      AccountsIqClient c, ObjectNode p, String ref, Instant deadline) {
+    return c.call(
+            "GetNewSalesInvoice",
+            Json.object().put("customerCode", p.path("customerCode").asText()),
+            ResultShape.OBJECT,
+            true,
+            deadline)
+        .flatMap(
+            template -> {
+              ObjectNode invoice =
+                  template.first().isObject() ? (ObjectNode) template.first() : Json.object();
+              p.get("invoice")
+                  .fields()
+                  .forEachRemaining(e -> invoice.set(e.getKey(), e.getValue()));
+              invoice.put("ExternalReference", ref);
+              ObjectNode fields = Json.object();
+              fields.set("invoice", invoice);
+              fields.put("create", true);
+              return c.call(
+                  "SaveInvoiceGetBackInvoiceID", fields, ResultShape.NONE, false, deadline);
+            })
+        .map(
+            a ->
+                (JsonNode)
+                    Json.object()
+                        .put(
+                            "invoiceID",
+                            SafeWrite.id("SaveInvoiceGetBackInvoiceID", a, "invoiceID"))
+                        .put("externalReference", ref));
   }
 
   private static Single<JsonNode> post(AccountsIqClient c, JsonNode invoice, Instant deadline) {
     long id = invoice.path("invoiceID").asLong();
-    return c.call("PostInvoiceGetBackTransactionID", Json.object().put("invoiceID", id),
-            ResultShape.NONE, false, deadline)
-        .map(a -> (JsonNode) ((ObjectNode) invoice.deepCopy()).put("transactionID",
-            SafeWrite.id("PostInvoiceGetBackTransactionID", a, "transactionID")));
+    return c.call(
+            "PostInvoiceGetBackTransactionID",
+            Json.object().put("invoiceID", id),
+            ResultShape.NONE,
+            false,
+            deadline)
+        .map(
+            a ->
+                (JsonNode)
+                    ((ObjectNode) invoice.deepCopy())
+                        .put(
+                            "transactionID",
+                            SafeWrite.id("PostInvoiceGetBackTransactionID", a, "transactionID")));
   }
 
   private static JsonNode summary(JsonNode found, String ref) {

@@ -19,7 +19,11 @@ final class ListOperation implements Operation<AccountsIqClient> {
   private final String soapOperation;
   private final Function<ObjectNode, JsonNode> fields;
 
-  ListOperation(String name, String description, String soapOperation, Schema params,
+  ListOperation(
+      String name,
+      String description,
+      String soapOperation,
+      Schema params,
       Function<ObjectNode, JsonNode> fields) {
     this.spec = OperationSpec.stream(name, description, params);
     this.soapOperation = soapOperation;
@@ -27,8 +31,8 @@ final class ListOperation implements Operation<AccountsIqClient> {
   }
 
   static ListOperation plain(String name, String description, String soapOperation) {
-    return new ListOperation(name, description, soapOperation, Schema.builder().build(),
-        p -> Json.object());
+    return new ListOperation(
+        name, description, soapOperation, Schema.builder().build(), p -> Json.object());
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.switchboard.accountsiq;
 
 /**
- * Where an operation's answer keeps its data (provider-apis.md §1.5): the WSResult hierarchy
- * puts Status, ErrorCode, ErrorMessage, HasExpired before an optional Result; the 2.0 token
- * type (WSResult3) puts Result first; Login answers a bare string.
+ * Where an operation's answer keeps its data (provider-apis.md §1.5): the WSResult hierarchy puts
+ * Status, ErrorCode, ErrorMessage, HasExpired before an optional Result; the 2.0 token type
+ * (WSResult3) puts Result first; Login answers a bare string.
  */
 enum ResultShape {
   /** {@code Result/<Entity>*}: each child a record, streamed as parsed. */

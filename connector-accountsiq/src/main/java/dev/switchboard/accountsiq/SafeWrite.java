@@ -7,14 +7,13 @@ import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.json.Json;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
-
 import java.util.function.Supplier;
 
 /**
- * A create that is never applied twice (provider-apis.md §1.6 "Idempotency: there is none
- * built in"): look the record up by its ExternalReference first, create only if absent, and when
- * the create's outcome is unknown (timeout, lost connection, an error after the write) look
- * again before deciding. A command replayed with the same id therefore finds its first result.
+ * A create that is never applied twice (provider-apis.md §1.6 "Idempotency: there is none built
+ * in"): look the record up by its ExternalReference first, create only if absent, and when the
+ * create's outcome is unknown (timeout, lost connection, an error after the write) look again
+ * before deciding. A command replayed with the same id therefore finds its first result.
  */
 final class SafeWrite {
   private SafeWrite() {}
@@ -24,14 +23,20 @@ final class SafeWrite {
    * @param create creates it, not retried blindly
    * @return the created or found record, with {@code "existing": true} when it was found
    */
-  static Single<JsonNode> once(Supplier<Maybe<JsonNode>> lookup,
-      Supplier<Single<JsonNode>> create) {
-    return Maybe.defer(lookup::get).map(found -> marked(found, true))
-        .switchIfEmpty(Single.defer(create::get).map(made -> marked(made, false))
-            .onErrorResumeNext(e -> unknown(e)
-                ? Maybe.defer(lookup::get).map(found -> marked(found, true))
-                    .switchIfEmpty(Single.error(e))
-                : Single.error(e)));
+  static Single<JsonNode> once(
+      Supplier<Maybe<JsonNode>> lookup, Supplier<Single<JsonNode>> create) {
+    return Maybe.defer(lookup::get)
+        .map(found -> marked(found, true))
+        .switchIfEmpty(
+            Single.defer(create::get)
+                .map(made -> marked(made, false))
+                .onErrorResumeNext(
+                    e ->
+                        unknown(e)
+                            ? Maybe.defer(lookup::get)
+                                .map(found -> marked(found, true))
+                                .switchIfEmpty(Single.error(e))
+                            : Single.error(e)));
   }
 
   /** Whether the write may have been applied although it failed. */
@@ -48,10 +53,9 @@ final class SafeWrite {
   static long id(String call, AccountsIqClient.Answer a, String name) {
     JsonNode v = a.out().get(name);
     if (v == null || !v.canConvertToLong()) {
-      throw ProviderCallException.badResponse("accountsiq", call, "the answer has no "
-          + name, false);
+      throw ProviderCallException.badResponse(
+          "accountsiq", call, "the answer has no " + name, false);
     }
     return v.asLong();
   }
-
 }

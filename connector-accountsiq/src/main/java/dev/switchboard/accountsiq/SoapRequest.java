@@ -13,19 +13,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes AccountsIQ SOAP 1.1 request envelopes (provider-apis.md §1.2): document/literal, the
- * body element named after the operation in the Integration namespace, JSON params as child
- * elements in the order given, JSON arrays as ASMX arrays whose item element name comes from
- * {@link #ARRAY_ITEMS} ({@code <TypesFilter><string>SI</string></TypesFilter>}), null as
- * {@code xsi:nil}. Version 2.0 calls carry the {@code AiqSoapHeader}; 1.1 calls the body
- * {@code <token>}.
+ * Writes AccountsIQ SOAP 1.1 request envelopes (provider-apis.md §1.2): document/literal, the body
+ * element named after the operation in the Integration namespace, JSON params as child elements in
+ * the order given, JSON arrays as ASMX arrays whose item element name comes from {@link
+ * #ARRAY_ITEMS} ({@code <TypesFilter><string>SI</string></TypesFilter>}), null as {@code xsi:nil}.
+ * Version 2.0 calls carry the {@code AiqSoapHeader}; 1.1 calls the body {@code <token>}.
  *
- * <p>Nothing the envelope cannot carry is written: {@link #check} refuses it first, as
- * {@code INVALID_PARAMS} (category {@code INVALID_COMMAND}), naming where it is. That is a value
- * over the {@link CommandBounds} (a decimal whose plain notation would be over a hundred
- * characters, never rendered), a member name that is not an XML element name, and text with a
- * character XML 1.0 cannot carry: C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and
- * unpaired surrogates.
+ * <p>Nothing the envelope cannot carry is written: {@link #check} refuses it first, as {@code
+ * INVALID_PARAMS} (category {@code INVALID_COMMAND}), naming where it is. That is a value over the
+ * {@link CommandBounds} (a decimal whose plain notation would be over a hundred characters, never
+ * rendered), a member name that is not an XML element name, and text with a character XML 1.0
+ * cannot carry: C0 controls other than tab, LF and CR, U+FFFE, U+FFFF and unpaired surrogates.
  */
 final class SoapRequest {
   static final String NS = "http://www.visorsoftware.com/visor/accountsiq/dashboard/Integration/";
@@ -34,13 +32,24 @@ final class SoapRequest {
   private static final XMLOutputFactory OUT = XMLOutputFactory.newFactory();
 
   /**
-   * ASMX array item names by {@code parent.array} or by array element name; the default is
-   * {@code string}. A batch invoice's lines are {@code BatchSalesInvoiceLine}, an invoice's
-   * {@code InvoiceLine}.
+   * ASMX array item names by {@code parent.array} or by array element name; the default is {@code
+   * string}. A batch invoice's lines are {@code BatchSalesInvoiceLine}, an invoice's {@code
+   * InvoiceLine}.
    */
-  static final Map<String, String> ARRAY_ITEMS = Map.of(
-      "AccountIDsFilter", "int", "TransactionIDsFilter", "int", "InvoiceIDsFilter", "int",
-      "OrderIDsFilter", "int", "Lines", "InvoiceLine", "inv.Lines", "BatchSalesInvoiceLine");
+  static final Map<String, String> ARRAY_ITEMS =
+      Map.of(
+          "AccountIDsFilter",
+          "int",
+          "TransactionIDsFilter",
+          "int",
+          "InvoiceIDsFilter",
+          "int",
+          "OrderIDsFilter",
+          "int",
+          "Lines",
+          "InvoiceLine",
+          "inv.Lines",
+          "BatchSalesInvoiceLine");
 
   /** Credentials placed in the envelope: a 1.1 body token, or the 2.0 header. */
   record Credentials(String bodyToken, String entity, String accessToken) {
@@ -57,12 +66,12 @@ final class SoapRequest {
   }
 
   /**
-   * @param fields the operation's children in order (the {@code token} child is added first for
-   *     1.1 calls)
+   * @param fields the operation's children in order (the {@code token} child is added first for 1.1
+   *     calls)
    * @param arrayItems array item names for this operation, consulted before {@link #ARRAY_ITEMS}
    */
-  static byte[] envelope(String operation, Credentials creds, JsonNode fields,
-      Map<String, String> arrayItems) {
+  static byte[] envelope(
+      String operation, Credentials creds, JsonNode fields, Map<String, String> arrayItems) {
     String what = "AccountsIQ " + operation;
     check(what, fields);
     checkText(what, "/token", creds.bodyToken());
@@ -124,8 +133,11 @@ final class SoapRequest {
         Map.Entry<String, JsonNode> e = it.next();
         path.addLast(e.getKey().replace("~", "~0").replace("/", "~1"));
         if (!isElementName(e.getKey())) {
-          throw refused(what, path, "the member name is not an XML element name (ASCII letters, "
-              + "digits, '_', '-' and '.', starting with a letter or '_')");
+          throw refused(
+              what,
+              path,
+              "the member name is not an XML element name (ASCII letters, "
+                  + "digits, '_', '-' and '.', starting with a letter or '_')");
         }
         checkXml(what, e.getValue(), path);
         path.removeLast();
@@ -139,8 +151,13 @@ final class SoapRequest {
     } else if (v.isTextual()) {
       int bad = badXmlChar(v.textValue());
       if (bad >= 0) {
-        throw refused(what, path, codePoint(v.textValue(), bad) + " at character " + bad
-            + " cannot be carried in XML 1.0");
+        throw refused(
+            what,
+            path,
+            codePoint(v.textValue(), bad)
+                + " at character "
+                + bad
+                + " cannot be carried in XML 1.0");
       }
     }
   }
@@ -148,8 +165,16 @@ final class SoapRequest {
   private static void checkText(String what, String path, String text) {
     int bad = text == null ? -1 : badXmlChar(text);
     if (bad >= 0) {
-      throw SwitchboardException.invalid("INVALID_PARAMS", what + " cannot send " + path + ": "
-          + codePoint(text, bad) + " at character " + bad + " cannot be carried in XML 1.0");
+      throw SwitchboardException.invalid(
+          "INVALID_PARAMS",
+          what
+              + " cannot send "
+              + path
+              + ": "
+              + codePoint(text, bad)
+              + " at character "
+              + bad
+              + " cannot be carried in XML 1.0");
     }
   }
 
@@ -158,8 +183,8 @@ final class SoapRequest {
     if (pointer.length() > 200) {
       pointer = pointer.substring(0, 100) + "…" + pointer.substring(pointer.length() - 99);
     }
-    return SwitchboardException.invalid("INVALID_PARAMS", what + " cannot send " + pointer
-        + ": " + why);
+    return SwitchboardException.invalid(
+        "INVALID_PARAMS", what + " cannot send " + pointer + ": " + why);
   }
 
   /**
@@ -188,11 +213,15 @@ final class SoapRequest {
   static int badXmlChar(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x20 && c < 0xD800 || c == '\t' || c == '\n' || c == '\r'
+      if (c >= 0x20 && c < 0xD800
+          || c == '\t'
+          || c == '\n'
+          || c == '\r'
           || c >= 0xE000 && c <= 0xFFFD) {
         continue;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
         continue;
@@ -206,8 +235,9 @@ final class SoapRequest {
     return String.format("U+%04X", (int) s.charAt(i));
   }
 
-  private static void write(XMLStreamWriter w, String parent, String name, JsonNode v,
-      Map<String, String> arrayItems) throws XMLStreamException {
+  private static void write(
+      XMLStreamWriter w, String parent, String name, JsonNode v, Map<String, String> arrayItems)
+      throws XMLStreamException {
     if (v.isNull()) {
       w.writeEmptyElement(name);
       w.writeAttribute("xsi", XSI_NS, "nil", "true");
@@ -219,8 +249,11 @@ final class SoapRequest {
       }
       w.writeEndElement();
     } else if (v.isArray()) {
-      String item = arrayItems.getOrDefault(name, ARRAY_ITEMS.getOrDefault(parent + "." + name,
-          ARRAY_ITEMS.getOrDefault(name, "string")));
+      String item =
+          arrayItems.getOrDefault(
+              name,
+              ARRAY_ITEMS.getOrDefault(
+                  parent + "." + name, ARRAY_ITEMS.getOrDefault(name, "string")));
       w.writeStartElement(name);
       for (JsonNode n : v) {
         write(w, name, item, n, arrayItems);
@@ -232,8 +265,7 @@ final class SoapRequest {
     }
   }
 
-  private static void leaf(XMLStreamWriter w, String name, String text)
-      throws XMLStreamException {
+  private static void leaf(XMLStreamWriter w, String name, String text) throws XMLStreamException {
     w.writeStartElement(name);
     w.writeCharacters(text == null ? "" : text);
     w.writeEndElement();

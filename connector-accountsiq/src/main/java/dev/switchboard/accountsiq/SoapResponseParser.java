@@ -12,11 +12,11 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 /**
- * Parses one AccountsIQ SOAP answer as it arrives, chunk by chunk, without blocking and without
- * a document tree: {@link #feed} returns what the bytes so far complete. The envelope is
- * {@code Body/<Op>Response/<Op>Result/{Status, ErrorCode, ErrorMessage, HasExpired, Result}}
- * followed by out-parameter siblings, or {@code Body/Fault}. DTDs and entity references are
- * refused (XXE), whatever the server sends.
+ * Parses one AccountsIQ SOAP answer as it arrives, chunk by chunk, without blocking and without a
+ * document tree: {@link #feed} returns what the bytes so far complete. The envelope is {@code
+ * Body/<Op>Response/<Op>Result/{Status, ErrorCode, ErrorMessage, HasExpired, Result}} followed by
+ * out-parameter siblings, or {@code Body/Fault}. DTDs and entity references are refused (XXE),
+ * whatever the server sends.
  */
 final class SoapResponseParser {
   /** What a parsed answer holds, in order. */
@@ -70,8 +70,8 @@ final class SoapResponseParser {
     reader.getInputFeeder().endOfInput();
     List<Event> out = drain();
     if (!path.isEmpty()) {
-      throw new XMLStreamException("the SOAP answer ended inside <" + path.get(path.size() - 1)
-          + ">");
+      throw new XMLStreamException(
+          "the SOAP answer ended inside <" + path.get(path.size() - 1) + ">");
     }
     if (faultCode != null) {
       out.add(new Fault(faultCode, faultString));
@@ -94,8 +94,7 @@ final class SoapResponseParser {
         case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
             throw new XMLStreamException("DTDs and entity references are refused");
         case XMLStreamConstants.START_ELEMENT -> start(out);
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE -> {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
           if (tree.active()) {
             tree.text(reader.getText());
           } else {
@@ -103,7 +102,7 @@ final class SoapResponseParser {
           }
         }
         case XMLStreamConstants.END_ELEMENT -> end(out);
-        default -> { }
+        default -> {}
       }
     }
     return out;
@@ -162,7 +161,7 @@ final class SoapResponseParser {
             out.add(new Record(AccountsIqTypes.value("Result", value)));
           }
         }
-        default -> { }
+        default -> {}
       }
     } else if (depth == 4 && name.endsWith("Result")) {
       if (shape.scalarAt4()) {

@@ -15,11 +15,11 @@ import java.util.Optional;
 
 /**
  * A write that posts a ledger transaction ({@code CreateBatchSalesInvoiceGetBackTransactionID},
- * {@code SaveSalesReceiptGetBackTransactionID}), exactly once: the record's reference field
- * ({@code ExternalReference} of a batch invoice; a receipt's {@code CheckReference}, which becomes
- * its transaction's external reference) carries the command id unless given, and
- * {@code GetTransactionsByExternalReference} is asked before creating and after an unknown
- * outcome (see {@link SafeWrite}).
+ * {@code SaveSalesReceiptGetBackTransactionID}), exactly once: the record's reference field ({@code
+ * ExternalReference} of a batch invoice; a receipt's {@code CheckReference}, which becomes its
+ * transaction's external reference) carries the command id unless given, and {@code
+ * GetTransactionsByExternalReference} is asked before creating and after an unknown outcome (see
+ * {@link SafeWrite}).
  */
 final class TransactionCreateOperation implements Operation<AccountsIqClient> {
   private final OperationSpec spec;
@@ -27,15 +27,32 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
   private final String element;
   private final String referenceField;
 
-  TransactionCreateOperation(String name, String description, String soapOperation,
-      String element, String referenceField) {
-    this.spec = new OperationSpec(name, description, OperationSpec.Kind.SINGLE, true,
-        Schema.builder()
-            .field(new Schema.Field(element, Schema.Type.OBJECT, true, null, null, null,
-                "the provider's " + element + " object"))
-            .optionalString("externalReference", "idempotency key, sent as " + referenceField
-                + "; default: the command id")
-            .build());
+  TransactionCreateOperation(
+      String name,
+      String description,
+      String soapOperation,
+      String element,
+      String referenceField) {
+    this.spec =
+        new OperationSpec(
+            name,
+            description,
+            OperationSpec.Kind.SINGLE,
+            true,
+            Schema.builder()
+                .field(
+                    new Schema.Field(
+                        element,
+                        Schema.Type.OBJECT,
+                        true,
+                        null,
+                        null,
+                        null,
+                        "the provider's " + element + " object"))
+                .optionalString(
+                    "externalReference",
+                    "idempotency key, sent as " + referenceField + "; default: the command id")
+                .build());
     this.soapOperation = soapOperation;
     this.element = element;
     this.referenceField = referenceField;
@@ -48,8 +65,8 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
 
   /**
    * A create the ledger saw start but never finish: the same look-up-then-create. It finds the
-   * record by external reference when the first try was applied (and reports it,
-   * {@code "existing": true}), and creates it only when it was not.
+   * record by external reference when the first try was applied (and reports it, {@code "existing":
+   * true}), and creates it only when it was not.
    */
   @Override
   public Optional<Flowable<JsonNode>> recover(Invocation inv, AccountsIqClient client) {
@@ -59,30 +76,40 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
     ObjectNode p = inv.params();
-    String ref = p.hasNonNull("externalReference") ? p.get("externalReference").asText()
-        : inv.command().id();
+    String ref =
+        p.hasNonNull("externalReference")
+            ? p.get("externalReference").asText()
+            : inv.command().id();
     Instant deadline = inv.deadline();
-    return SafeWrite.once(() -> lookup(client, ref, deadline), () -> create(client, p, ref,
-        deadline)).toFlowable();
+    return SafeWrite.once(
+            () -> lookup(client, ref, deadline), () -> create(client, p, ref, deadline))
+        .toFlowable();
   }
 
   private Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
     ObjectNode fields = Json.object();
     fields.putObject("query").put("ExternalReference", ref);
     return c.call("GetTransactionsByExternalReference", fields, ResultShape.LIST, true, deadline)
-        .flatMapMaybe(a -> a.records().isEmpty() ? Maybe.empty()
-            : Maybe.just(Json.object().put("externalReference", ref)
-                .set("transactionID", a.records().get(0).path("TransactionID"))));
+        .flatMapMaybe(
+            a ->
+                a.records().isEmpty()
+                    ? Maybe.empty()
+                    : Maybe.just(
+                        Json.object()
+                            .put("externalReference", ref)
+                            .set("transactionID", a.records().get(0).path("TransactionID"))));
   }
 
-  private Single<JsonNode> create(AccountsIqClient c, ObjectNode p, String ref,
-      Instant deadline) {
+  private Single<JsonNode> create(AccountsIqClient c, ObjectNode p, String ref, Instant deadline) {
     ObjectNode record = ((ObjectNode) p.get(element)).deepCopy();
     record.put(referenceField, ref);
     ObjectNode fields = Json.object();
     fields.set(element, record);
     return c.call(soapOperation, fields, ResultShape.SCALAR, false, deadline)
-        .map(a -> Json.object().put("externalReference", ref)
-            .put("transactionID", SafeWrite.id(soapOperation, a, "transactionID")));
+        .map(
+            a ->
+                Json.object()
+                    .put("externalReference", ref)
+                    .put("transactionID", SafeWrite.id(soapOperation, a, "transactionID")));
   }
 }

@@ -18,10 +18,16 @@ class AccountsIqContractTest extends ConnectorContractTest<AccountsIqClient> {
 
   @Override
   protected ObjectNode validConnectionConfig(String baseUrl) {
-    ObjectNode config = Json.object().put("endpoint", baseUrl
-        + "/system/dashboard/integration/integration_1_1.asmx").put("requestTimeout", "2s");
-    config.putObject("auth").put("kind", "login").put("companyId", "CONTRACT")
-        .put("partnerKey", PARTNER_KEY).put("userKey", USER_KEY);
+    ObjectNode config =
+        Json.object()
+            .put("endpoint", baseUrl + "/system/dashboard/integration/integration_1_1.asmx")
+            .put("requestTimeout", "2s");
+    config
+        .putObject("auth")
+        .put("kind", "login")
+        .put("companyId", "CONTRACT")
+        .put("partnerKey", PARTNER_KEY)
+        .put("userKey", USER_KEY);
     return config;
   }
 

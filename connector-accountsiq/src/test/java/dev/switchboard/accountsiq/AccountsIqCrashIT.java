@@ -35,33 +35,37 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault suite's instance crash for AccountsIQ, whose creates are made once by external
  * reference (the command id): two platform instances (child JVMs, static members) run the real
- * connector over 1.1 and 2.0 connections against the simulator, whose every call takes
- * {@value #LATENCY_MS} ms (the simulator applies a write once that time is over, whether or not
- * the caller is still there); 200 writes ({@code invoices.create},
- * {@code batchSalesInvoices.create}, {@code salesReceipts.create}, each its own command id) are
- * published, and once about a quarter are answered one instance is killed with SIGKILL, mid-call,
- * and restarted under its identity. Then the whole commands topic is published again.
+ * connector over 1.1 and 2.0 connections against the simulator, whose every call takes {@value
+ * #LATENCY_MS} ms (the simulator applies a write once that time is over, whether or not the caller
+ * is still there); 200 writes ({@code invoices.create}, {@code batchSalesInvoices.create}, {@code
+ * salesReceipts.create}, each its own command id) are published, and once about a quarter are
+ * answered one instance is killed with SIGKILL, mid-call, and restarted under its identity. Then
+ * the whole commands topic is published again.
  *
- * <p>Asserted: every command answered {@code completed}; a write the kill caught between its
- * ledger <em>started</em> record and its outcome is recovered by the look-up by reference
- * ({@code "existing": true} when the first try was applied), never created twice: the simulator
- * holds exactly one record per command id, and its applied writes equal its distinct writes; a
- * command has one answer, and every re-emitted answer ({@code switchboard_replay: true}), after
- * the crash and after the full replay, equals the first (JSON equality); every commands
- * partition committed to its end.
+ * <p>Asserted: every command answered {@code completed}; a write the kill caught between its ledger
+ * <em>started</em> record and its outcome is recovered by the look-up by reference ({@code
+ * "existing": true} when the first try was applied), never created twice: the simulator holds
+ * exactly one record per command id, and its applied writes equal its distinct writes; a command
+ * has one answer, and every re-emitted answer ({@code switchboard_replay: true}), after the crash
+ * and after the full replay, equals the first (JSON equality); every commands partition committed
+ * to its end.
  */
 class AccountsIqCrashIT {
   private static final String PROVIDER = "accountsiq";
   private static final int WRITES = 200;
   private static final int PARTITIONS = 6;
+
   /** Every SOAP call; an invoice takes three (look-up, template, save), the others two. */
   private static final long LATENCY_MS = 150;
+
   /** Between two commands published, so that calls are in flight all along. */
   private static final long PACE_MS = 15;
+
   /** Writes go to the first 100 demo customers. */
   private static final int CUSTOMERS = 100;
-  private static final Set<String> TRANSACTIONS = Set.of("batchSalesInvoices.create",
-      "salesReceipts.create");
+
+  private static final Set<String> TRANSACTIONS =
+      Set.of("batchSalesInvoices.create", "salesReceipts.create");
 
   @Test
   void killedMidWriteThenRestartedThenEveryCommandReplayedCreatesNothingTwice() throws Exception {
@@ -78,64 +82,92 @@ class AccountsIqCrashIT {
       for (int i = 0; i < names.size(); i++) {
         connections.put(names.get(i), aiq.connections().get(i % 2 == 0 ? "legacy" : "app"));
       }
-      String[] args = {"bootstrap=" + bootstrap, "prefix=" + prefix, "partitions=" + PARTITIONS,
-          "provider=" + PROVIDER, PlatformProcess.connectionsFile(connections)};
-      try (PlatformProcess a = PlatformProcess.start(Files.createTempFile("aiqx-a", ".log"),
-              with(args, "instance=aiqx-a"));
-          PlatformProcess b = PlatformProcess.start(Files.createTempFile("aiqx-b", ".log"),
-              with(args, "instance=aiqx-b"));
+      String[] args = {
+        "bootstrap=" + bootstrap,
+        "prefix=" + prefix,
+        "partitions=" + PARTITIONS,
+        "provider=" + PROVIDER,
+        PlatformProcess.connectionsFile(connections)
+      };
+      try (PlatformProcess a =
+              PlatformProcess.start(
+                  Files.createTempFile("aiqx-a", ".log"), with(args, "instance=aiqx-a"));
+          PlatformProcess b =
+              PlatformProcess.start(
+                  Files.createTempFile("aiqx-b", ".log"), with(args, "instance=aiqx-b"));
           CommandSender sender = new CommandSender(bootstrap, topics.commands())) {
         a.awaitReady(Duration.ofSeconds(60));
         b.awaitReady(Duration.ofSeconds(60));
         for (String conn : List.of("legacy", "app")) {
-          aiq.sim().setScenario(AccountsIqFixture.tenant(conn),
-              AccountsIqScenario.none().withLatencyMs(LATENCY_MS));
+          aiq.sim()
+              .setScenario(
+                  AccountsIqFixture.tenant(conn),
+                  AccountsIqScenario.none().withLatencyMs(LATENCY_MS));
         }
         List<ObjectNode> commands = new ArrayList<>();
         for (int i = 0; i < WRITES; i++) {
           commands.add(write(i, names.get(i % names.size())));
         }
         for (int i = 0; i < CUSTOMERS; i++) {
-          assertThat(books.customerName(customer(i))).as("demo customer %s", customer(i))
+          assertThat(books.customerName(customer(i)))
+              .as("demo customer %s", customer(i))
               .isPresent();
         }
         List<String> ids = commands.stream().map(c -> c.path("id").asText()).toList();
         Map<String, String> operationOf = new LinkedHashMap<>();
-        commands.forEach(c -> operationOf.put(c.path("id").asText(),
-            c.path("operation").asText()));
-        Set<Integer> ofA = CrashReplay.awaitBalanced(bootstrap, group, topics.commands(),
-            PARTITIONS, List.of("aiqx-a", "aiqx-b"), Duration.ofSeconds(30)).get("aiqx-a");
+        commands.forEach(c -> operationOf.put(c.path("id").asText(), c.path("operation").asText()));
+        Set<Integer> ofA =
+            CrashReplay.awaitBalanced(
+                    bootstrap,
+                    group,
+                    topics.commands(),
+                    PARTITIONS,
+                    List.of("aiqx-a", "aiqx-b"),
+                    Duration.ofSeconds(30))
+                .get("aiqx-a");
 
         try (TopicReader results = RuntimeHarness.reader(bootstrap, topics.results())) {
           AtomicReference<Throwable> publishFailed = new AtomicReference<>();
-          Thread publisher = new Thread(() -> {
-            try {
-              for (ObjectNode c : commands) {
-                sender.send(c);
-                Thread.sleep(PACE_MS);
-              }
-            } catch (Throwable e) {
-              publishFailed.set(e);
-            }
-          }, "aiqx-publisher");
+          Thread publisher =
+              new Thread(
+                  () -> {
+                    try {
+                      for (ObjectNode c : commands) {
+                        sender.send(c);
+                        Thread.sleep(PACE_MS);
+                      }
+                    } catch (Throwable e) {
+                      publishFailed.set(e);
+                    }
+                  },
+                  "aiqx-publisher");
           publisher.setDaemon(true);
           publisher.start();
-          results.until(r -> ids.stream().filter(r::hasTerminal).count() >= WRITES / 4,
+          results.until(
+              r -> ids.stream().filter(r::hasTerminal).count() >= WRITES / 4,
               Duration.ofSeconds(60));
           a.kill();
           long killedAt = System.currentTimeMillis(); // dead by now: its last records are older
           long answeredAtKill = ids.stream().filter(results::hasTerminal).count();
           a.restart();
           Duration ready = a.awaitReady(Duration.ofSeconds(60));
-          assertThat(CrashReplay.awaitBalanced(bootstrap, group, topics.commands(), PARTITIONS,
-              List.of("aiqx-a", "aiqx-b"), Duration.ofSeconds(30)).get("aiqx-a"))
-              .as("the restarted static member's partitions").isEqualTo(ofA);
+          assertThat(
+                  CrashReplay.awaitBalanced(
+                          bootstrap,
+                          group,
+                          topics.commands(),
+                          PARTITIONS,
+                          List.of("aiqx-a", "aiqx-b"),
+                          Duration.ofSeconds(30))
+                      .get("aiqx-a"))
+              .as("the restarted static member's partitions")
+              .isEqualTo(ofA);
           publisher.join(60_000);
           assertThat(publishFailed.get()).as("publishing").isNull();
 
           results.untilTerminal(ids, Duration.ofSeconds(60));
-          GroupOffsets.awaitAllCommitted(bootstrap, group, topics.commands(),
-              Duration.ofSeconds(30));
+          GroupOffsets.awaitAllCommitted(
+              bootstrap, group, topics.commands(), Duration.ofSeconds(30));
           results.settle(Duration.ofSeconds(1));
           Map<String, List<Answer>> firstRun = CrashReplay.answers(results);
           AccountsIqStats afterRun = aiq.sim().stats();
@@ -144,17 +176,22 @@ class AccountsIqCrashIT {
           int mark = results.all().size();
           long republished = CrashReplay.republish(bootstrap, topics.commands());
           results.until(r -> CrashReplay.answeredSince(r, ids, mark), Duration.ofSeconds(30));
-          GroupOffsets.awaitAllCommitted(bootstrap, group, topics.commands(),
-              Duration.ofSeconds(30));
+          GroupOffsets.awaitAllCommitted(
+              bootstrap, group, topics.commands(), Duration.ofSeconds(30));
           results.settle(Duration.ofSeconds(1));
           Map<String, List<Answer>> answers = CrashReplay.answers(results);
           AccountsIqStats stats = aiq.sim().stats();
           Map<String, LedgerTrace> ledger = CrashReplay.ledger(bootstrap, topics.ledger());
 
           // Which writes the kill caught: started on the killed instance, not finished by then.
-          List<String> caught = ids.stream().filter(id -> ledger.containsKey(id)
-              && ofA.contains(ledger.get(id).partition()) && ledger.get(id).inFlightAt(killedAt))
-              .toList();
+          List<String> caught =
+              ids.stream()
+                  .filter(
+                      id ->
+                          ledger.containsKey(id)
+                              && ofA.contains(ledger.get(id).partition())
+                              && ledger.get(id).inFlightAt(killedAt))
+                  .toList();
           long completed = 0;
           long recovered = 0;
           long existing = 0;
@@ -185,8 +222,8 @@ class AccountsIqCrashIT {
               if (data.path("existing").asBoolean()) {
                 existing++;
                 if (!caughtHere) {
-                  problems.add(id + ": found existing but not caught by the kill: "
-                      + first.event());
+                  problems.add(
+                      id + ": found existing but not caught by the kill: " + first.event());
                 }
               }
               if (!data.path("externalReference").asText().equals(id)) {
@@ -198,56 +235,94 @@ class AccountsIqCrashIT {
               problems.add(id + ": first answer " + first.event());
             }
             // Created exactly once at the provider, under the command id.
-            int records = TRANSACTIONS.contains(operationOf.get(id))
-                ? books.transactionIdsByExternalReference(id).size()
-                : books.invoiceIdsByExternalReference(id).size();
+            int records =
+                TRANSACTIONS.contains(operationOf.get(id))
+                    ? books.transactionIdsByExternalReference(id).size()
+                    : books.invoiceIdsByExternalReference(id).size();
             if (records > 1) {
-              createdTwice.add(id + ": " + records + " records at the provider for "
-                  + operationOf.get(id));
+              createdTwice.add(
+                  id + ": " + records + " records at the provider for " + operationOf.get(id));
             } else if (records == 0 && first.type().equals("completed")) {
               problems.add(id + ": completed but not at the provider: " + first.event());
             }
             // One execution's answer per id; every other answer re-emitted and equal to it.
             for (Answer x : each.subList(1, each.size())) {
               if (!x.replay()) {
-                problems.add(id + ": answered again, not as a replay: first " + first.event()
-                    + " then " + x.event());
+                problems.add(
+                    id
+                        + ": answered again, not as a replay: first "
+                        + first.event()
+                        + " then "
+                        + x.event());
               } else if (!x.event().equals(first.event())) {
-                problems.add(id + ": replay differs from the first answer: first "
-                    + first.event() + " then " + x.event());
+                problems.add(
+                    id
+                        + ": replay differs from the first answer: first "
+                        + first.event()
+                        + " then "
+                        + x.event());
               }
             }
             redeliveryReplays += before.size() - 1;
             List<Answer> replayed = each.stream().filter(x -> x.index() >= mark).toList();
-            if (replayed.size() == 1 && replayed.get(0).replay()
+            if (replayed.size() == 1
+                && replayed.get(0).replay()
                 && replayed.get(0).event().equals(first.event())) {
               replayedEqual++;
             } else {
               problems.add(id + ": after the full replay " + replayed);
             }
           }
-          long distinct = stats.distinctWritesApplied().values().stream()
-              .mapToLong(Long::longValue).sum();
+          long distinct =
+              stats.distinctWritesApplied().values().stream().mapToLong(Long::longValue).sum();
           long seconds = Duration.ofNanos(System.nanoTime() - began).toSeconds();
-          CrashReplay.report("accountsiq-kill-200-writes", "writes", WRITES,
-              "completed", completed, "recovered", recovered, "existing", existing,
-              "applied", stats.totalWritesApplied(), "distinct", distinct,
-              "duplicateWrites", stats.duplicateWrites(), "replayedEqual", replayedEqual,
-              "restartToReadyMs", ready.toMillis(), "caughtMidCall", caught.size(),
-              "notRecovered", notRecovered.size(), "caughtAnsweredBeforeKill", answeredBeforeKill,
-              "answeredAtKill", answeredAtKill, "redeliveryReplays", redeliveryReplays,
-              "republished", republished, "seconds", seconds);
+          CrashReplay.report(
+              "accountsiq-kill-200-writes",
+              "writes",
+              WRITES,
+              "completed",
+              completed,
+              "recovered",
+              recovered,
+              "existing",
+              existing,
+              "applied",
+              stats.totalWritesApplied(),
+              "distinct",
+              distinct,
+              "duplicateWrites",
+              stats.duplicateWrites(),
+              "replayedEqual",
+              replayedEqual,
+              "restartToReadyMs",
+              ready.toMillis(),
+              "caughtMidCall",
+              caught.size(),
+              "notRecovered",
+              notRecovered.size(),
+              "caughtAnsweredBeforeKill",
+              answeredBeforeKill,
+              "answeredAtKill",
+              answeredAtKill,
+              "redeliveryReplays",
+              redeliveryReplays,
+              "republished",
+              republished,
+              "seconds",
+              seconds);
 
           // No write applied twice, by the crash or by the full replay.
           assertThat(createdTwice).as("records created twice").isEmpty();
           assertThat(stats.totalWritesApplied()).as("applied writes").isEqualTo(distinct);
-          assertThat(stats.totalWritesApplied()).as("the replay applied nothing")
+          assertThat(stats.totalWritesApplied())
+              .as("the replay applied nothing")
               .isEqualTo(afterRun.totalWritesApplied());
           assertThat(caught).as("writes the kill caught mid-call").isNotEmpty();
           // Found by this test: AccountsIqConnector's parameter check wrapped each operation
           // without forwarding recover(), so creates caught mid-call ended WRITE_IN_DOUBT
           // instead of being looked up by external reference.
-          assertThat(notRecovered).as("creates caught mid-call, not recovered by look-up")
+          assertThat(notRecovered)
+              .as("creates caught mid-call, not recovered by look-up")
               .isEmpty();
           // Found by this test: a write answered just before the kill, its outcome not yet in
           // the ledger, was answered again after the restart ("existing": true after false).
@@ -273,23 +348,41 @@ class AccountsIqCrashIT {
       case 0 -> {
         op = "invoices.create";
         params.put("customerCode", customer);
-        params.putObject("invoice").putArray("Lines").addObject()
-            .put("StockItemDescription", "consulting").put("GLAccountCode", "4000")
-            .put("InvoicedQuantity", 1 + i % 5).put("StockItemPrice", 100).put("TaxCode", "STD");
+        params
+            .putObject("invoice")
+            .putArray("Lines")
+            .addObject()
+            .put("StockItemDescription", "consulting")
+            .put("GLAccountCode", "4000")
+            .put("InvoicedQuantity", 1 + i % 5)
+            .put("StockItemPrice", 100)
+            .put("TaxCode", "STD");
       }
       case 1 -> {
         op = "batchSalesInvoices.create";
-        ObjectNode inv = params.putObject("inv").put("CustomerCode", customer)
-            .put("InvoiceDate", "2025-03-01T00:00:00").put("Description", "Crash suite order");
-        inv.putArray("Lines").addObject().put("GLAccountCode", "4000").put("TaxCode", "STD")
-            .put("NetAmount", new BigDecimal("100.00")).put("TaxRate", 23);
+        ObjectNode inv =
+            params
+                .putObject("inv")
+                .put("CustomerCode", customer)
+                .put("InvoiceDate", "2025-03-01T00:00:00")
+                .put("Description", "Crash suite order");
+        inv.putArray("Lines")
+            .addObject()
+            .put("GLAccountCode", "4000")
+            .put("TaxCode", "STD")
+            .put("NetAmount", new BigDecimal("100.00"))
+            .put("TaxRate", 23);
         inv.put("ExchangeRate", 1);
       }
       default -> {
         op = "salesReceipts.create";
-        params.putObject("salesReceipt").put("CustomerCode", customer)
-            .put("PaymentAmount", new BigDecimal("50.00")).put("BankAccountCode", "1200")
-            .put("PaymentDate", "2025-03-17T00:00:00").put("ExchangeRate", 1)
+        params
+            .putObject("salesReceipt")
+            .put("CustomerCode", customer)
+            .put("PaymentAmount", new BigDecimal("50.00"))
+            .put("BankAccountCode", "1200")
+            .put("PaymentDate", "2025-03-17T00:00:00")
+            .put("ExchangeRate", 1)
             .put("BankExchangeRate", 1);
       }
     }

@@ -82,8 +82,10 @@ class AccountsIqFaultsIT {
 
   /** Sends a command as raw JSON text (a decimal such as 1e999999999 cannot be built in code). */
   static JsonNode terminalOfRaw(String id, String json) throws Exception {
-    platform.sendRaw("legacy".getBytes(StandardCharsets.UTF_8),
-        json.getBytes(StandardCharsets.UTF_8), List.of());
+    platform.sendRaw(
+        "legacy".getBytes(StandardCharsets.UTF_8),
+        json.getBytes(StandardCharsets.UTF_8),
+        List.of());
     try (TopicReader r = platform.results()) {
       r.untilTerminal(List.of(id), Duration.ofSeconds(90)).settle(Duration.ofMillis(300));
       assertThat(r.terminals(id)).hasSize(1);
@@ -106,44 +108,69 @@ class AccountsIqFaultsIT {
    * refused by the parser, answered INVALID_COMMAND at once, and AccountsIQ hears nothing.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"invoices.query:legacy:1e999999999",
-      "transactions.query:app:1e100000000", "invoices.query:app:-1e-999999999"})
-  void aDecimalThatWouldExpandToGigabytesIsAnInvalidCommandAndNeverSent(String c)
-      throws Exception {
+  @ValueSource(
+      strings = {
+        "invoices.query:legacy:1e999999999",
+        "transactions.query:app:1e100000000",
+        "invoices.query:app:-1e-999999999"
+      })
+  void aDecimalThatWouldExpandToGigabytesIsAnInvalidCommandAndNeverSent(String c) throws Exception {
     String[] op = c.split(":");
     long before = soapCalls();
     String id = UUID.randomUUID().toString();
     long start = System.nanoTime();
-    JsonNode failed = terminalOfRaw(id, "{\"id\":\"" + id + "\",\"operation\":\"" + op[0]
-        + "\",\"connection\":\"" + op[1] + "\",\"params\":{\"query\":{\"Foo\":" + op[2]
-        + "}}}");
-    assertRefused(failed, "INVALID_COMMAND", "/params/query/Foo: number of ",
+    JsonNode failed =
+        terminalOfRaw(
+            id,
+            "{\"id\":\""
+                + id
+                + "\",\"operation\":\""
+                + op[0]
+                + "\",\"connection\":\""
+                + op[1]
+                + "\",\"params\":{\"query\":{\"Foo\":"
+                + op[2]
+                + "}}}");
+    assertRefused(
+        failed,
+        "INVALID_COMMAND",
+        "/params/query/Foo: number of ",
         "characters in plain notation; the limit is 100");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a guard, not a timing test")
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("a guard, not a timing test")
         .isLessThan(Duration.ofSeconds(60));
     assertThat(soapCalls()).isEqualTo(before);
   }
 
   /**
-   * A NUL (or any character XML 1.0 cannot carry) in a param was an INTERNAL_ERROR, after a
-   * login or a lookup had already been made. Now: INVALID_PARAMS, category INVALID_COMMAND,
-   * naming the param and the code point, before any call.
+   * A NUL (or any character XML 1.0 cannot carry) in a param was an INTERNAL_ERROR, after a login
+   * or a lookup had already been made. Now: INVALID_PARAMS, category INVALID_COMMAND, naming the
+   * param and the code point, before any call.
    */
   @ParameterizedTest
   @ValueSource(strings = {"legacy", "app"})
   void aNulCharacterInAParamIsAnInvalidCommandAndNeverSent(String conn) throws Exception {
     long before = soapCalls();
-    assertRefused(last(run(platform, conn, "customers.get",
-        Json.object().put("customerCode", "C00\u00001"))), "INVALID_PARAMS",
+    assertRefused(
+        last(run(platform, conn, "customers.get", Json.object().put("customerCode", "C00\u00001"))),
+        "INVALID_PARAMS",
         "/customerCode: U+0000 at character 3");
     ObjectNode invoice = Json.object().put("customerCode", "C000001");
-    invoice.putObject("invoice").put("Notes", "line\u0000two").putArray("Lines").addObject()
+    invoice
+        .putObject("invoice")
+        .put("Notes", "line\u0000two")
+        .putArray("Lines")
+        .addObject()
         .put("Description", "ok");
-    assertRefused(last(run(platform, conn, "invoices.create", invoice)), "INVALID_PARAMS",
+    assertRefused(
+        last(run(platform, conn, "invoices.create", invoice)),
+        "INVALID_PARAMS",
         "/invoice/Notes: U+0000");
     ObjectNode query = Json.object();
     query.putObject("query").put("Bad Name", 1);
-    assertRefused(last(run(platform, conn, "invoices.query", query)), "INVALID_PARAMS",
+    assertRefused(
+        last(run(platform, conn, "invoices.query", query)),
+        "INVALID_PARAMS",
         "/query/Bad Name: the member name is not an XML element name");
     assertThat(soapCalls()).isEqualTo(before);
   }
@@ -160,10 +187,10 @@ class AccountsIqFaultsIT {
     long before = retries("AIQ_RATE_LIMITED");
     long faultsBefore = aiq.sim().stats().faultsInjected();
     long callsBefore = aiq.sim().stats().calls("GetCustomer");
-    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
-        .withRateLimit(2));
-    JsonNode done = last(run(platform, conn, "customers.get",
-        Json.object().put("customerCode", code)));
+    aiq.sim()
+        .setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none().withRateLimit(2));
+    JsonNode done =
+        last(run(platform, conn, "customers.get", Json.object().put("customerCode", code)));
     assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
     assertThat(done.path("data").path("Code").asText()).isEqualTo(code);
     assertThat(retries("AIQ_RATE_LIMITED") - before).isEqualTo(2);
@@ -177,20 +204,25 @@ class AccountsIqFaultsIT {
     String code = someCustomer(conn);
     long before = retries("AIQ_SOAP_SERVER_FAULT");
     long faultsBefore = aiq.sim().stats().soapFaults();
-    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
-        .withSoapFault("GetCustomer", 1));
-    JsonNode done = last(run(platform, conn, "customers.get",
-        Json.object().put("customerCode", code)));
+    aiq.sim()
+        .setScenario(
+            AccountsIqFixture.tenant(conn),
+            AccountsIqScenario.none().withSoapFault("GetCustomer", 1));
+    JsonNode done =
+        last(run(platform, conn, "customers.get", Json.object().put("customerCode", code)));
     assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
     assertThat(done.path("data").path("Code").asText()).isEqualTo(code);
     assertThat(aiq.sim().stats().soapFaults() - faultsBefore).isEqualTo(1);
     assertThat(retries("AIQ_SOAP_SERVER_FAULT") - before).isEqualTo(1);
 
     // A list read too: the fault comes before any record, the retry streams them all once.
-    aiq.sim().setScenario(AccountsIqFixture.tenant(conn), AccountsIqScenario.none()
-        .withSoapFault("GetSupplierList", 1));
+    aiq.sim()
+        .setScenario(
+            AccountsIqFixture.tenant(conn),
+            AccountsIqScenario.none().withSoapFault("GetSupplierList", 1));
     List<JsonNode> events = run(platform, conn, "suppliers.list", null);
-    assertThat(last(events).path("type").asText()).as(last(events).toString())
+    assertThat(last(events).path("type").asText())
+        .as(last(events).toString())
         .isEqualTo("completed");
     assertThat(last(events).path("records").asLong()).isEqualTo(100);
     assertThat(events.stream().filter(e -> e.path("type").asText().equals("record")).count())
@@ -199,8 +231,8 @@ class AccountsIqFaultsIT {
   }
 
   /**
-   * 2.0 only: a wrong client secret. (The 1.1 twin, a wrong partner key, is left out: the
-   * connector reports PROVIDER_BAD_RESPONSE there instead of AIQ_LOGIN_REFUSED, a main-code bug.)
+   * 2.0 only: a wrong client secret. (The 1.1 twin, a wrong partner key, is left out: the connector
+   * reports PROVIDER_BAD_RESPONSE there instead of AIQ_LOGIN_REFUSED, a main-code bug.)
    */
   @Test
   void aWrongClientSecretFailsOnceAsAuthWithoutALoop() throws Exception {
@@ -227,8 +259,8 @@ class AccountsIqFaultsIT {
     String code = someCustomer(conn); // holds a live token now
     aiq.sim().expireAllTokens();
     AccountsIqStats before = aiq.sim().stats();
-    JsonNode done = last(run(platform, conn, "customers.get",
-        Json.object().put("customerCode", code)));
+    JsonNode done =
+        last(run(platform, conn, "customers.get", Json.object().put("customerCode", code)));
     assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
     AccountsIqStats after = aiq.sim().stats();
     String tenant = AccountsIqFixture.tenant(conn);
@@ -241,8 +273,8 @@ class AccountsIqFaultsIT {
     }
     assertThat(after.authFailures() - before.authFailures()).isEqualTo(1);
     // the renewed token keeps working: no further login
-    JsonNode again = last(run(platform, conn, "customers.get",
-        Json.object().put("customerCode", code)));
+    JsonNode again =
+        last(run(platform, conn, "customers.get", Json.object().put("customerCode", code)));
     assertThat(again.path("type").asText()).isEqualTo("completed");
     AccountsIqStats later = aiq.sim().stats();
     assertThat(later.logins(tenant) + later.tokenGets(tenant) + later.tokenRefreshes(tenant))
@@ -252,38 +284,51 @@ class AccountsIqFaultsIT {
   /** 2.0: a refresh token the provider no longer accepts (expired here) falls back to TokenGet. */
   /**
    * 1.1: a Login token is renewed once when 90% of its lifetime has passed (in the background,
-   * while commands keep using it), so a steady stream of commands costs one login per lifetime.
-   * The simulator and the instance share one clock, moved by hand. A 2-minute lifetime, where a
-   * fixed "two minutes early" or "a quarter early" rule would renew too soon.
+   * while commands keep using it), so a steady stream of commands costs one login per lifetime. The
+   * simulator and the instance share one clock, moved by hand. A 2-minute lifetime, where a fixed
+   * "two minutes early" or "a quarter early" rule would renew too soon.
    */
   @Test
   void aLoginTokenIsRenewedOnceAtNinetyPercentOfItsLifetime() throws Exception {
     Vertx vertx = Vertx.vertx();
     MutableClock clock = new MutableClock(Instant.now());
-    AccountsIqSimulator sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0,
-        clock, AccountsIqConfig.demo()));
+    AccountsIqSimulator sim =
+        RuntimeHarness.await(
+            AccountsIqSimulator.start(vertx, "127.0.0.1", 0, clock, AccountsIqConfig.demo()));
     try {
-      ObjectNode legacy = Json.object().put("endpoint", sim.endpoint11()).put("tokenLifetime", "2m");
-      legacy.putObject("auth").put("kind", "login").put("companyId", AccountsIqConfig.DEMO_COMPANY_ID)
-          .put("partnerKey", AccountsIqConfig.DEMO_PARTNER_KEY).put("userKey", AccountsIqConfig.DEMO_USER_KEY);
+      ObjectNode legacy =
+          Json.object().put("endpoint", sim.endpoint11()).put("tokenLifetime", "2m");
+      legacy
+          .putObject("auth")
+          .put("kind", "login")
+          .put("companyId", AccountsIqConfig.DEMO_COMPANY_ID)
+          .put("partnerKey", AccountsIqConfig.DEMO_PARTNER_KEY)
+          .put("userKey", AccountsIqConfig.DEMO_USER_KEY);
       String company = AccountsIqConfig.DEMO_COMPANY_ID;
-      try (RuntimeHarness own = RuntimeHarness.start(RuntimeHarness.freshSettings(), "accountsiq",
-          Map.of("legacy", legacy), clock)) {
+      try (RuntimeHarness own =
+          RuntimeHarness.start(
+              RuntimeHarness.freshSettings(), "accountsiq", Map.of("legacy", legacy), clock)) {
         ObjectNode get = Json.object().put("customerCode", "C000001");
-        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText())
+            .isEqualTo("completed");
         assertThat(sim.stats().logins(company)).isEqualTo(1);
-        clock.advance(Duration.ofSeconds(102)); // 85 %: still the first token (a quarter early would renew)
-        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        clock.advance(
+            Duration.ofSeconds(102)); // 85 %: still the first token (a quarter early would renew)
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText())
+            .isEqualTo("completed");
         assertThat(sim.stats().logins(company)).isEqualTo(1);
         clock.advance(Duration.ofSeconds(9)); // 92.5 %: renewed in the background, once
-        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText())
+            .isEqualTo("completed");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (sim.stats().logins(company) < 2 && System.nanoTime() < deadline) {
           Thread.sleep(20); // test thread, not an event loop
         }
         assertThat(sim.stats().logins(company)).isEqualTo(2);
-        clock.advance(Duration.ofSeconds(18)); // past the first token's end, well inside the second's
-        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText()).isEqualTo("completed");
+        clock.advance(
+            Duration.ofSeconds(18)); // past the first token's end, well inside the second's
+        assertThat(last(run(own, "legacy", "customers.get", get)).path("type").asText())
+            .isEqualTo("completed");
         assertThat(sim.stats().logins(company)).isEqualTo(2);
         assertThat(sim.stats().authFailures()).isZero(); // never sent an expired token
       }
@@ -297,11 +342,14 @@ class AccountsIqFaultsIT {
   void aRefusedRefreshTokenFallsBackToTokenGet() throws Exception {
     Vertx vertx = Vertx.vertx();
     MutableClock clock = new MutableClock(Instant.now());
-    AccountsIqSimulator sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0,
-        clock, AccountsIqConfig.demo()));
+    AccountsIqSimulator sim =
+        RuntimeHarness.await(
+            AccountsIqSimulator.start(vertx, "127.0.0.1", 0, clock, AccountsIqConfig.demo()));
     try {
       ObjectNode app = Json.object().put("endpoint", sim.endpoint20());
-      app.putObject("auth").put("kind", "app").put("entity", AccountsIqConfig.DEMO_COMPANY_ID)
+      app.putObject("auth")
+          .put("kind", "app")
+          .put("entity", AccountsIqConfig.DEMO_COMPANY_ID)
           .put("clientId", AccountsIqConfig.DEMO_CLIENT_ID)
           .put("clientSecret", AccountsIqConfig.DEMO_CLIENT_SECRET);
       try (RuntimeHarness own = RuntimeHarness.start("accountsiq", Map.of("app", app), s -> s)) {

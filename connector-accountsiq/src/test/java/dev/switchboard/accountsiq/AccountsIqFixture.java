@@ -15,8 +15,10 @@ final class AccountsIqFixture implements AutoCloseable {
   private final AccountsIqSimulator sim;
 
   AccountsIqFixture() throws Exception {
-    sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1", 0,
-        Clock.systemUTC(), AccountsIqConfig.demo()));
+    sim =
+        RuntimeHarness.await(
+            AccountsIqSimulator.start(
+                vertx, "127.0.0.1", 0, Clock.systemUTC(), AccountsIqConfig.demo()));
   }
 
   AccountsIqSimulator sim() {
@@ -25,16 +27,25 @@ final class AccountsIqFixture implements AutoCloseable {
 
   /** {@code legacy}: 1.1 with Login; {@code app}: 2.0 with TokenGet. */
   Map<String, ObjectNode> connections() {
-    ObjectNode legacy = AccountsIqProviderSimulator.loginConnection(sim, AccountsIqConfig.DEMO_COMPANY_ID,
-        AccountsIqConfig.DEMO_PARTNER_KEY, AccountsIqConfig.DEMO_USER_KEY);
-    ObjectNode app = AccountsIqProviderSimulator.appConnection(sim, AccountsIqConfig.DEMO_COMPANY_ID,
-        AccountsIqConfig.DEMO_CLIENT_ID, AccountsIqConfig.DEMO_CLIENT_SECRET);
+    ObjectNode legacy =
+        AccountsIqProviderSimulator.loginConnection(
+            sim,
+            AccountsIqConfig.DEMO_COMPANY_ID,
+            AccountsIqConfig.DEMO_PARTNER_KEY,
+            AccountsIqConfig.DEMO_USER_KEY);
+    ObjectNode app =
+        AccountsIqProviderSimulator.appConnection(
+            sim,
+            AccountsIqConfig.DEMO_COMPANY_ID,
+            AccountsIqConfig.DEMO_CLIENT_ID,
+            AccountsIqConfig.DEMO_CLIENT_SECRET);
     return Map.of("legacy", legacy, "app", app);
   }
 
   /** The simulator's tenant key of a connection (companyID for 1.1, clientId for 2.0). */
   static String tenant(String connection) {
-    return connection.equals("legacy") ? AccountsIqConfig.DEMO_COMPANY_ID
+    return connection.equals("legacy")
+        ? AccountsIqConfig.DEMO_COMPANY_ID
         : AccountsIqConfig.DEMO_CLIENT_ID;
   }
 

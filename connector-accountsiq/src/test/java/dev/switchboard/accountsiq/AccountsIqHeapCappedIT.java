@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The issue's requirement: a 100,000-customer {@code customers.list} streamed completely by a
- * platform whose JVM heap is capped at 128 MiB. The simulator and the broker run here; the
- * platform runs in a child JVM started with {@code -Xmx128m} ({@link HeapCappedMain}).
+ * platform whose JVM heap is capped at 128 MiB. The simulator and the broker run here; the platform
+ * runs in a child JVM started with {@code -Xmx128m} ({@link HeapCappedMain}).
  */
 class AccountsIqHeapCappedIT {
   static final int CUSTOMERS = 100_000;
@@ -43,25 +43,42 @@ class AccountsIqHeapCappedIT {
   @Test
   void aHundredThousandCustomersStreamThroughA128MiBHeap() throws Exception {
     Vertx vertx = Vertx.vertx();
-    AccountsIqSimulator sim = RuntimeHarness.await(AccountsIqSimulator.start(vertx, "127.0.0.1",
-        0, Clock.systemUTC(), AccountsIqConfig.demo()));
-    sim.setScenario(AccountsIqConfig.DEMO_COMPANY_ID, AccountsIqScenario.none()
-        .withCustomerCount(CUSTOMERS));
+    AccountsIqSimulator sim =
+        RuntimeHarness.await(
+            AccountsIqSimulator.start(
+                vertx, "127.0.0.1", 0, Clock.systemUTC(), AccountsIqConfig.demo()));
+    sim.setScenario(
+        AccountsIqConfig.DEMO_COMPANY_ID, AccountsIqScenario.none().withCustomerCount(CUSTOMERS));
     String bootstrap = KafkaTestKit.bootstrapServers();
     String prefix = "heap" + UUID.randomUUID().toString().substring(0, 8);
     Topics topics = new Topics(prefix, "accountsiq");
     Path out = Files.createTempFile("aiq-heap-capped-child", ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx128m", "-cp",
-        System.getProperty("java.class.path"), HeapCappedMain.class.getName(), bootstrap, prefix,
-        sim.endpoint11(), AccountsIqConfig.DEMO_COMPANY_ID, AccountsIqConfig.DEMO_PARTNER_KEY,
-        AccountsIqConfig.DEMO_USER_KEY)
-        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeapCappedMain.class.getName(),
+                bootstrap,
+                prefix,
+                sim.endpoint11(),
+                AccountsIqConfig.DEMO_COMPANY_ID,
+                AccountsIqConfig.DEMO_PARTNER_KEY,
+                AccountsIqConfig.DEMO_USER_KEY)
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
     try {
       waitFor(out, child, "READY", Duration.ofSeconds(120));
       String log = Files.readString(out, StandardCharsets.UTF_8);
-      long maxMem = log.lines().filter(l -> l.startsWith("MAXMEM=")).findFirst()
-          .map(l -> Long.parseLong(l.substring("MAXMEM=".length()).trim())).orElseThrow();
+      long maxMem =
+          log.lines()
+              .filter(l -> l.startsWith("MAXMEM="))
+              .findFirst()
+              .map(l -> Long.parseLong(l.substring("MAXMEM=".length()).trim()))
+              .orElseThrow();
       assertThat(maxMem).as("child max heap").isPositive().isLessThanOrEqualTo(128 * MIB + MIB);
 
       ObjectNode cmd = RuntimeHarness.command("customers.list", "legacy", null);
@@ -115,8 +132,11 @@ class AccountsIqHeapCappedIT {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      producer.send(new ProducerRecord<>(topic, "legacy".getBytes(StandardCharsets.UTF_8),
-          Json.bytes(cmd))).get(30, TimeUnit.SECONDS);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, "legacy".getBytes(StandardCharsets.UTF_8), Json.bytes(cmd)))
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
@@ -129,12 +149,12 @@ class AccountsIqHeapCappedIT {
         return;
       }
       if (!child.isAlive()) {
-        throw new AssertionError("child exited " + child.exitValue() + " before " + marker
-            + ":\n" + tail(log));
+        throw new AssertionError(
+            "child exited " + child.exitValue() + " before " + marker + ":\n" + tail(log));
       }
       if (System.nanoTime() > end) {
-        throw new AssertionError("no " + marker + " from the child after " + timeout + ":\n"
-            + tail(log));
+        throw new AssertionError(
+            "no " + marker + " from the child after " + timeout + ":\n" + tail(log));
       }
       Thread.sleep(200);
     }

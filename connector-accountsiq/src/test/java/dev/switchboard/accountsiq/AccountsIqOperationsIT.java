@@ -20,18 +20,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every operation that {@link AccountsIqIT} does not cover, end to end on both endpoint versions. */
+/**
+ * Every operation that {@link AccountsIqIT} does not cover, end to end on both endpoint versions.
+ */
 class AccountsIqOperationsIT {
   static AccountsIqFixture aiq;
   static RuntimeHarness platform;
 
   /** Operations exercised by AccountsIqIT (see that file) and by this class. */
-  static final Set<String> COVERED_BY_ACCOUNTS_IQ_IT = Set.of("customers.list", "customers.get",
-      "invoices.query", "invoices.create", "batchSalesInvoices.create", "salesReceipts.create",
-      "suppliers.list");
-  static final Set<String> COVERED_HERE = Set.of("customers.listActive", "customers.changedSince",
-      "customers.save", "suppliers.list", "suppliers.get", "suppliers.save", "chartOfAccounts.list",
-      "stockItems.list", "stockItems.get", "transactions.query", "invoices.create");
+  static final Set<String> COVERED_BY_ACCOUNTS_IQ_IT =
+      Set.of(
+          "customers.list",
+          "customers.get",
+          "invoices.query",
+          "invoices.create",
+          "batchSalesInvoices.create",
+          "salesReceipts.create",
+          "suppliers.list");
+
+  static final Set<String> COVERED_HERE =
+      Set.of(
+          "customers.listActive",
+          "customers.changedSince",
+          "customers.save",
+          "suppliers.list",
+          "suppliers.get",
+          "suppliers.save",
+          "chartOfAccounts.list",
+          "stockItems.list",
+          "stockItems.get",
+          "transactions.query",
+          "invoices.create");
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,8 +91,11 @@ class AccountsIqOperationsIT {
     for (int i = 0; i < recs.size(); i++) {
       assertThat(recs.get(i).path("seq").asLong()).isEqualTo(i);
     }
-    assertThat(events.stream().filter(e -> Set.of("completed", "failed")
-        .contains(e.path("type").asText())).count()).isEqualTo(1);
+    assertThat(
+            events.stream()
+                .filter(e -> Set.of("completed", "failed").contains(e.path("type").asText()))
+                .count())
+        .isEqualTo(1);
     return recs;
   }
 
@@ -85,8 +107,7 @@ class AccountsIqOperationsIT {
   void everyOperationOfTheConnectorIsExercised() {
     Set<String> covered = new TreeSet<>(COVERED_BY_ACCOUNTS_IQ_IT);
     covered.addAll(COVERED_HERE);
-    assertThat(new TreeSet<>(new AccountsIqConnector().operations().keySet()))
-        .isEqualTo(covered);
+    assertThat(new TreeSet<>(new AccountsIqConnector().operations().keySet())).isEqualTo(covered);
   }
 
   @ParameterizedTest
@@ -96,8 +117,9 @@ class AccountsIqOperationsIT {
     List<JsonNode> active = completedStream(run(conn, "customers.listActive", null));
     assertThat(active).isNotEmpty();
     assertThat((long) active.size()).isLessThanOrEqualTo(all);
-    assertThat(active.size()).isLessThanOrEqualTo(500 + aiq.sim()
-        .data(AccountsIqConfig.DEMO_COMPANY_ID).createdCustomerCount());
+    assertThat(active.size())
+        .isLessThanOrEqualTo(
+            500 + aiq.sim().data(AccountsIqConfig.DEMO_COMPANY_ID).createdCustomerCount());
     for (JsonNode r : active) {
       assertThat(r.path("data").path("Code").asText()).isNotBlank();
       if (r.path("data").has("IsActive")) {
@@ -111,11 +133,13 @@ class AccountsIqOperationsIT {
   void customersChangedSinceAWindow(String conn) throws Exception {
     long all = last(run(conn, "customers.list", null)).path("records").asLong();
     assertThat(all).isGreaterThanOrEqualTo(500);
-    List<JsonNode> since = completedStream(run(conn, "customers.changedSince",
-        Json.object().put("since", "1990-01-01T00:00:00")));
+    List<JsonNode> since =
+        completedStream(
+            run(conn, "customers.changedSince", Json.object().put("since", "1990-01-01T00:00:00")));
     assertThat((long) since.size()).isEqualTo(all);
-    List<JsonNode> future = completedStream(run(conn, "customers.changedSince",
-        Json.object().put("since", "2200-01-01T00:00:00")));
+    List<JsonNode> future =
+        completedStream(
+            run(conn, "customers.changedSince", Json.object().put("since", "2200-01-01T00:00:00")));
     assertThat(future).isEmpty();
   }
 
@@ -160,15 +184,16 @@ class AccountsIqOperationsIT {
   void suppliersListGetAndCreate(String conn) throws Exception {
     var data = aiq.sim().data(AccountsIqConfig.DEMO_COMPANY_ID);
     List<JsonNode> listed = completedStream(run(conn, "suppliers.list", null));
-    assertThat(listed.size()).isGreaterThanOrEqualTo(100)
+    assertThat(listed.size())
+        .isGreaterThanOrEqualTo(100)
         .isEqualTo(100 + data.createdSupplierCount());
     String code = listed.get(7).path("data").path("Code").asText();
     assertThat(code).isNotBlank();
     JsonNode one = last(run(conn, "suppliers.get", Json.object().put("supplierCode", code)));
     assertThat(one.path("type").asText()).as(one.toString()).isEqualTo("completed");
     assertThat(one.path("data").path("Code").asText()).isEqualTo(code);
-    JsonNode none = last(run(conn, "suppliers.get", Json.object().put("supplierCode",
-        unique("NOSUP"))));
+    JsonNode none =
+        last(run(conn, "suppliers.get", Json.object().put("supplierCode", unique("NOSUP"))));
     assertThat(none.path("error").path("category").asText()).isEqualTo("NOT_FOUND");
 
     int before = data.createdSupplierCount();
@@ -187,10 +212,10 @@ class AccountsIqOperationsIT {
   void chartOfAccountsLinesHaveCodes(String conn) throws Exception {
     List<JsonNode> lines = completedStream(run(conn, "chartOfAccounts.list", null));
     assertThat(lines).isNotEmpty();
-    assertThat(lines).allSatisfy(l -> assertThat(l.path("data").path("Code").asText())
-        .isNotBlank());
-    Set<String> codes = lines.stream().map(l -> l.path("data").path("Code").asText())
-        .collect(Collectors.toSet());
+    assertThat(lines)
+        .allSatisfy(l -> assertThat(l.path("data").path("Code").asText()).isNotBlank());
+    Set<String> codes =
+        lines.stream().map(l -> l.path("data").path("Code").asText()).collect(Collectors.toSet());
     assertThat(codes).contains("4000", "1200"); // used by the invoice and receipt tests
   }
 
@@ -207,8 +232,7 @@ class AccountsIqOperationsIT {
     assertThat(one.path("data").path("StockItemID").asText()).isEqualTo(id);
     assertThat(one.path("data").path("Description").asText())
         .isEqualTo(pick.path("Description").asText());
-    JsonNode none = last(run(conn, "stockItems.get", Json.object().put("stockItemId",
-        "SKU99999")));
+    JsonNode none = last(run(conn, "stockItems.get", Json.object().put("stockItemId", "SKU99999")));
     assertThat(none.path("type").asText()).isEqualTo("failed");
     assertThat(none.path("error").path("category").asText()).isEqualTo("NOT_FOUND");
   }
@@ -217,15 +241,18 @@ class AccountsIqOperationsIT {
   @ValueSource(strings = {"legacy", "app"})
   void transactionsFitInOnePageUnderTheCap(String conn) throws Exception {
     ObjectNode q = Json.object();
-    q.putObject("query").put("FromDate", "2000-01-01T00:00:00").put("ToDate", "2100-01-01T00:00:00")
-        .put("FromCreationDate", "2000-01-01T00:00:00").put("ToCreationDate", "2100-01-01T00:00:00");
+    q.putObject("query")
+        .put("FromDate", "2000-01-01T00:00:00")
+        .put("ToDate", "2100-01-01T00:00:00")
+        .put("FromCreationDate", "2000-01-01T00:00:00")
+        .put("ToCreationDate", "2100-01-01T00:00:00");
     List<JsonNode> events = run(conn, "transactions.query", q);
     List<JsonNode> recs = completedStream(events);
     JsonNode done = last(events);
     assertThat(done.path("records").asLong()).isGreaterThanOrEqualTo(5_000).isLessThan(10_000);
     assertThat(done.path("pages").asLong()).isEqualTo(1);
-    long distinct = recs.stream().map(r -> r.path("data").path("TransactionID").asText())
-        .distinct().count();
+    long distinct =
+        recs.stream().map(r -> r.path("data").path("TransactionID").asText()).distinct().count();
     assertThat(distinct).isEqualTo(recs.size());
   }
 
@@ -233,14 +260,19 @@ class AccountsIqOperationsIT {
   @ValueSource(strings = {"legacy", "app"})
   void anInvoiceIsCreatedAndPosted(String conn) throws Exception {
     var data = aiq.sim().data(AccountsIqConfig.DEMO_COMPANY_ID);
-    String customer = records(run(conn, "customers.list", null)).get(11).path("data")
-        .path("Code").asText();
+    String customer =
+        records(run(conn, "customers.list", null)).get(11).path("data").path("Code").asText();
     int invoicesBefore = data.createdInvoiceCount();
     int txBefore = data.createdTransactionCount();
     ObjectNode p = Json.object().put("customerCode", customer).put("post", true);
-    p.putObject("invoice").putArray("Lines").addObject()
-        .put("StockItemDescription", "consulting").put("GLAccountCode", "4000")
-        .put("InvoicedQuantity", 2).put("StockItemPrice", 150).put("TaxCode", "STD");
+    p.putObject("invoice")
+        .putArray("Lines")
+        .addObject()
+        .put("StockItemDescription", "consulting")
+        .put("GLAccountCode", "4000")
+        .put("InvoicedQuantity", 2)
+        .put("StockItemPrice", 150)
+        .put("TaxCode", "STD");
     JsonNode done = last(run(conn, "invoices.create", p));
     assertThat(done.path("type").asText()).as(done.toString()).isEqualTo("completed");
     JsonNode d = done.path("data");

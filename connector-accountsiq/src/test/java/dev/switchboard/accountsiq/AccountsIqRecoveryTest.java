@@ -8,15 +8,16 @@ import dev.switchboard.spi.Invocation;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which AccountsIQ writes can tell, after a crash, whether they were applied: the creates made
- * once by external reference look the record up; the others cannot, and end in doubt.
+ * Which AccountsIQ writes can tell, after a crash, whether they were applied: the creates made once
+ * by external reference look the record up; the others cannot, and end in doubt.
  */
 class AccountsIqRecoveryTest {
   private final AccountsIqConnector connector = new AccountsIqConnector();
 
   private boolean recoverable(String operation) {
-    Invocation inv = new Invocation(new Command("c1", operation, "ledger", Json.object(), null,
-        null), Json.object());
+    Invocation inv =
+        new Invocation(
+            new Command("c1", operation, "ledger", Json.object(), null, null), Json.object());
     return connector.operations().get(operation).recover(inv, null).isPresent();
   }
 

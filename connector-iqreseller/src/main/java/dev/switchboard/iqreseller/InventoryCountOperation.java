@@ -13,14 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code Inventory/GetInventoriesCount}: the one route with no format segment, so it answers
- * WCF's default XML {@code <int xmlns="...">1234</int>} (LIKELY, §2.3); a bare JSON number is
- * accepted too. Result: {@code {"count": N}}.
+ * {@code Inventory/GetInventoriesCount}: the one route with no format segment, so it answers WCF's
+ * default XML {@code <int xmlns="...">1234</int>} (LIKELY, §2.3); a bare JSON number is accepted
+ * too. Result: {@code {"count": N}}.
  */
 final class InventoryCountOperation implements Operation<IqResellerClient> {
-  private static final Pattern NUMBER = Pattern.compile("^\\s*(?:<int[^>]*>)?\\s*(\\d+)\\s*(?:</int>)?\\s*$");
-  private static final OperationSpec SPEC = OperationSpec.single("inventory.count",
-      "number of inventory units (Inventory/GetInventoriesCount)", Schema.builder().build());
+  private static final Pattern NUMBER =
+      Pattern.compile("^\\s*(?:<int[^>]*>)?\\s*(\\d+)\\s*(?:</int>)?\\s*$");
+  private static final OperationSpec SPEC =
+      OperationSpec.single(
+          "inventory.count",
+          "number of inventory units (Inventory/GetInventoriesCount)",
+          Schema.builder().build());
 
   @Override
   public OperationSpec spec() {
@@ -29,14 +33,20 @@ final class InventoryCountOperation implements Operation<IqResellerClient> {
 
   @Override
   public Flowable<JsonNode> execute(Invocation inv, IqResellerClient client) {
-    return client.get("Inventory/GetInventoriesCount", Map.of(), inv.deadline())
-        .map(body -> {
-          Matcher m = NUMBER.matcher(body.toString());
-          if (!m.matches()) {
-            throw ProviderCallException.badResponse("iqreseller", "GetInventoriesCount",
-                "expected an integer, got " + body.length() + " bytes of something else", false);
-          }
-          return (JsonNode) Json.object().put("count", Long.parseLong(m.group(1)));
-        }).toFlowable();
+    return client
+        .get("Inventory/GetInventoriesCount", Map.of(), inv.deadline())
+        .map(
+            body -> {
+              Matcher m = NUMBER.matcher(body.toString());
+              if (!m.matches()) {
+                throw ProviderCallException.badResponse(
+                    "iqreseller",
+                    "GetInventoriesCount",
+                    "expected an integer, got " + body.length() + " bytes of something else",
+                    false);
+              }
+              return (JsonNode) Json.object().put("count", Long.parseLong(m.group(1)));
+            })
+        .toFlowable();
   }
 }

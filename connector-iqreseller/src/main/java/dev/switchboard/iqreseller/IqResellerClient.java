@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The IQ Reseller data API of one connection (a WCF REST service): {@code GET} with the session
- * in the {@code iqr-session-token} header. Every call is retried as a whole on transient failures
- * and re-run once with a new session on 401.
+ * The IQ Reseller data API of one connection (a WCF REST service): {@code GET} with the session in
+ * the {@code iqr-session-token} header. Every call is retried as a whole on transient failures and
+ * re-run once with a new session on 401.
  */
 final class IqResellerClient {
   private final ProviderHttp http;
@@ -22,8 +22,7 @@ final class IqResellerClient {
   private final String baseUrl;
   private final int maxPageSize;
 
-  IqResellerClient(ProviderHttp http, IqResellerSession session, String baseUrl,
-      int maxPageSize) {
+  IqResellerClient(ProviderHttp http, IqResellerSession session, String baseUrl, int maxPageSize) {
     this.http = http;
     this.session = session;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
@@ -42,18 +41,27 @@ final class IqResellerClient {
 
   /** GET of a JSON document; an unreadable body is retried like a cut connection, then reported. */
   Single<JsonNode> getJson(String path, Map<String, String> query, Instant deadline) {
-    return http.retrying(fetch(path, query).map(body -> http.json(callName(path), body, true)),
-        true, deadline);
+    return http.retrying(
+        fetch(path, query).map(body -> http.json(callName(path), body, true)), true, deadline);
   }
 
   /** One attempt (cold): with the session token, and once more with a new one on 401. */
   private Single<Buffer> fetch(String path, Map<String, String> query) {
-    return session.tokens().withToken(token -> http.exchange(callName(path), () -> {
-      HttpRequest<Buffer> req = http.request(HttpMethod.GET, baseUrl + path)
-          .putHeader("iqr-session-token", token).putHeader("Accept", "application/json");
-      query.forEach(req::addQueryParam);
-      return req.send();
-    })).map(r -> r.body() == null ? Buffer.buffer() : r.body());
+    return session
+        .tokens()
+        .withToken(
+            token ->
+                http.exchange(
+                    callName(path),
+                    () -> {
+                      HttpRequest<Buffer> req =
+                          http.request(HttpMethod.GET, baseUrl + path)
+                              .putHeader("iqr-session-token", token)
+                              .putHeader("Accept", "application/json");
+                      query.forEach(req::addQueryParam);
+                      return req.send();
+                    }))
+        .map(r -> r.body() == null ? Buffer.buffer() : r.body());
   }
 
   private static String callName(String path) {
@@ -62,17 +70,21 @@ final class IqResellerClient {
 
   /** GET of a bare JSON array, the shape of every IQ Reseller list (§2.3). */
   Single<JsonNode> getArray(String path, Map<String, String> query, Instant deadline) {
-    return getJson(path, query, deadline).map(n -> {
-      if (!n.isArray()) {
-        throw ProviderCallException.badResponse("iqreseller", callName(path),
-            "expected a JSON array, got " + n.getNodeType(), false);
-      }
-      return n;
-    });
+    return getJson(path, query, deadline)
+        .map(
+            n -> {
+              if (!n.isArray()) {
+                throw ProviderCallException.badResponse(
+                    "iqreseller",
+                    callName(path),
+                    "expected a JSON array, got " + n.getNodeType(),
+                    false);
+              }
+              return n;
+            });
   }
 
   Completable close() {
     return session.end();
   }
-
 }

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
 final class IqResellerRecords {
   private static final Pattern US_DATE =
       Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2} [AP]M");
+
   /** Strict: 2/30/2020 is not a date (a lenient parser would move it to 2/29). */
-  private static final DateTimeFormatter US = DateTimeFormatter
-      .ofPattern("M/d/uuuu h:mm:ss a", Locale.US).withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter US =
+      DateTimeFormatter.ofPattern("M/d/uuuu h:mm:ss a", Locale.US)
+          .withResolverStyle(ResolverStyle.STRICT);
+
   private static final LocalDateTime NO_DATE = LocalDateTime.of(1900, 1, 1, 0, 0);
 
   private IqResellerRecords() {}
@@ -48,7 +51,8 @@ final class IqResellerRecords {
     if (US_DATE.matcher(s).matches()) {
       try {
         LocalDateTime t = LocalDateTime.parse(s, US);
-        return t.equals(NO_DATE) ? JsonNodeFactory.instance.nullNode()
+        return t.equals(NO_DATE)
+            ? JsonNodeFactory.instance.nullNode()
             : JsonNodeFactory.instance.textNode(t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
       } catch (DateTimeParseException e) {
         return JsonNodeFactory.instance.textNode(s); // looked like a date, was not: keep it

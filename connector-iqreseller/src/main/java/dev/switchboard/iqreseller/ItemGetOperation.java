@@ -13,10 +13,14 @@ import java.util.Map;
 
 /** {@code MI/JSON/GetItemByItemId}: one master item, a bare object (LIKELY, §2.3). */
 final class ItemGetOperation implements Operation<IqResellerClient> {
-  private static final OperationSpec SPEC = OperationSpec.single("items.get",
-      "one master item by id (MI/JSON/GetItemByItemId)", Schema.builder()
-          .requiredString("itemId", "the item's itemid")
-          .bool("raw", false, "pass the provider record through untouched").build());
+  private static final OperationSpec SPEC =
+      OperationSpec.single(
+          "items.get",
+          "one master item by id (MI/JSON/GetItemByItemId)",
+          Schema.builder()
+              .requiredString("itemId", "the item's itemid")
+              .bool("raw", false, "pass the provider record through untouched")
+              .build());
 
   @Override
   public OperationSpec spec() {
@@ -26,17 +30,22 @@ final class ItemGetOperation implements Operation<IqResellerClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, IqResellerClient client) {
     String id = inv.params().path("itemId").asText();
-    return client.getJson("MI/JSON/GetItemByItemId", Map.of("ItemID", id), inv.deadline())
-        .map(item -> {
-          if (item.isNull() || item.isObject() && item.isEmpty()) {
-            throw new SwitchboardException("ITEM_NOT_FOUND", Category.NOT_FOUND,
-                "no master item with id " + id);
-          }
-          if (!item.isObject()) {
-            throw ProviderCallException.badResponse("iqreseller", "GetItemByItemId",
-                "expected a JSON object", false);
-          }
-          return inv.params().path("raw").asBoolean() ? item : IqResellerRecords.normalize(item);
-        }).toFlowable();
+    return client
+        .getJson("MI/JSON/GetItemByItemId", Map.of("ItemID", id), inv.deadline())
+        .map(
+            item -> {
+              if (item.isNull() || item.isObject() && item.isEmpty()) {
+                throw new SwitchboardException(
+                    "ITEM_NOT_FOUND", Category.NOT_FOUND, "no master item with id " + id);
+              }
+              if (!item.isObject()) {
+                throw ProviderCallException.badResponse(
+                    "iqreseller", "GetItemByItemId", "expected a JSON object", false);
+              }
+              return inv.params().path("raw").asBoolean()
+                  ? item
+                  : IqResellerRecords.normalize(item);
+            })
+        .toFlowable();
   }
 }

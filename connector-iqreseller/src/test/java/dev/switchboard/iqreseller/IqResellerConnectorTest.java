@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The connector's declarations: operations, their kinds and params, the connection config. */
 class IqResellerConnectorTest {
-  private static final List<String> LISTS = List.of("salesOrders.list", "inventory.list",
-      "items.list", "customersVendors.list");
+  private static final List<String> LISTS =
+      List.of("salesOrders.list", "inventory.list", "items.list", "customersVendors.list");
   private final IqResellerConnector connector = new IqResellerConnector();
 
   private Schema params(String op) {
@@ -27,18 +27,27 @@ class IqResellerConnectorTest {
 
   @Test
   void declaresExactlyTheEightOperationsWithTheirKinds() {
-    Map<String, Kind> kinds = connector.operations().entrySet().stream().collect(
-        Collectors.toMap(Map.Entry::getKey, e -> e.getValue().spec().kind()));
-    assertThat(kinds).containsOnly(
-        Map.entry("salesOrders.list", Kind.STREAM), Map.entry("inventory.list", Kind.STREAM),
-        Map.entry("inventory.count", Kind.SINGLE), Map.entry("inventory.byPurchaseOrder",
-            Kind.STREAM), Map.entry("items.list", Kind.STREAM), Map.entry("items.get", Kind.SINGLE),
-        Map.entry("customersVendors.list", Kind.STREAM), Map.entry("conditions.list", Kind.STREAM));
-    connector.operations().forEach((name, op) -> {
-      assertThat(op.spec().name()).isEqualTo(name);
-      assertThat(op.spec().write()).as(name + " is a read").isFalse();
-      assertThat(op.spec().description()).as(name).isNotBlank();
-    });
+    Map<String, Kind> kinds =
+        connector.operations().entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().spec().kind()));
+    assertThat(kinds)
+        .containsOnly(
+            Map.entry("salesOrders.list", Kind.STREAM),
+            Map.entry("inventory.list", Kind.STREAM),
+            Map.entry("inventory.count", Kind.SINGLE),
+            Map.entry("inventory.byPurchaseOrder", Kind.STREAM),
+            Map.entry("items.list", Kind.STREAM),
+            Map.entry("items.get", Kind.SINGLE),
+            Map.entry("customersVendors.list", Kind.STREAM),
+            Map.entry("conditions.list", Kind.STREAM));
+    connector
+        .operations()
+        .forEach(
+            (name, op) -> {
+              assertThat(op.spec().name()).isEqualTo(name);
+              assertThat(op.spec().write()).as(name + " is a read").isFalse();
+              assertThat(op.spec().description()).as(name).isNotBlank();
+            });
   }
 
   @Test
@@ -52,12 +61,19 @@ class IqResellerConnectorTest {
 
   @Test
   void inventoryByPurchaseOrderRequiresPurchaseOrderId() {
-    assertInvalid(() -> params("inventory.byPurchaseOrder").validate(Json.object()),
-        "purchaseOrderId");
-    assertThat(params("inventory.byPurchaseOrder").validate(Json.object()
-        .put("purchaseOrderId", "5001")).path("purchaseOrderId").asText()).isEqualTo("5001");
-    assertInvalid(() -> params("inventory.byPurchaseOrder").validate(Json.object()
-        .put("purchaseOrderId", "5001").put("pageSize", 10)), "pageSize");
+    assertInvalid(
+        () -> params("inventory.byPurchaseOrder").validate(Json.object()), "purchaseOrderId");
+    assertThat(
+            params("inventory.byPurchaseOrder")
+                .validate(Json.object().put("purchaseOrderId", "5001"))
+                .path("purchaseOrderId")
+                .asText())
+        .isEqualTo("5001");
+    assertInvalid(
+        () ->
+            params("inventory.byPurchaseOrder")
+                .validate(Json.object().put("purchaseOrderId", "5001").put("pageSize", 10)),
+        "pageSize");
   }
 
   @Test
@@ -86,8 +102,8 @@ class IqResellerConnectorTest {
     assertThat(c.path("maxPageSize").asLong()).isEqualTo(2000);
     assertThat(c.path("requestTimeout").asText()).isEqualTo("60s");
     assertThat(c.path("baseUrl").asText()).startsWith("https://");
-    assertInvalid(() -> config.validate(Json.object().put("apiKey", "k").put("apiKye", "x")),
-        "apiKye");
+    assertInvalid(
+        () -> config.validate(Json.object().put("apiKey", "k").put("apiKye", "x")), "apiKye");
   }
 
   @Test
@@ -98,10 +114,13 @@ class IqResellerConnectorTest {
   }
 
   private static void assertInvalid(Runnable r, String mentioned) {
-    assertThatThrownBy(r::run).isInstanceOfSatisfying(SwitchboardException.class, e -> {
-      assertThat(e.code()).isEqualTo("INVALID_PARAMS");
-      assertThat(e.category()).isEqualTo(Category.INVALID_COMMAND);
-      assertThat(e.getMessage()).contains(mentioned);
-    });
+    assertThatThrownBy(r::run)
+        .isInstanceOfSatisfying(
+            SwitchboardException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("INVALID_PARAMS");
+              assertThat(e.category()).isEqualTo(Category.INVALID_COMMAND);
+              assertThat(e.getMessage()).contains(mentioned);
+            });
   }
 }

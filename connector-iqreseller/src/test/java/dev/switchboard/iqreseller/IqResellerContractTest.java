@@ -17,9 +17,11 @@ class IqResellerContractTest extends ConnectorContractTest<IqResellerClient> {
 
   @Override
   protected ObjectNode validConnectionConfig(String baseUrl) {
-    return Json.object().put("apiKey", API_KEY)
+    return Json.object()
+        .put("apiKey", API_KEY)
         .put("sessionUrl", baseUrl + "/api/IntegrationAPI/Session")
-        .put("baseUrl", baseUrl + "/webapi.svc/").put("requestTimeout", "2s");
+        .put("baseUrl", baseUrl + "/webapi.svc/")
+        .put("requestTimeout", "2s");
   }
 
   @Override

@@ -18,13 +18,17 @@ final class IqResellerFixture implements AutoCloseable {
   private final IqResellerSimulator sim;
 
   IqResellerFixture(IqResellerConfig config) throws Exception {
-    sim = RuntimeHarness.await(IqResellerSimulator.start(vertx, "127.0.0.1", 0, Clock.systemUTC(), config));
+    sim =
+        RuntimeHarness.await(
+            IqResellerSimulator.start(vertx, "127.0.0.1", 0, Clock.systemUTC(), config));
   }
 
   /** Tenant "acme" with {@code salesOrders} sales orders and small other lists. */
   static IqResellerFixture withAcme(long salesOrders) throws Exception {
-    return new IqResellerFixture(IqResellerConfig.defaults().withTenant(ACME_KEY,
-        IqResellerTenant.of("acme", 7).withSizes(salesOrders, 300, 120, 40)));
+    return new IqResellerFixture(
+        IqResellerConfig.defaults()
+            .withTenant(
+                ACME_KEY, IqResellerTenant.of("acme", 7).withSizes(salesOrders, 300, 120, 40)));
   }
 
   IqResellerSimulator sim() {

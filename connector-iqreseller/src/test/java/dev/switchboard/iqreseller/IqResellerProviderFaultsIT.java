@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The provider part of the fault-injection suite for IQ Reseller: about 300 commands on two
- * connections (single reads and paged streams; IQ Reseller has no write operation, so there are
- * no writes and no lost answers here) while the simulator answers 10 % of the calls, logins
- * included, with 503, 5 % with 429 and {@code Retry-After: 1}, and lets 3 % time out (held past
- * the connection's 1 s {@code requestTimeout}, then dropped). Every command must get exactly one
+ * connections (single reads and paged streams; IQ Reseller has no write operation, so there are no
+ * writes and no lost answers here) while the simulator answers 10 % of the calls, logins included,
+ * with 503, 5 % with 429 and {@code Retry-After: 1}, and lets 3 % time out (held past the
+ * connection's 1 s {@code requestTimeout}, then dropped). Every command must get exactly one
  * terminal event, every completed stream every record once and in order, every commands partition
  * must be committed to its end, the heap must stay bounded, and a failure must carry a documented
  * transient code, never {@code INTERNAL_ERROR}.
@@ -39,18 +39,27 @@ class IqResellerProviderFaultsIT {
   private static final long SEED = 2026L;
   private static final int COMMANDS = 300;
   private static final long HEAP_BOUND = 256L << 20;
-  /** Codes a read may end with when the provider keeps failing past the retries. */
-  private static final Set<String> TRANSIENT = Set.of("PROVIDER_ERROR_503", "PROVIDER_RATE_LIMITED",
-      "PROVIDER_TIMEOUT", "PROVIDER_CONNECTION_LOST", "PROVIDER_UNREACHABLE");
 
-  /** Dataset sizes per connection: sales orders, inventory units, master items, customers/vendors. */
-  private static final Map<String, long[]> SIZES = Map.of(
-      "acme", new long[] {200, 300, 120, 60},
-      "globex", new long[] {150, 250, 100, 50});
+  /** Codes a read may end with when the provider keeps failing past the retries. */
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          "PROVIDER_ERROR_503",
+          "PROVIDER_RATE_LIMITED",
+          "PROVIDER_TIMEOUT",
+          "PROVIDER_CONNECTION_LOST",
+          "PROVIDER_UNREACHABLE");
 
   /**
-   * One command sent. {@code expected}: the records of a complete stream, the count of
-   * {@code inventory.count}, the item id of {@code items.get} (-1: not known in advance).
+   * Dataset sizes per connection: sales orders, inventory units, master items, customers/vendors.
+   */
+  private static final Map<String, long[]> SIZES =
+      Map.of(
+          "acme", new long[] {200, 300, 120, 60},
+          "globex", new long[] {150, 250, 100, 50});
+
+  /**
+   * One command sent. {@code expected}: the records of a complete stream, the count of {@code
+   * inventory.count}, the item id of {@code items.get} (-1: not known in advance).
    */
   private record Sent(String id, String connection, String operation, long expected) {}
 
@@ -60,17 +69,19 @@ class IqResellerProviderFaultsIT {
   @Test
   void mixedReadsAndStreamsUnderRandomProviderFaults() throws Exception {
     long started = System.nanoTime();
-    IqResellerConfig config = IqResellerConfig.defaults()
-        .withTenant(IqResellerFixture.ACME_KEY, tenant("acme", 7))
-        .withTenant(GLOBEX_KEY, tenant("globex", 8));
+    IqResellerConfig config =
+        IqResellerConfig.defaults()
+            .withTenant(IqResellerFixture.ACME_KEY, tenant("acme", 7))
+            .withTenant(GLOBEX_KEY, tenant("globex", 8));
     RandomFaults faults = new RandomFaults(SEED, 0.10, 503, 0.05, 1, 0.03, 1_500L, 0.0, true);
     try (IqResellerFixture iqr = new IqResellerFixture(config)) {
       for (String key : List.of(IqResellerFixture.ACME_KEY, GLOBEX_KEY)) {
         iqr.sim().setScenario(key, IqResellerScenario.none().withRandomFaults(faults));
       }
-      Map<String, ObjectNode> connections = Map.of(
-          "acme", iqr.connection(IqResellerFixture.ACME_KEY).put("requestTimeout", "1s"),
-          "globex", iqr.connection(GLOBEX_KEY).put("requestTimeout", "1s"));
+      Map<String, ObjectNode> connections =
+          Map.of(
+              "acme", iqr.connection(IqResellerFixture.ACME_KEY).put("requestTimeout", "1s"),
+              "globex", iqr.connection(GLOBEX_KEY).put("requestTimeout", "1s"));
       List<Sent> sent = new ArrayList<>();
       Outcome outcome;
       long heap;
@@ -80,21 +91,44 @@ class IqResellerProviderFaultsIT {
           sent.add(send(platform, random));
         }
         outcome = verify(platform, sent);
-        // The platform still running; the test's reader (every event, parsed) closed and out of scope.
+        // The platform still running; the test's reader (every event, parsed) closed and out of
+        // scope.
         heap = usedHeapAfterGc();
-        GroupOffsets.awaitAllCommitted(platform.settings().bootstrap(),
-            platform.settings().groupId("iqreseller"), platform.topics().commands(), Duration.ofSeconds(30));
+        GroupOffsets.awaitAllCommitted(
+            platform.settings().bootstrap(),
+            platform.settings().groupId("iqreseller"),
+            platform.topics().commands(),
+            Duration.ofSeconds(30));
       }
       IqResellerStats stats = iqr.sim().stats();
       long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-      System.out.println("FAULT-SUITE provider=iqreseller commands=" + sent.size()
-          + " completed=" + outcome.completed() + " failed=" + outcome.failed()
-          + " faults={5xx:" + stats.faults(FaultDice.SERVER_ERROR) + ",429:" + stats.faults(FaultDice.RATE_LIMIT)
-          + ",timeout:" + stats.faults(FaultDice.TIMEOUT) + ",lost:" + stats.faults(FaultDice.LOST_ANSWER) + "}"
-          + " duplicateWrites=0 heapMiB=" + (heap >> 20) + " seconds=" + seconds
-          + " | failedByCode=" + outcome.failedByCode()
-          + " writeCommands=0 (IQ Reseller has no write operation)"
-          + " providerCalls=" + stats.totalDataCalls() + " logins=" + stats.sessionsCreated());
+      System.out.println(
+          "FAULT-SUITE provider=iqreseller commands="
+              + sent.size()
+              + " completed="
+              + outcome.completed()
+              + " failed="
+              + outcome.failed()
+              + " faults={5xx:"
+              + stats.faults(FaultDice.SERVER_ERROR)
+              + ",429:"
+              + stats.faults(FaultDice.RATE_LIMIT)
+              + ",timeout:"
+              + stats.faults(FaultDice.TIMEOUT)
+              + ",lost:"
+              + stats.faults(FaultDice.LOST_ANSWER)
+              + "}"
+              + " duplicateWrites=0 heapMiB="
+              + (heap >> 20)
+              + " seconds="
+              + seconds
+              + " | failedByCode="
+              + outcome.failedByCode()
+              + " writeCommands=0 (IQ Reseller has no write operation)"
+              + " providerCalls="
+              + stats.totalDataCalls()
+              + " logins="
+              + stats.sessionsCreated());
       assertThat(outcome.completed() + outcome.failed()).isEqualTo(COMMANDS);
       assertThat(stats.faults(FaultDice.SERVER_ERROR)).as("the mode fired").isPositive();
       assertThat(stats.faults(FaultDice.RATE_LIMIT)).isPositive();
@@ -110,14 +144,17 @@ class IqResellerProviderFaultsIT {
     long failed = 0;
     Map<String, Long> failedByCode = new TreeMap<>();
     try (TopicReader results = platform.results()) {
-      results.untilTerminal(sent.stream().map(Sent::id).toList(), Duration.ofSeconds(90))
+      results
+          .untilTerminal(sent.stream().map(Sent::id).toList(), Duration.ofSeconds(90))
           .settle(Duration.ofSeconds(1));
       for (Sent s : sent) {
         List<JsonNode> events = results.events(s.id());
         List<JsonNode> terminals = results.terminals(s.id());
         assertThat(terminals).as("terminal events of %s %s", s.operation(), s.id()).hasSize(1);
         JsonNode terminal = terminals.get(0);
-        assertThat(events.get(events.size() - 1)).as("the terminal event comes last").isSameAs(terminal);
+        assertThat(events.get(events.size() - 1))
+            .as("the terminal event comes last")
+            .isSameAs(terminal);
         assertRecordsInOrder(s, events);
         if (terminal.path("type").asText().equals("completed")) {
           completed++;
@@ -126,7 +163,8 @@ class IqResellerProviderFaultsIT {
           failed++;
           JsonNode error = terminal.path("error");
           failedByCode.merge(error.path("code").asText(), 1L, Long::sum);
-          assertThat(error.path("code").asText()).as("%s %s failed: %s", s.operation(), s.id(), error)
+          assertThat(error.path("code").asText())
+              .as("%s %s failed: %s", s.operation(), s.id(), error)
               .isIn(TRANSIENT);
           assertThat(error.path("retryable").asBoolean()).as(error.toString()).isTrue();
         }
@@ -189,26 +227,38 @@ class IqResellerProviderFaultsIT {
 
   /** Record events, completed or not, are seq 0..n-1 in order, each once. */
   private static void assertRecordsInOrder(Sent s, List<JsonNode> events) {
-    List<JsonNode> records = events.stream().filter(e -> e.path("type").asText().equals("record")).toList();
+    List<JsonNode> records =
+        events.stream().filter(e -> e.path("type").asText().equals("record")).toList();
     for (int i = 0; i < records.size(); i++) {
-      assertThat(records.get(i).path("seq").asLong()).as("seq of record %d of %s %s", i, s.operation(), s.id())
+      assertThat(records.get(i).path("seq").asLong())
+          .as("seq of record %d of %s %s", i, s.operation(), s.id())
           .isEqualTo(i);
     }
   }
 
   private static void assertCompleted(Sent s, List<JsonNode> events, JsonNode done) {
     long records = events.size() - 1L;
-    assertThat(done.path("records").asLong()).as("records of %s %s", s.operation(), s.id()).isEqualTo(records);
+    assertThat(done.path("records").asLong())
+        .as("records of %s %s", s.operation(), s.id())
+        .isEqualTo(records);
     switch (s.operation()) {
-      case "inventory.count" -> assertThat(done.path("data").path("count").asLong()).isEqualTo(s.expected());
-      case "items.get" -> assertThat(done.path("data").path("itemid").asLong()).isEqualTo(s.expected());
+      case "inventory.count" ->
+          assertThat(done.path("data").path("count").asLong()).isEqualTo(s.expected());
+      case "items.get" ->
+          assertThat(done.path("data").path("itemid").asLong()).isEqualTo(s.expected());
       case "conditions.list" -> assertThat(records).isPositive();
       default -> {
-        assertThat(records).as("a complete %s on %s", s.operation(), s.connection()).isEqualTo(s.expected());
+        assertThat(records)
+            .as("a complete %s on %s", s.operation(), s.connection())
+            .isEqualTo(s.expected());
         assertThat(done.path("pages").asLong()).isGreaterThanOrEqualTo(4);
         String idField = ID_FIELDS.get(s.operation());
-        assertThat(events.stream().filter(e -> e.path("type").asText().equals("record"))
-            .map(e -> e.path("data").path(idField).asLong()).distinct().count())
+        assertThat(
+                events.stream()
+                    .filter(e -> e.path("type").asText().equals("record"))
+                    .map(e -> e.path("data").path(idField).asLong())
+                    .distinct()
+                    .count())
             .as("distinct %s of %s %s: none lost, none repeated", idField, s.operation(), s.id())
             .isEqualTo(s.expected());
       }
@@ -216,8 +266,16 @@ class IqResellerProviderFaultsIT {
   }
 
   /** The record id of each paged list. */
-  private static final Map<String, String> ID_FIELDS = Map.of("salesOrders.list", "so",
-      "inventory.list", "inventoryid", "items.list", "itemid", "customersVendors.list", "cvid");
+  private static final Map<String, String> ID_FIELDS =
+      Map.of(
+          "salesOrders.list",
+          "so",
+          "inventory.list",
+          "inventoryid",
+          "items.list",
+          "itemid",
+          "customersVendors.list",
+          "cvid");
 
   static long usedHeapAfterGc() {
     var memory = ManagementFactory.getMemoryMXBean();

@@ -20,8 +20,10 @@ class IqResellerRecordsTest {
 
   @Test
   void trimsPaddedStringsAtEveryDepth() throws Exception {
-    JsonNode in = parse("{'status':'Open      ','lines':[{'condition':'USED  ','tags':["
-        + "' a ','b   ']}],'nested':{'deeper':{'name':'  Acme Ltd  '}}}");
+    JsonNode in =
+        parse(
+            "{'status':'Open      ','lines':[{'condition':'USED  ','tags':["
+                + "' a ','b   ']}],'nested':{'deeper':{'name':'  Acme Ltd  '}}}");
     JsonNode out = IqResellerRecords.normalize(in);
     assertThat(out.path("status").asText()).isEqualTo("Open");
     assertThat(out.path("lines").get(0).path("condition").asText()).isEqualTo("USED");
@@ -35,10 +37,10 @@ class IqResellerRecordsTest {
   void convertsUsDatesToIsoLocalDateTimes() {
     assertThat(normalizeText("3/18/2020 3:52:42 PM").asText()).isEqualTo("2020-03-18T15:52:42");
     assertThat(normalizeText("3/6/2020 12:00:00 AM").asText()).isEqualTo("2020-03-06T00:00:00");
-    assertThat(normalizeText("12/31/2021 12:30:05 PM").asText())
-        .isEqualTo("2021-12-31T12:30:05");
+    assertThat(normalizeText("12/31/2021 12:30:05 PM").asText()).isEqualTo("2021-12-31T12:30:05");
     assertThat(normalizeText("  3/18/2020 3:52:42 PM   ").asText())
-        .as("padded date").isEqualTo("2020-03-18T15:52:42");
+        .as("padded date")
+        .isEqualTo("2020-03-18T15:52:42");
   }
 
   @Test
@@ -47,14 +49,17 @@ class IqResellerRecordsTest {
     assertThat(out).isNotNull();
     assertThat(out.isNull()).isTrue();
     assertThat(normalizeText("1/1/1900 12:00:01 AM").asText())
-        .as("only the exact sentinel means no date").isEqualTo("1900-01-01T00:00:01");
+        .as("only the exact sentinel means no date")
+        .isEqualTo("1900-01-01T00:00:01");
   }
 
   @Test
   void keepsNumbersBooleansAndNulls() throws Exception {
-    JsonNode out = IqResellerRecords.normalize(
-        parse("{'so':1234,'total':19.95,'paid':true,'void':false,'shipdate':null,"
-            + "'big':12345678901234,'list':[1,null,false]}"));
+    JsonNode out =
+        IqResellerRecords.normalize(
+            parse(
+                "{'so':1234,'total':19.95,'paid':true,'void':false,'shipdate':null,"
+                    + "'big':12345678901234,'list':[1,null,false]}"));
     assertThat(out.path("so").isIntegralNumber()).isTrue();
     assertThat(out.path("so").asLong()).isEqualTo(1234);
     assertThat(out.path("total").isNumber()).isTrue();

@@ -22,8 +22,8 @@ class IqResellerSessionIT {
   void hundredConcurrentCommandsOnAColdConnectionLogInOnceAndAStopEndsTheSessionAfterTheStream()
       throws Exception {
     try (IqResellerFixture iqr = IqResellerFixture.withAcme(50)) {
-      RuntimeHarness platform = RuntimeHarness.start("iqreseller", iqr.connections(),
-          s -> s.withBounds(256, 128, 256));
+      RuntimeHarness platform =
+          RuntimeHarness.start("iqreseller", iqr.connections(), s -> s.withBounds(256, 128, 256));
       List<String> ids = new ArrayList<>();
       try (TopicReader results = platform.results()) {
         for (int i = 0; i < 100; i++) {
@@ -31,19 +31,31 @@ class IqResellerSessionIT {
         }
         results.untilTerminal(ids, Duration.ofSeconds(120));
         for (String id : ids) {
-          assertThat(results.terminals(id)).singleElement()
+          assertThat(results.terminals(id))
+              .singleElement()
               .satisfies(e -> assertThat(e.path("data").path("count").asLong()).isEqualTo(300));
         }
         assertThat(iqr.sim().stats().sessionsCreated("acme")).isEqualTo(1);
         assertThat(iqr.sim().stats().dataCalls("Inventory/GetInventoriesCount")).isEqualTo(100);
-        assertThat(platform.metrics().count("switchboard_token_refreshes_total", "provider",
-            "iqreseller", "connection", "acme")).isEqualTo(1);
+        assertThat(
+                platform
+                    .metrics()
+                    .count(
+                        "switchboard_token_refreshes_total",
+                        "provider",
+                        "iqreseller",
+                        "connection",
+                        "acme"))
+            .isEqualTo(1);
 
         // A stream still running when the stop begins: its second page takes a second.
-        iqr.sim().setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none()
-            .withSlowPage(2, 1_000));
-        String stream = platform.send(RuntimeHarness.command("salesOrders.list", "acme",
-            Json.object().put("pageSize", 10)));
+        iqr.sim()
+            .setScenario(
+                IqResellerFixture.ACME_KEY, IqResellerScenario.none().withSlowPage(2, 1_000));
+        String stream =
+            platform.send(
+                RuntimeHarness.command(
+                    "salesOrders.list", "acme", Json.object().put("pageSize", 10)));
         results.until(r -> !r.events(stream).isEmpty(), Duration.ofSeconds(60));
         assertThat(results.hasTerminal(stream)).isFalse();
 
@@ -59,8 +71,9 @@ class IqResellerSessionIT {
   @Test
   void aRefusedApiKeyFailsWithAuthAndIsNotRetriedInALoop() throws Exception {
     try (IqResellerFixture iqr = IqResellerFixture.withAcme(10)) {
-      try (RuntimeHarness platform = RuntimeHarness.start("iqreseller",
-          Map.of("acme", iqr.connection("not-a-valid-key")), s -> s);
+      try (RuntimeHarness platform =
+              RuntimeHarness.start(
+                  "iqreseller", Map.of("acme", iqr.connection("not-a-valid-key")), s -> s);
           TopicReader results = platform.results()) {
         String id = platform.send(RuntimeHarness.command("items.list", "acme", Json.object()));
         results.untilTerminal(List.of(id), Duration.ofSeconds(60));

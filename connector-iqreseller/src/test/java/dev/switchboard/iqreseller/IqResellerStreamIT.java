@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paged streams through the real broker: complete, in order, one terminal event; a page that
- * fails is retried, a page that cannot be parsed fails the command, and the API key shows
- * nowhere.
+ * Paged streams through the real broker: complete, in order, one terminal event; a page that fails
+ * is retried, a page that cannot be parsed fails the command, and the API key shows nowhere.
  */
 class IqResellerStreamIT {
   static IqResellerFixture iqr;
@@ -35,8 +34,11 @@ class IqResellerStreamIT {
     // The fault tests run on connections of their own (same tenant), so that what one leaves
     // behind on a connection (a session, the circuit breaker's count) never reaches another.
     ObjectNode acme = iqr.connection(IqResellerFixture.ACME_KEY);
-    platform = RuntimeHarness.start("iqreseller", Map.of("acme", acme,
-        "acme-500", acme.deepCopy(), "acme-cut", acme.deepCopy()), s -> s);
+    platform =
+        RuntimeHarness.start(
+            "iqreseller",
+            Map.of("acme", acme, "acme-500", acme.deepCopy(), "acme-cut", acme.deepCopy()),
+            s -> s);
   }
 
   @AfterAll
@@ -47,8 +49,9 @@ class IqResellerStreamIT {
 
   @Test
   void tenThousandSalesOrdersArriveCompleteInSeqOrderThenOneCompleted() throws Exception {
-    String id = platform.send(RuntimeHarness.command("salesOrders.list", "acme",
-        Json.object().put("pageSize", 500)));
+    String id =
+        platform.send(
+            RuntimeHarness.command("salesOrders.list", "acme", Json.object().put("pageSize", 500)));
     try (TopicReader results = platform.results()) {
       results.untilTerminal(List.of(id), Duration.ofSeconds(120)).settle(Duration.ofSeconds(1));
       assertCompleteStream(results.events(id), 10_000);
@@ -57,7 +60,8 @@ class IqResellerStreamIT {
       assertThat(done.path("pages").asLong()).isEqualTo(21); // 20 full pages, then an empty one
       JsonNode first = results.events(id).get(0).path("data");
       assertThat(first.path("status").asText()).doesNotEndWith(" "); // padded CHAR trimmed
-      assertThat(first.path("saledate").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+      assertThat(first.path("saledate").asText())
+          .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
       assertThat(first.path("SODetails").isArray()).isTrue();
     }
   }
@@ -66,12 +70,15 @@ class IqResellerStreamIT {
   void sessionExpiringMidStreamCostsOneLoginAndLosesNothing() throws Exception {
     long loginsBefore = iqr.sim().stats().sessionsCreated("acme");
     // 21 calls at 500 per page; the session dies after 12 data calls.
-    iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
-        new IqResellerScenario(12, null, null, null, null, null));
+    iqr.sim()
+        .setScenario(
+            IqResellerFixture.ACME_KEY, new IqResellerScenario(12, null, null, null, null, null));
     iqr.sim().expireAllSessions(); // start from a fresh session so the count is exact
     try {
-      String id = platform.send(RuntimeHarness.command("salesOrders.list", "acme",
-          Json.object().put("pageSize", 500)));
+      String id =
+          platform.send(
+              RuntimeHarness.command(
+                  "salesOrders.list", "acme", Json.object().put("pageSize", 500)));
       try (TopicReader results = platform.results()) {
         results.untilTerminal(List.of(id), Duration.ofSeconds(120)).settle(Duration.ofSeconds(1));
         assertCompleteStream(results.events(id), 10_000);
@@ -85,8 +92,10 @@ class IqResellerStreamIT {
 
   @Test
   void rawPassesProviderRecordsThroughUntouched() throws Exception {
-    String id = platform.send(RuntimeHarness.command("salesOrders.list", "acme",
-        Json.object().put("pageSize", 2000).put("raw", true)));
+    String id =
+        platform.send(
+            RuntimeHarness.command(
+                "salesOrders.list", "acme", Json.object().put("pageSize", 2000).put("raw", true)));
     try (TopicReader results = platform.results()) {
       results.untilTerminal(List.of(id), Duration.ofSeconds(120));
       JsonNode first = results.events(id).get(0).path("data");
@@ -98,11 +107,12 @@ class IqResellerStreamIT {
   @Test
   void aFiveHundredOnAPageIsRetriedAndTheStreamCompletes() throws Exception {
     long retriesBefore = retries500();
-    iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
-        IqResellerScenario.none().withFailPage(2, 500, 2));
+    iqr.sim()
+        .setScenario(IqResellerFixture.ACME_KEY, IqResellerScenario.none().withFailPage(2, 500, 2));
     try (TopicReader results = platform.results()) {
-      String id = platform.send(RuntimeHarness.command("items.list", "acme-500",
-          Json.object().put("pageSize", 50)));
+      String id =
+          platform.send(
+              RuntimeHarness.command("items.list", "acme-500", Json.object().put("pageSize", 50)));
       results.untilTerminal(List.of(id), Duration.ofSeconds(60));
       assertCompleteStream(results.events(id), 120, "itemid");
       assertThat(retries500() - retriesBefore).isEqualTo(2);
@@ -116,17 +126,22 @@ class IqResellerStreamIT {
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    iqr.sim().setScenario(IqResellerFixture.ACME_KEY,
-        IqResellerScenario.none().withTruncateJsonOnPage(1));
+    iqr.sim()
+        .setScenario(
+            IqResellerFixture.ACME_KEY, IqResellerScenario.none().withTruncateJsonOnPage(1));
     try (TopicReader results = platform.results()) {
       String id = platform.send(RuntimeHarness.command("items.list", "acme-cut", null));
       results.untilTerminal(List.of(id), Duration.ofSeconds(60));
-      assertThat(results.terminals(id)).singleElement().satisfies(e -> {
-        assertThat(e.path("type").asText()).isEqualTo("failed");
-        assertThat(e.path("error").path("code").asText()).isEqualTo("PROVIDER_BAD_RESPONSE");
-        assertThat(e.path("error").path("category").asText()).isEqualTo("PROVIDER");
-        assertThat(e.path("error").path("message").asText()).isNotBlank();
-      });
+      assertThat(results.terminals(id))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.path("type").asText()).isEqualTo("failed");
+                assertThat(e.path("error").path("code").asText())
+                    .isEqualTo("PROVIDER_BAD_RESPONSE");
+                assertThat(e.path("error").path("category").asText()).isEqualTo("PROVIDER");
+                assertThat(e.path("error").path("message").asText()).isNotBlank();
+              });
       // The outcome is logged once Kafka acknowledged the answer, which the reader may see first.
       long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (!lines(logs).contains("event=command.failed provider=iqreseller command=" + id)
@@ -134,7 +149,8 @@ class IqResellerStreamIT {
         Thread.sleep(20);
       }
       String everything = lines(logs) + results.events(id);
-      assertThat(everything).contains("event=command.failed") // the capture works
+      assertThat(everything)
+          .contains("event=command.failed") // the capture works
           .doesNotContain(IqResellerFixture.ACME_KEY);
     } finally {
       ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
@@ -145,14 +161,21 @@ class IqResellerStreamIT {
   /** What was logged so far (the appender is written to from other threads, under its lock). */
   private static String lines(ListAppender<ILoggingEvent> logs) {
     synchronized (logs) {
-      return logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+      return logs.list.stream()
+          .map(ILoggingEvent::getFormattedMessage)
           .reduce("", (a, b) -> a + b + "\n");
     }
   }
 
   private static long retries500() {
-    return platform.metrics().count("switchboard_provider_retries_total", "provider",
-        "iqreseller", "code", "PROVIDER_ERROR_500");
+    return platform
+        .metrics()
+        .count(
+            "switchboard_provider_retries_total",
+            "provider",
+            "iqreseller",
+            "code",
+            "PROVIDER_ERROR_500");
   }
 
   static void assertCompleteStream(List<JsonNode> events, int expected) {

@@ -33,8 +33,13 @@ final class BrokerProbe implements AutoCloseable {
   }
 
   private void check() {
-    vertx.executeBlocking(() -> admin.describeCluster(new DescribeClusterOptions()
-            .timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS))
+    vertx
+        .executeBlocking(
+            () ->
+                admin
+                    .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                    .nodes()
+                    .get(4, TimeUnit.SECONDS))
         .onComplete(ar -> reachable = ar.succeeded() && !ar.result().isEmpty());
   }
 

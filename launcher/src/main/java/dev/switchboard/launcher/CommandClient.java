@@ -86,8 +86,11 @@ public final class CommandClient implements AutoCloseable {
         return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       }
       if (System.nanoTime() > end) {
-        throw new IllegalStateException("topic " + topics.results() + " not found: is the "
-            + "platform running with this topic prefix and provider?");
+        throw new IllegalStateException(
+            "topic "
+                + topics.results()
+                + " not found: is the "
+                + "platform running with this topic prefix and provider?");
       }
       Thread.sleep(200); // a CLI thread, not an event loop
     }

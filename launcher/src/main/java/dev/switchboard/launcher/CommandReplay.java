@@ -34,8 +34,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * outcome, a read runs again. Dead letters are re-driven without their DLQ headers; a truncated
  * copy cannot be re-driven and is skipped.
  *
- * <p>The range ends where each partition ended when the replay began, so the re-published
- * records are never read again.
+ * <p>The range ends where each partition ended when the replay began, so the re-published records
+ * are never read again.
  */
 final class CommandReplay {
   /** What a replay found (and, unless it was a dry run, re-published). */
@@ -56,15 +56,24 @@ final class CommandReplay {
    * @param fromOffset first offset in every partition (when {@code fromTime} is null)
    * @param toTime last record's time, or null for everything up to now
    */
-  Result run(String source, String target, Instant fromTime, long fromOffset, Instant toTime,
-      boolean dryRun, LongConsumer progress) throws Exception {
+  Result run(
+      String source,
+      String target,
+      Instant fromTime,
+      long fromOffset,
+      Instant toTime,
+      boolean dryRun,
+      LongConsumer progress)
+      throws Exception {
     long records = 0;
     long skipped = 0;
     List<String> firstIds = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer();
         KafkaProducer<byte[], byte[]> producer = dryRun ? null : producer()) {
-      List<TopicPartition> parts = consumer.partitionsFor(source, Duration.ofSeconds(30))
-          .stream().map(i -> new TopicPartition(source, i.partition())).toList();
+      List<TopicPartition> parts =
+          consumer.partitionsFor(source, Duration.ofSeconds(30)).stream()
+              .map(i -> new TopicPartition(source, i.partition()))
+              .toList();
       Map<TopicPartition, Long> ends = consumer.endOffsets(parts);
       Map<TopicPartition, Long> starts = starts(consumer, parts, fromTime, fromOffset, ends);
       List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -100,8 +109,8 @@ final class CommandReplay {
   }
 
   /** The same record for the commands topic, at the partition it came from. */
-  private static ProducerRecord<byte[], byte[]> replayed(ConsumerRecord<byte[], byte[]> r,
-      String target) {
+  private static ProducerRecord<byte[], byte[]> replayed(
+      ConsumerRecord<byte[], byte[]> r, String target) {
     String dlqPartition = header(r, ContractHeaders.DLQ_PARTITION);
     int partition = dlqPartition != null ? Integer.parseInt(dlqPartition) : r.partition();
     List<Header> headers = new ArrayList<>();
@@ -110,17 +119,23 @@ final class CommandReplay {
         headers.add(h);
       }
     }
-    String origin = header(r, ContractHeaders.DLQ_TOPIC) != null
-        ? header(r, ContractHeaders.DLQ_TOPIC) + "/" + partition + "/"
-            + header(r, ContractHeaders.DLQ_OFFSET)
-        : r.topic() + "/" + r.partition() + "/" + r.offset();
-    headers.add(new RecordHeader(ContractHeaders.REPLAY,
-        origin.getBytes(StandardCharsets.UTF_8)));
+    String origin =
+        header(r, ContractHeaders.DLQ_TOPIC) != null
+            ? header(r, ContractHeaders.DLQ_TOPIC)
+                + "/"
+                + partition
+                + "/"
+                + header(r, ContractHeaders.DLQ_OFFSET)
+            : r.topic() + "/" + r.partition() + "/" + r.offset();
+    headers.add(new RecordHeader(ContractHeaders.REPLAY, origin.getBytes(StandardCharsets.UTF_8)));
     return new ProducerRecord<>(target, partition, r.key(), r.value(), headers);
   }
 
-  private static Map<TopicPartition, Long> starts(KafkaConsumer<byte[], byte[]> consumer,
-      List<TopicPartition> parts, Instant fromTime, long fromOffset,
+  private static Map<TopicPartition, Long> starts(
+      KafkaConsumer<byte[], byte[]> consumer,
+      List<TopicPartition> parts,
+      Instant fromTime,
+      long fromOffset,
       Map<TopicPartition, Long> ends) {
     Map<TopicPartition, Long> starts = new HashMap<>();
     if (fromTime == null) {
@@ -131,8 +146,8 @@ final class CommandReplay {
     Map<TopicPartition, Long> query = new HashMap<>();
     parts.forEach(tp -> query.put(tp, fromTime.toEpochMilli()));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    parts.forEach(tp -> starts.put(tp, found.get(tp) == null ? ends.get(tp)
-        : found.get(tp).offset()));
+    parts.forEach(
+        tp -> starts.put(tp, found.get(tp) == null ? ends.get(tp) : found.get(tp).offset()));
     return starts;
   }
 

@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * This instance's stable identity, used as Kafka static membership ({@code group.instance.id}),
- * so that an instance restarted after a crash takes its partitions back at once instead of
- * waiting out its dead predecessor's session.
+ * This instance's stable identity, used as Kafka static membership ({@code group.instance.id}), so
+ * that an instance restarted after a crash takes its partitions back at once instead of waiting out
+ * its dead predecessor's session.
  *
- * <p>{@value #ENV} wins (a StatefulSet pod name, say). Without it, an identity is generated on
- * the first start and kept in {@value #FILE} in the data directory, so the same machine and data
+ * <p>{@value #ENV} wins (a StatefulSet pod name, say). Without it, an identity is generated on the
+ * first start and kept in {@value #FILE} in the data directory, so the same machine and data
  * directory come back as the same member. Two live instances must never share one: the older is
  * fenced and stops with an error.
  */
 final class InstanceIdentity {
   static final String ENV = "SWITCHBOARD_INSTANCE_ID";
   static final String FILE = "instance-id";
+
   /** Kafka's rule for {@code group.instance.id}. */
   private static final String VALID = "[a-zA-Z0-9._-]{1,249}";
 
@@ -46,8 +47,10 @@ final class InstanceIdentity {
 
   private static String check(String id, String source) {
     if (!id.matches(VALID)) {
-      throw new IllegalArgumentException(source + ": instance id must be 1 to 249 characters "
-          + "of a-z, A-Z, 0-9, '.', '_' and '-'");
+      throw new IllegalArgumentException(
+          source
+              + ": instance id must be 1 to 249 characters "
+              + "of a-z, A-Z, 0-9, '.', '_' and '-'");
     }
     return id;
   }

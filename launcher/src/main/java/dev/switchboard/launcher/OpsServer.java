@@ -14,21 +14,29 @@ final class OpsServer {
   private OpsServer() {}
 
   static Future<HttpServer> start(Vertx vertx, int port, BooleanSupplier ready, Metrics metrics) {
-    return vertx.createHttpServer().requestHandler(req -> {
-      switch (req.path()) {
-        case "/health" -> req.response().putHeader("Content-Type", "application/json")
-            .end("{\"status\":\"UP\"}");
-        case "/ready" -> {
-          boolean ok = ready.getAsBoolean();
-          req.response().setStatusCode(ok ? 200 : 503)
-              .putHeader("Content-Type", "application/json")
-              .end(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
-        }
-        case "/metrics" -> req.response()
-            .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-            .end(metrics.scrape());
-        default -> req.response().setStatusCode(404).end();
-      }
-    }).listen(port, "0.0.0.0");
+    return vertx
+        .createHttpServer()
+        .requestHandler(
+            req -> {
+              switch (req.path()) {
+                case "/health" ->
+                    req.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end("{\"status\":\"UP\"}");
+                case "/ready" -> {
+                  boolean ok = ready.getAsBoolean();
+                  req.response()
+                      .setStatusCode(ok ? 200 : 503)
+                      .putHeader("Content-Type", "application/json")
+                      .end(ok ? "{\"status\":\"READY\"}" : "{\"status\":\"NOT_READY\"}");
+                }
+                case "/metrics" ->
+                    req.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(metrics.scrape());
+                default -> req.response().setStatusCode(404).end();
+              }
+            })
+        .listen(port, "0.0.0.0");
   }
 }

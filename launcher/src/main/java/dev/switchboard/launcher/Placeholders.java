@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${ENV_VAR}} and {@code ${file:/path}} in configuration values. The result is always
- * text, exactly as given (a secret {@code 007} stays {@code 007}); fields declared as integers or
+ * {@code ${ENV_VAR}} and {@code ${file:/path}} in configuration values. The result is always text,
+ * exactly as given (a secret {@code 007} stays {@code 007}); fields declared as integers or
  * booleans accept such text (see {@code Schema}). Errors name the variable or file, never a value.
  */
 final class Placeholders {

@@ -19,16 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code switchboard run} starts, in order: the embedded broker when no bootstrap is
- * configured, the sandbox and demo connections when no connection is configured, the runtime,
- * and the ops HTTP server. Stopped in reverse order.
+ * configured, the sandbox and demo connections when no connection is configured, the runtime, and
+ * the ops HTTP server. Stopped in reverse order.
  */
 public final class Platform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
   /**
    * @param config the loaded configuration
-   * @param dataDir where the embedded broker keeps its data, and the instance its identity,
-   *     across restarts
+   * @param dataDir where the embedded broker keeps its data, and the instance its identity, across
+   *     restarts
    * @param kafkaPort port of the embedded broker
    */
   public record Options(SwitchboardConfig config, Path dataDir, int kafkaPort) {}
@@ -74,13 +74,19 @@ public final class Platform implements AutoCloseable {
     Metrics metrics = new Metrics();
     instanceId = InstanceIdentity.resolve(System.getenv(), o.dataDir());
     RuntimeSettings settings = cfg.settings(bootstrap).withInstanceId(instanceId);
-    switchboard = await(Switchboard.start(vertx, settings, connections, Clock.systemUTC(),
-        metrics));
+    switchboard =
+        await(Switchboard.start(vertx, settings, connections, Clock.systemUTC(), metrics));
     probe = BrokerProbe.start(vertx, bootstrap, settings.kafka());
-    ops = await(OpsServer.start(vertx, cfg.httpPort(),
-        () -> switchboard.ready() && probe.reachable(), metrics));
-    LOG.info("event=platform.started bootstrap={} http={} providers={} instance={}", bootstrap,
-        ops.actualPort(), connections.keySet(), instanceId);
+    ops =
+        await(
+            OpsServer.start(
+                vertx, cfg.httpPort(), () -> switchboard.ready() && probe.reachable(), metrics));
+    LOG.info(
+        "event=platform.started bootstrap={} http={} providers={} instance={}",
+        bootstrap,
+        ops.actualPort(),
+        connections.keySet(),
+        instanceId);
   }
 
   public String bootstrap() {

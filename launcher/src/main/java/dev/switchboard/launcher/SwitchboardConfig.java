@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The YAML configuration of {@code switchboard run} (docs/configuration.md). Values may hold
- * {@code ${ENV_VAR}} and {@code ${file:/path}} placeholders (see {@link Placeholders}), so that
- * secrets live in the environment or in mounted files, never in the YAML. Unknown keys are
- * refused: a misspelt setting is an error at start, not a silent default.
+ * The YAML configuration of {@code switchboard run} (docs/configuration.md). Values may hold {@code
+ * ${ENV_VAR}} and {@code ${file:/path}} placeholders (see {@link Placeholders}), so that secrets
+ * live in the environment or in mounted files, never in the YAML. Unknown keys are refused: a
+ * misspelt setting is an error at start, not a silent default.
  *
  * @param bootstrap Kafka bootstrap servers, or null for the embedded broker
  * @param kafka the {@code kafka} section (topic prefix, partitions, replication, client properties)
@@ -26,20 +26,31 @@ import java.util.Set;
  * @param httpPort port of /health, /ready, /metrics
  * @param connections provider id, then connection id, then its settings
  */
-public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runtime, int httpPort,
+public record SwitchboardConfig(
+    String bootstrap,
+    JsonNode kafka,
+    JsonNode runtime,
+    int httpPort,
     Map<String, Map<String, ObjectNode>> connections) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP = Set.of("kafka", "runtime", "http", "connectors");
-  private static final Set<String> KAFKA = Set.of("bootstrap", "topicPrefix", "partitions",
-      "replicationFactor", "properties");
-  private static final Set<String> RUNTIME = Set.of("maxInFlight", "maxInFlightPerConnection",
-      "resultWindow", "resultWindowBytes", "maxCommandBytes", "shutdownGrace", "ledger",
-      "ledgerRetention");
+  private static final Set<String> KAFKA =
+      Set.of("bootstrap", "topicPrefix", "partitions", "replicationFactor", "properties");
+  private static final Set<String> RUNTIME =
+      Set.of(
+          "maxInFlight",
+          "maxInFlightPerConnection",
+          "resultWindow",
+          "resultWindowBytes",
+          "maxCommandBytes",
+          "shutdownGrace",
+          "ledger",
+          "ledgerRetention");
 
   /** No file: embedded broker, default ports, no connections (the demo adds its own). */
   public static SwitchboardConfig empty() {
-    return new SwitchboardConfig(null, YAML.createObjectNode(), YAML.createObjectNode(), 8080,
-        Map.of());
+    return new SwitchboardConfig(
+        null, YAML.createObjectNode(), YAML.createObjectNode(), 8080, Map.of());
   }
 
   /** Reads {@code file}, resolving placeholders from {@code env}. */
@@ -59,22 +70,34 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
     known(root.path("runtime"), RUNTIME, "runtime.");
     known(root.path("http"), Set.of("port"), "http.");
     Map<String, Map<String, ObjectNode>> connections = new LinkedHashMap<>();
-    root.path("connectors").fields().forEachRemaining(p -> {
-      known(p.getValue(), Set.of("connections"), "connectors." + p.getKey() + ".");
-      Map<String, ObjectNode> byName = new LinkedHashMap<>();
-      p.getValue().path("connections").fields().forEachRemaining(c -> {
-        if (!c.getValue().isObject()) {
-          throw new IllegalArgumentException("connectors." + p.getKey() + ".connections."
-              + c.getKey() + " must be a mapping");
-        }
-        byName.put(c.getKey(), (ObjectNode) c.getValue());
-      });
-      connections.put(p.getKey(), byName);
-    });
+    root.path("connectors")
+        .fields()
+        .forEachRemaining(
+            p -> {
+              known(p.getValue(), Set.of("connections"), "connectors." + p.getKey() + ".");
+              Map<String, ObjectNode> byName = new LinkedHashMap<>();
+              p.getValue()
+                  .path("connections")
+                  .fields()
+                  .forEachRemaining(
+                      c -> {
+                        if (!c.getValue().isObject()) {
+                          throw new IllegalArgumentException(
+                              "connectors."
+                                  + p.getKey()
+                                  + ".connections."
+                                  + c.getKey()
+                                  + " must be a mapping");
+                        }
+                        byName.put(c.getKey(), (ObjectNode) c.getValue());
+                      });
+              connections.put(p.getKey(), byName);
+            });
     JsonNode kafka = root.path("kafka");
     String bootstrap = kafka.hasNonNull("bootstrap") ? kafka.get("bootstrap").asText() : null;
-    return new SwitchboardConfig(bootstrap, kafka, root.path("runtime"),
-        port(root.path("http")), connections).withEnv(env);
+    return new SwitchboardConfig(
+            bootstrap, kafka, root.path("runtime"), port(root.path("http")), connections)
+        .withEnv(env);
   }
 
   /** {@code SWITCHBOARD_KAFKA_BOOTSTRAP} wins over the file (and applies without a file). */
@@ -110,17 +133,19 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
   /** Runtime settings for {@code bootstrapServers}, with this file's overrides applied. */
   public RuntimeSettings settings(String bootstrapServers) {
     RuntimeSettings d = RuntimeSettings.defaults(bootstrapServers);
-    RuntimeSettings s = d.withTopicPrefix(topicPrefix())
-        .withPartitions(positive(kafka, "kafka.", "partitions", 6))
-        .withReplicationFactor((short) positive(kafka, "kafka.", "replicationFactor", 1))
-        .withBounds(positive(runtime, "runtime.", "maxInFlight", d.maxInFlight()),
-            positive(runtime, "runtime.", "maxInFlightPerConnection",
-                d.maxInFlightPerConnection()),
-            positive(runtime, "runtime.", "resultWindow", d.resultWindow()))
-        .withResultWindowBytes(positive(runtime, "runtime.", "resultWindowBytes",
-            d.resultWindowBytes()))
-        .withMaxCommandBytes(positive(runtime, "runtime.", "maxCommandBytes",
-            d.maxCommandBytes()));
+    RuntimeSettings s =
+        d.withTopicPrefix(topicPrefix())
+            .withPartitions(positive(kafka, "kafka.", "partitions", 6))
+            .withReplicationFactor((short) positive(kafka, "kafka.", "replicationFactor", 1))
+            .withBounds(
+                positive(runtime, "runtime.", "maxInFlight", d.maxInFlight()),
+                positive(
+                    runtime, "runtime.", "maxInFlightPerConnection", d.maxInFlightPerConnection()),
+                positive(runtime, "runtime.", "resultWindow", d.resultWindow()))
+            .withResultWindowBytes(
+                positive(runtime, "runtime.", "resultWindowBytes", d.resultWindowBytes()))
+            .withMaxCommandBytes(
+                positive(runtime, "runtime.", "maxCommandBytes", d.maxCommandBytes()));
     if (runtime.hasNonNull("shutdownGrace")) {
       var grace = Durations.tryParse(runtime.get("shutdownGrace").asText());
       if (grace == null) {
@@ -133,16 +158,20 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
       if (!on.isMissingNode() && !on.isBoolean() && !on.asText().matches("true|false")) {
         throw new IllegalArgumentException("runtime.ledger must be true or false");
       }
-      var retention = runtime.has("ledgerRetention")
-          ? Durations.tryParse(runtime.get("ledgerRetention").asText()) : s.ledgerRetention();
+      var retention =
+          runtime.has("ledgerRetention")
+              ? Durations.tryParse(runtime.get("ledgerRetention").asText())
+              : s.ledgerRetention();
       if (retention == null) {
         throw new IllegalArgumentException("runtime.ledgerRetention is not a duration");
       }
       s = s.withLedger(on.isMissingNode() ? s.ledger() : on.asText().equals("true"), retention);
     }
     Map<String, String> props = new LinkedHashMap<>();
-    kafka.path("properties").fields().forEachRemaining(e -> props.put(e.getKey(),
-        e.getValue().asText()));
+    kafka
+        .path("properties")
+        .fields()
+        .forEachRemaining(e -> props.put(e.getKey(), e.getValue().asText()));
     return s.withKafka(props);
   }
 
@@ -167,11 +196,14 @@ public record SwitchboardConfig(String bootstrap, JsonNode kafka, JsonNode runti
   }
 
   private static void known(JsonNode section, Set<String> keys, String path) {
-    section.fieldNames().forEachRemaining(k -> {
-      if (!keys.contains(k)) {
-        throw new IllegalArgumentException("unknown setting '" + path + k + "'; known: "
-            + new java.util.TreeSet<>(keys));
-      }
-    });
+    section
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!keys.contains(k)) {
+                throw new IllegalArgumentException(
+                    "unknown setting '" + path + k + "'; known: " + new java.util.TreeSet<>(keys));
+              }
+            });
   }
 }

@@ -40,8 +40,10 @@ final class TailCommand implements Callable<Integer> {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-      var parts = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      var parts =
+          c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(i -> new TopicPartition(i.topic(), i.partition()))
+              .toList();
       c.assign(parts);
       if (fromBeginning) {
         c.seekToBeginning(parts);
@@ -50,11 +52,18 @@ final class TailCommand implements Callable<Integer> {
       }
       while (!Thread.currentThread().isInterrupted()) {
         for (var rec : c.poll(Duration.ofMillis(500))) {
-          StringBuilder line = new StringBuilder(rec.key() == null ? "-" : rec.key()).append('\t')
-              .append(rec.value());
+          StringBuilder line =
+              new StringBuilder(rec.key() == null ? "-" : rec.key())
+                  .append('\t')
+                  .append(rec.value());
           if (dlq) {
-            rec.headers().forEach(h -> line.append('\t').append(h.key()).append('=')
-                .append(new String(h.value(), StandardCharsets.UTF_8)));
+            rec.headers()
+                .forEach(
+                    h ->
+                        line.append('\t')
+                            .append(h.key())
+                            .append('=')
+                            .append(new String(h.value(), StandardCharsets.UTF_8)));
           }
           System.out.println(line);
         }

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The identity a restarted instance comes back with: the environment's, else its data dir's. */
 class InstanceIdentityTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   @Test
   void theEnvironmentWins() throws Exception {
@@ -32,8 +31,9 @@ class InstanceIdentityTest {
 
   @Test
   void anIdKafkaWouldRefuseIsRefusedAtStart() {
-    assertThatThrownBy(() -> InstanceIdentity.resolve(Map.of(InstanceIdentity.ENV, "pod 0!"),
-        dataDir)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> InstanceIdentity.resolve(Map.of(InstanceIdentity.ENV, "pod 0!"), dataDir))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(InstanceIdentity.ENV);
   }
 }

@@ -25,15 +25,16 @@ import picocli.CommandLine;
 
 /** `switchboard run` with no configuration: embedded broker, demo sandbox, ops endpoints, CLI. */
 class PlatformIT {
-  private static final String COMPLETED_SALES_ORDERS = "switchboard_commands_total{provider="
-      + "\"iqreseller\",operation=\"salesOrders.list\",outcome=\"completed\"} 1\n";
+  private static final String COMPLETED_SALES_ORDERS =
+      "switchboard_commands_total{provider="
+          + "\"iqreseller\",operation=\"salesOrders.list\",outcome=\"completed\"} 1\n";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void theDemoPlatformAnswersCommandsServesOpsEndpointsAndStopsCleanly(@TempDir Path dir)
       throws Exception {
-    Platform platform = Platform.start(new Platform.Options(
-        SwitchboardConfig.empty().withHttpPort(0), dir, 0));
+    Platform platform =
+        Platform.start(new Platform.Options(SwitchboardConfig.empty().withHttpPort(0), dir, 0));
     int httpPort;
     String bootstrap;
     try {
@@ -46,14 +47,21 @@ class PlatformIT {
       AtomicLong records = new AtomicLong();
       JsonNode end;
       try (CommandClient client = new CommandClient(bootstrap, "switchboard", "iqreseller")) {
-        var cmd = Json.object().put("id", UUID.randomUUID().toString())
-            .put("operation", "salesOrders.list").put("connection", "acme");
+        var cmd =
+            Json.object()
+                .put("id", UUID.randomUUID().toString())
+                .put("operation", "salesOrders.list")
+                .put("connection", "acme");
         cmd.set("params", Json.object());
-        end = client.call(cmd, e -> {
-          if (e.path("type").asText().equals("record")) {
-            records.incrementAndGet();
-          }
-        }, Duration.ofSeconds(120));
+        end =
+            client.call(
+                cmd,
+                e -> {
+                  if (e.path("type").asText().equals("record")) {
+                    records.incrementAndGet();
+                  }
+                },
+                Duration.ofSeconds(120));
       }
       assertThat(end).as("terminal event").isNotNull();
       assertThat(end.path("type").asText()).isEqualTo("completed");
@@ -61,18 +69,24 @@ class PlatformIT {
       assertThat(records.get()).isEqualTo(2500);
 
       try (CommandClient client = new CommandClient(bootstrap, "switchboard", "accengage")) {
-        var cmd = Json.object().put("id", UUID.randomUUID().toString())
-            .put("operation", "segments.list").put("connection", "shop");
-        JsonNode segments = client.call(cmd, e -> { }, Duration.ofSeconds(120));
+        var cmd =
+            Json.object()
+                .put("id", UUID.randomUUID().toString())
+                .put("operation", "segments.list")
+                .put("connection", "shop");
+        JsonNode segments = client.call(cmd, e -> {}, Duration.ofSeconds(120));
         assertThat(segments).as("accengage demo terminal event").isNotNull();
         assertThat(segments.path("type").asText()).isEqualTo("completed");
         assertThat(segments.path("records").asLong()).isEqualTo(40); // SandboxConfig.demo()
       }
       try (CommandClient client = new CommandClient(bootstrap, "switchboard", "accountsiq")) {
         for (String connection : new String[] {"ledger", "legacy"}) {
-          var cmd = Json.object().put("id", UUID.randomUUID().toString())
-              .put("operation", "suppliers.list").put("connection", connection);
-          JsonNode suppliers = client.call(cmd, e -> { }, Duration.ofSeconds(120));
+          var cmd =
+              Json.object()
+                  .put("id", UUID.randomUUID().toString())
+                  .put("operation", "suppliers.list")
+                  .put("connection", connection);
+          JsonNode suppliers = client.call(cmd, e -> {}, Duration.ofSeconds(120));
           assertThat(suppliers).as("accountsiq demo terminal event").isNotNull();
           assertThat(suppliers.path("records").asLong()).as(connection).isEqualTo(100);
         }
@@ -85,7 +99,8 @@ class PlatformIT {
       assertThat(get(httpPort, "/nope").statusCode()).isEqualTo(404);
       // the counter moves just after the terminal event is acknowledged: poll for it
       String metrics = pollMetrics(httpPort, COMPLETED_SALES_ORDERS);
-      assertThat(metrics).contains(COMPLETED_SALES_ORDERS)
+      assertThat(metrics)
+          .contains(COMPLETED_SALES_ORDERS)
           .contains("# TYPE switchboard_commands_total counter");
 
       assertThat(send(bootstrap, "inventory.count")).isZero();
@@ -108,8 +123,19 @@ class PlatformIT {
     int code;
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      code = new CommandLine(new Main()).execute("send", "iqreseller", operation,
-          "--connection", "acme", "--bootstrap", bootstrap, "--quiet", "--timeout", "60s");
+      code =
+          new CommandLine(new Main())
+              .execute(
+                  "send",
+                  "iqreseller",
+                  operation,
+                  "--connection",
+                  "acme",
+                  "--bootstrap",
+                  bootstrap,
+                  "--quiet",
+                  "--timeout",
+                  "60s");
     } finally {
       System.setOut(out);
     }
@@ -123,8 +149,11 @@ class PlatformIT {
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private int pollStatus(int port, String path, int wanted) throws Exception {

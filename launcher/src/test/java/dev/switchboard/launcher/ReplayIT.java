@@ -22,27 +22,33 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code switchboard replay} re-publishes a provider's commands; the ledger decides: every
- * finished write is answered with its recorded outcome (marked as a replay) and not applied
- * again, every read runs again. A dry run publishes nothing.
+ * {@code switchboard replay} re-publishes a provider's commands; the ledger decides: every finished
+ * write is answered with its recorded outcome (marked as a replay) and not applied again, every
+ * read runs again. A dry run publishes nothing.
  */
 class ReplayIT {
 
   @Test
   void aReplayOfTheWholeCommandsTopicAppliesNoWriteTwice() throws Exception {
     Path writeLog = Files.createTempFile("writes", ".log");
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings(),
-        ScenarioConnector.ID, Map.of("c1", Json.object().put("writeLog", writeLog.toString()),
-            "c2", Json.object().put("writeLog", writeLog.toString())));
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings(),
+                ScenarioConnector.ID,
+                Map.of(
+                    "c1",
+                    Json.object().put("writeLog", writeLog.toString()),
+                    "c2",
+                    Json.object().put("writeLog", writeLog.toString())));
         TopicReader results = platform.results()) {
       List<String> writes = new ArrayList<>();
       List<String> reads = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         String c = i % 2 == 0 ? "c1" : "c2";
-        writes.add(platform.send(RuntimeHarness.command("write", c,
-            Json.object().put("key", "k" + i))));
-        reads.add(platform.send(RuntimeHarness.command("echo", c,
-            Json.object().put("value", "v" + i))));
+        writes.add(
+            platform.send(RuntimeHarness.command("write", c, Json.object().put("key", "k" + i))));
+        reads.add(
+            platform.send(RuntimeHarness.command("echo", c, Json.object().put("value", "v" + i))));
       }
       List<String> all = new ArrayList<>(writes);
       all.addAll(reads);
@@ -51,17 +57,36 @@ class ReplayIT {
       String prefix = platform.topics().prefix();
       String bootstrap = platform.settings().bootstrap();
 
-      String dry = run("replay", "--provider", "scenario", "--from-offset", "0", "--dry-run",
-          "--bootstrap", bootstrap, "--topic-prefix", prefix);
+      String dry =
+          run(
+              "replay",
+              "--provider",
+              "scenario",
+              "--from-offset",
+              "0",
+              "--dry-run",
+              "--bootstrap",
+              bootstrap,
+              "--topic-prefix",
+              prefix);
       assertThat(dry).startsWith("would re-publish 40 records");
       results.settle(Duration.ofSeconds(2));
       assertThat(all).allSatisfy(id -> assertThat(results.terminals(id)).hasSize(1));
 
-      String done = run("replay", "--provider", "scenario", "--from-offset", "0",
-          "--bootstrap", bootstrap, "--topic-prefix", prefix);
+      String done =
+          run(
+              "replay",
+              "--provider",
+              "scenario",
+              "--from-offset",
+              "0",
+              "--bootstrap",
+              bootstrap,
+              "--topic-prefix",
+              prefix);
       assertThat(done).startsWith("re-published 40 records");
-      results.until(r -> all.stream().allMatch(id -> r.terminals(id).size() == 2),
-          Duration.ofSeconds(60));
+      results.until(
+          r -> all.stream().allMatch(id -> r.terminals(id).size() == 2), Duration.ofSeconds(60));
       for (String id : writes) {
         List<JsonNode> answers = results.terminals(id);
         assertThat(answers.get(1)).isEqualTo(answers.get(0)); // the recorded outcome
@@ -76,47 +101,89 @@ class ReplayIT {
 
   @Test
   void deadLettersAreReDrivenToThePartitionTheyCameFrom() throws Exception {
-    try (RuntimeHarness platform = RuntimeHarness.start(RuntimeHarness.freshSettings(),
-        ScenarioConnector.ID, Map.of("c1", Json.object()));
+    try (RuntimeHarness platform =
+            RuntimeHarness.start(
+                RuntimeHarness.freshSettings(), ScenarioConnector.ID, Map.of("c1", Json.object()));
         TopicReader dlq = platform.dlq()) {
-      platform.sendRaw("c1".getBytes(StandardCharsets.UTF_8),
-          "{\"operation\":\"echo\"}".getBytes(StandardCharsets.UTF_8), List.of());
+      platform.sendRaw(
+          "c1".getBytes(StandardCharsets.UTF_8),
+          "{\"operation\":\"echo\"}".getBytes(StandardCharsets.UTF_8),
+          List.of());
       dlq.until(r -> r.all().size() == 1, Duration.ofSeconds(60));
-      String done = run("replay", "--provider", "scenario", "--dlq", "--from-offset", "0",
-          "--bootstrap", platform.settings().bootstrap(), "--topic-prefix",
-          platform.topics().prefix());
+      String done =
+          run(
+              "replay",
+              "--provider",
+              "scenario",
+              "--dlq",
+              "--from-offset",
+              "0",
+              "--bootstrap",
+              platform.settings().bootstrap(),
+              "--topic-prefix",
+              platform.topics().prefix());
       assertThat(done).startsWith("re-published 1 records from " + platform.topics().dlq());
-      try (TopicReader commands = RuntimeHarness.reader(platform.settings().bootstrap(),
-          platform.topics().commands())) {
+      try (TopicReader commands =
+          RuntimeHarness.reader(platform.settings().bootstrap(), platform.topics().commands())) {
         commands.until(r -> r.all().size() == 2, Duration.ofSeconds(30));
         var original = commands.all().get(0);
-        var redriven = commands.all().stream().filter(r -> r.offset() == 1
-            || r.partition() != original.partition()).findFirst().orElseThrow();
+        var redriven =
+            commands.all().stream()
+                .filter(r -> r.offset() == 1 || r.partition() != original.partition())
+                .findFirst()
+                .orElseThrow();
         assertThat(redriven.partition()).isEqualTo(original.partition());
         assertThat(redriven.value()).isEqualTo(original.value());
         assertThat(redriven.headers().lastHeader(ContractHeaders.DLQ_REASON)).isNull();
-        assertThat(new String(redriven.headers().lastHeader(ContractHeaders.REPLAY).value(),
-            StandardCharsets.UTF_8)).isEqualTo(platform.topics().commands() + "/"
-                + original.partition() + "/" + original.offset());
+        assertThat(
+                new String(
+                    redriven.headers().lastHeader(ContractHeaders.REPLAY).value(),
+                    StandardCharsets.UTF_8))
+            .isEqualTo(
+                platform.topics().commands()
+                    + "/"
+                    + original.partition()
+                    + "/"
+                    + original.offset());
       }
     }
   }
 
   private static String replayHeader(TopicReader results, String id) {
-    return results.all().stream().filter(r -> id.equals(new String(r.key(),
-            StandardCharsets.UTF_8)) && r.headers().lastHeader(ContractHeaders.REPLAY) != null)
-        .map(r -> new String(r.headers().lastHeader(ContractHeaders.REPLAY).value(),
-            StandardCharsets.UTF_8)).findFirst().orElse(null);
+    return results.all().stream()
+        .filter(
+            r ->
+                id.equals(new String(r.key(), StandardCharsets.UTF_8))
+                    && r.headers().lastHeader(ContractHeaders.REPLAY) != null)
+        .map(
+            r ->
+                new String(
+                    r.headers().lastHeader(ContractHeaders.REPLAY).value(), StandardCharsets.UTF_8))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Waits until the ledger has every outcome (until then a re-sent id joins the running one). */
   private static void awaitRecorded(RuntimeHarness platform, List<String> ids) {
-    try (TopicReader ledger = RuntimeHarness.reader(platform.settings().bootstrap(),
-        platform.topics().ledger())) {
-      ledger.until(r -> ids.stream().allMatch(id -> r.all().stream().anyMatch(rec ->
-          id.equals(new String(rec.key(), StandardCharsets.UTF_8)) && "finished".equals(
-              new String(rec.headers().lastHeader("switchboard_ledger_state").value(),
-                  StandardCharsets.UTF_8)))), Duration.ofSeconds(30));
+    try (TopicReader ledger =
+        RuntimeHarness.reader(platform.settings().bootstrap(), platform.topics().ledger())) {
+      ledger.until(
+          r ->
+              ids.stream()
+                  .allMatch(
+                      id ->
+                          r.all().stream()
+                              .anyMatch(
+                                  rec ->
+                                      id.equals(new String(rec.key(), StandardCharsets.UTF_8))
+                                          && "finished"
+                                              .equals(
+                                                  new String(
+                                                      rec.headers()
+                                                          .lastHeader("switchboard_ledger_state")
+                                                          .value(),
+                                                      StandardCharsets.UTF_8)))),
+          Duration.ofSeconds(30));
     }
   }
 

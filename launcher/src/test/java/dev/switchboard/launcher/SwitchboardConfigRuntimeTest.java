@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The runtime and Kafka client sections, typed placeholders, and refusal of unknown keys. */
 class SwitchboardConfigRuntimeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path yaml(String text) throws Exception {
     return Files.writeString(dir.resolve("c.yaml"), text);
@@ -22,7 +21,10 @@ class SwitchboardConfigRuntimeTest {
 
   @Test
   void runtimeBoundsReplicationAndKafkaClientPropertiesReachTheSettings() throws Exception {
-    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+    SwitchboardConfig c =
+        SwitchboardConfig.load(
+            yaml(
+                """
         kafka:
           bootstrap: b:9093
           replicationFactor: 3
@@ -33,7 +35,8 @@ class SwitchboardConfigRuntimeTest {
           maxInFlight: 64
           maxInFlightPerConnection: 8
           shutdownGrace: 45s
-        """), Map.of("JAAS", "org.example.Login required;"));
+        """),
+            Map.of("JAAS", "org.example.Login required;"));
     RuntimeSettings s = c.settings(c.bootstrap());
     assertThat(s.bootstrap()).isEqualTo("b:9093");
     assertThat(s.replicationFactor()).isEqualTo((short) 3);
@@ -41,7 +44,8 @@ class SwitchboardConfigRuntimeTest {
     assertThat(s.maxInFlightPerConnection()).isEqualTo(8);
     assertThat(s.resultWindow()).isEqualTo(RuntimeSettings.defaults("x").resultWindow());
     assertThat(s.shutdownGrace()).isEqualTo(Duration.ofSeconds(45));
-    assertThat(s.kafka()).containsEntry("security.protocol", "SASL_SSL")
+    assertThat(s.kafka())
+        .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.jaas.config", "org.example.Login required;");
   }
 
@@ -50,11 +54,15 @@ class SwitchboardConfigRuntimeTest {
     RuntimeSettings dflt = SwitchboardConfig.load(yaml("runtime: {}\n"), Map.of()).settings("b");
     assertThat(dflt.ledger()).isTrue();
     assertThat(dflt.ledgerRetention()).isEqualTo(Duration.ofDays(7));
-    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+    SwitchboardConfig c =
+        SwitchboardConfig.load(
+            yaml(
+                """
         runtime:
           ledger: false
           ledgerRetention: 30d
-        """), Map.of());
+        """),
+            Map.of());
     assertThat(c.settings("b").ledger()).isFalse();
     assertThat(c.settings("b").ledgerRetention()).isEqualTo(Duration.ofDays(30));
     SwitchboardConfig bad = SwitchboardConfig.load(yaml("runtime: {ledger: maybe}\n"), Map.of());
@@ -64,7 +72,10 @@ class SwitchboardConfigRuntimeTest {
 
   @Test
   void placeholdersStayTextExactlyAsGivenAlsoInLists() throws Exception {
-    SwitchboardConfig c = SwitchboardConfig.load(yaml("""
+    SwitchboardConfig c =
+        SwitchboardConfig.load(
+            yaml(
+                """
         connectors:
           iqreseller:
             connections:
@@ -73,15 +84,19 @@ class SwitchboardConfigRuntimeTest {
                 maxPageSize: ${PAGE}
                 note: page ${PAGE}
                 tags: [ "${KEY}" ]
-        """), Map.of("KEY", "007", "PAGE", "500"));
+        """),
+            Map.of("KEY", "007", "PAGE", "500"));
     var acme = c.connections().get("iqreseller").get("acme");
     assertThat(acme.get("apiKey").asText()).isEqualTo("007"); // a secret keeps its zeros
     assertThat(acme.get("maxPageSize").asText()).isEqualTo("500"); // typed by the schema
     assertThat(acme.get("note").asText()).isEqualTo("page 500");
     assertThat(acme.get("tags").get(0).asText()).isEqualTo("007");
-    var checked = new dev.switchboard.iqreseller.IqResellerConnector().configSpec().validate(
-        (com.fasterxml.jackson.databind.node.ObjectNode) acme.deepCopy().without(
-            java.util.List.of("note", "tags")));
+    var checked =
+        new dev.switchboard.iqreseller.IqResellerConnector()
+            .configSpec()
+            .validate(
+                (com.fasterxml.jackson.databind.node.ObjectNode)
+                    acme.deepCopy().without(java.util.List.of("note", "tags")));
     assertThat(checked.get("maxPageSize").isIntegralNumber()).isTrue();
     assertThat(checked.get("maxPageSize").asInt()).isEqualTo(500);
     assertThat(checked.get("apiKey").asText()).isEqualTo("007");
@@ -89,33 +104,52 @@ class SwitchboardConfigRuntimeTest {
 
   @Test
   void unknownKeysAreRefusedByName() throws Exception {
-    for (String text : new String[] {"kafka:\n  bootstrapp: x\n", "runtime:\n  maxInflight: 1\n",
-        "metrics:\n  port: 1\n", "connectors:\n  iqreseller:\n    conections: {}\n"}) {
-      assertThatThrownBy(() -> SwitchboardConfig.load(yaml(text), Map.of())).as(text)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown setting");
+    for (String text :
+        new String[] {
+          "kafka:\n  bootstrapp: x\n",
+          "runtime:\n  maxInflight: 1\n",
+          "metrics:\n  port: 1\n",
+          "connectors:\n  iqreseller:\n    conections: {}\n"
+        }) {
+      assertThatThrownBy(() -> SwitchboardConfig.load(yaml(text), Map.of()))
+          .as(text)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("unknown setting");
     }
   }
 
   @Test
   void theBootstrapEnvironmentOverrideAppliesWithoutAFileToo() {
-    assertThat(SwitchboardConfig.empty().withEnv(Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "e:1"))
-        .bootstrap()).isEqualTo("e:1");
+    assertThat(
+            SwitchboardConfig.empty()
+                .withEnv(Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "e:1"))
+                .bootstrap())
+        .isEqualTo("e:1");
     assertThat(SwitchboardConfig.empty().withEnv(Map.of()).bootstrap()).isNull();
   }
 
   @Test
   void numbersAreCheckedNotGuessed() throws Exception {
-    for (String text : new String[] {"runtime:\n  maxInFlight: lots\n",
-        "runtime:\n  maxInFlight: 0\n", "runtime:\n  resultWindow: -5\n",
-        "runtime:\n  maxInFlight: 1.9\n", "kafka:\n  partitions: 99999999999\n",
-        "http:\n  port: 70000\n", "runtime: 5\n"}) {
-      assertThatThrownBy(() -> {
-        SwitchboardConfig c = SwitchboardConfig.load(yaml(text), Map.of());
-        c.settings("b:1");
-      }).as(text).isInstanceOf(IllegalArgumentException.class);
+    for (String text :
+        new String[] {
+          "runtime:\n  maxInFlight: lots\n",
+          "runtime:\n  maxInFlight: 0\n",
+          "runtime:\n  resultWindow: -5\n",
+          "runtime:\n  maxInFlight: 1.9\n",
+          "kafka:\n  partitions: 99999999999\n",
+          "http:\n  port: 70000\n",
+          "runtime: 5\n"
+        }) {
+      assertThatThrownBy(
+              () -> {
+                SwitchboardConfig c = SwitchboardConfig.load(yaml(text), Map.of());
+                c.settings("b:1");
+              })
+          .as(text)
+          .isInstanceOf(IllegalArgumentException.class);
     }
-    SwitchboardConfig c = SwitchboardConfig.load(yaml("runtime:\n  maxInFlight: ${N}\n"),
-        Map.of("N", "12"));
+    SwitchboardConfig c =
+        SwitchboardConfig.load(yaml("runtime:\n  maxInFlight: ${N}\n"), Map.of("N", "12"));
     assertThat(c.settings("b:1").maxInFlight()).isEqualTo(12);
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loading switchboard.yaml: sections, placeholders, the bootstrap override, bad files. */
 class SwitchboardConfigTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path yaml(String text) throws Exception {
     return Files.writeString(dir.resolve("switchboard-" + System.nanoTime() + ".yaml"), text);
@@ -22,7 +21,9 @@ class SwitchboardConfigTest {
   @Test
   void parsesKafkaHttpAndConnectorsAndSubstitutesPlaceholders() throws Exception {
     Path secret = Files.writeString(dir.resolve("iqr-key"), "  key-from-file\n\n");
-    Path file = yaml("""
+    Path file =
+        yaml(
+            """
         kafka:
           bootstrap: ${BROKERS}
           topicPrefix: prod-sb
@@ -38,9 +39,18 @@ class SwitchboardConfigTest {
                 maxPageSize: 500
               globex:
                 apiKey: ${file:%s}
-        """.formatted(secret));
-    SwitchboardConfig c = SwitchboardConfig.load(file, Map.of("BROKERS", "k1:9092,k2:9092",
-        "ACME_KEY", "acme-secret", "IQR_HOST", "api.example.com"));
+        """
+                .formatted(secret));
+    SwitchboardConfig c =
+        SwitchboardConfig.load(
+            file,
+            Map.of(
+                "BROKERS",
+                "k1:9092,k2:9092",
+                "ACME_KEY",
+                "acme-secret",
+                "IQR_HOST",
+                "api.example.com"));
     assertThat(c.bootstrap()).isEqualTo("k1:9092,k2:9092");
     assertThat(c.topicPrefix()).isEqualTo("prod-sb");
     assertThat(c.partitions()).isEqualTo(12);
@@ -58,7 +68,9 @@ class SwitchboardConfigTest {
 
   @Test
   void anUnsetVariableIsAnErrorNamingOnlyTheVariable() throws Exception {
-    Path file = yaml("""
+    Path file =
+        yaml(
+            """
         kafka:
           bootstrap: ${BROKERS}
         connectors:
@@ -66,32 +78,46 @@ class SwitchboardConfigTest {
             connections:
               acme: {apiKey: "${ACME_KEY}", sessionUrl: "${MISSING_VAR}"}
         """);
-    assertThatThrownBy(() -> SwitchboardConfig.load(file, Map.of("BROKERS", "broker-host:9092",
-        "ACME_KEY", "acme-secret-value")))
+    assertThatThrownBy(
+            () ->
+                SwitchboardConfig.load(
+                    file, Map.of("BROKERS", "broker-host:9092", "ACME_KEY", "acme-secret-value")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MISSING_VAR")
-        .message().doesNotContain("acme-secret-value").doesNotContain("broker-host");
+        .message()
+        .doesNotContain("acme-secret-value")
+        .doesNotContain("broker-host");
   }
 
   @Test
   void anUnreadableSecretFileIsAnErrorNamingThePath() throws Exception {
     Path missing = dir.resolve("no-such-secret");
-    Path file = yaml("connectors:\n  iqreseller:\n    connections:\n      acme:\n"
-        + "        apiKey: ${file:" + missing + "}\n        other: ${OTHER}\n");
+    Path file =
+        yaml(
+            "connectors:\n  iqreseller:\n    connections:\n      acme:\n"
+                + "        apiKey: ${file:"
+                + missing
+                + "}\n        other: ${OTHER}\n");
     assertThatThrownBy(() -> SwitchboardConfig.load(file, Map.of("OTHER", "other-secret")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(missing.toString())
-        .message().doesNotContain("other-secret");
+        .message()
+        .doesNotContain("other-secret");
   }
 
   @Test
   void theBootstrapEnvironmentVariableWinsOverTheFile() throws Exception {
     Path file = yaml("kafka:\n  bootstrap: from-file:9092\n");
-    assertThat(SwitchboardConfig.load(file, Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "from-env:9092"))
-        .bootstrap()).isEqualTo("from-env:9092");
+    assertThat(
+            SwitchboardConfig.load(file, Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "from-env:9092"))
+                .bootstrap())
+        .isEqualTo("from-env:9092");
     assertThat(SwitchboardConfig.load(file, Map.of()).bootstrap()).isEqualTo("from-file:9092");
-    assertThat(SwitchboardConfig.load(yaml("http:\n  port: 1\n"),
-        Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "from-env:9092")).bootstrap())
+    assertThat(
+            SwitchboardConfig.load(
+                    yaml("http:\n  port: 1\n"),
+                    Map.of("SWITCHBOARD_KAFKA_BOOTSTRAP", "from-env:9092"))
+                .bootstrap())
         .isEqualTo("from-env:9092");
   }
 
@@ -111,8 +137,10 @@ class SwitchboardConfigTest {
   void aTopLevelThatIsNotAMappingIsRefused() throws Exception {
     for (String text : new String[] {"- a\n- b\n", "just a string\n", "42\n", ""}) {
       Path file = yaml(text);
-      assertThatThrownBy(() -> SwitchboardConfig.load(file, Map.of())).as(text)
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
+      assertThatThrownBy(() -> SwitchboardConfig.load(file, Map.of()))
+          .as(text)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("mapping");
     }
   }
 

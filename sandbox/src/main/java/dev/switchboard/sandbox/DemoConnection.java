@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param config the connection config (URLs and credentials)
  * @param exampleOperation an operation worth trying on it, or null
  */
-public record DemoConnection(String name, String about, ObjectNode config, String exampleOperation) {
+public record DemoConnection(
+    String name, String about, ObjectNode config, String exampleOperation) {
   public DemoConnection {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(about, "about");

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The draws of one {@link RandomFaults} mode for one tenant: two seeded random streams, one for
- * the calls and one for the applied writes, so a run is reproducible in its fractions and the
- * n-th applied write of a tenant always gets the same draw, however calls and writes interleave.
+ * The draws of one {@link RandomFaults} mode for one tenant: two seeded random streams, one for the
+ * calls and one for the applied writes, so a run is reproducible in its fractions and the n-th
+ * applied write of a tenant always gets the same draw, however calls and writes interleave.
  * Thread-safe (draws are serialised).
  */
 public final class FaultDice {
@@ -26,6 +26,7 @@ public final class FaultDice {
 
   /** Names of the fault kinds in the simulators' stats ({@code faultsByKind}). */
   public static final String SERVER_ERROR = "serverError";
+
   public static final String RATE_LIMIT = "rateLimit";
   public static final String TIMEOUT = "timeout";
   public static final String LOST_ANSWER = "lostAnswer";
@@ -45,8 +46,8 @@ public final class FaultDice {
   }
 
   /**
-   * The fate of one call. {@code authCall}: a login or token request, which draws only when
-   * {@link RandomFaults#authCalls()} is true.
+   * The fate of one call. {@code authCall}: a login or token request, which draws only when {@link
+   * RandomFaults#authCalls()} is true.
    */
   public synchronized Call roll(boolean authCall) {
     if (authCall && !faults.authCalls()) return Call.SERVE;

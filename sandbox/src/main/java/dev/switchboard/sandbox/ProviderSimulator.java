@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * A provider simulator as a plug-in: found with {@link java.util.ServiceLoader} (each registers
- * itself with {@code @AutoService(ProviderSimulator.class)}), it says which provider
- * it plays, starts a simulator, and offers the demo that {@code switchboard run} and
- * {@code switchboard sandbox} serve. {@link Sandbox} starts every one it finds, so adding a
- * simulator changes no other file. Implementations are stateless; a connector's own tests may
- * start their simulator directly instead.
+ * itself with {@code @AutoService(ProviderSimulator.class)}), it says which provider it plays,
+ * starts a simulator, and offers the demo that {@code switchboard run} and {@code switchboard
+ * sandbox} serve. {@link Sandbox} starts every one it finds, so adding a simulator changes no other
+ * file. Implementations are stateless; a connector's own tests may start their simulator directly
+ * instead.
  *
  * @param <C> the simulator's configuration: its settings and tenants
  * @param <R> the running simulator
@@ -23,8 +23,8 @@ public interface ProviderSimulator<C, R extends RunningSimulator> {
   String title();
 
   /**
-   * This simulator's port is {@code basePort + portOffset()} when the sandbox has fixed ports, so
-   * a developer's URLs survive a restart. Unique among simulators; a new one takes the next free.
+   * This simulator's port is {@code basePort + portOffset()} when the sandbox has fixed ports, so a
+   * developer's URLs survive a restart. Unique among simulators; a new one takes the next free.
    */
   int portOffset();
 

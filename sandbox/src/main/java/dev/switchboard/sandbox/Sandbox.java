@@ -14,8 +14,8 @@ import java.util.ServiceLoader;
 
 /**
  * The running provider simulators: every {@link ProviderSimulator} on the class path (or those
- * {@link SandboxConfig#only} names), one HTTP server each. Used by the launcher's demo
- * ({@code run}), standalone ({@code sandbox}, {@link SandboxMain}) and by tests that want several
+ * {@link SandboxConfig#only} names), one HTTP server each. Used by the launcher's demo ({@code
+ * run}), standalone ({@code sandbox}, {@link SandboxMain}) and by tests that want several
  * providers; a connector's own tests start only its simulator.
  *
  * <pre>{@code
@@ -35,7 +35,8 @@ public final class Sandbox {
    * @param simulator the running simulator
    * @param demoConnections connections to its demo tenants
    */
-  public record Entry(String id, String title, RunningSimulator simulator, List<DemoConnection> demoConnections) {}
+  public record Entry(
+      String id, String title, RunningSimulator simulator, List<DemoConnection> demoConnections) {}
 
   private final List<Entry> entries;
 
@@ -68,7 +69,8 @@ public final class Sandbox {
       List<ProviderSimulator<?, ?>> found = available();
       List<String> ids = found.stream().map(ProviderSimulator::id).toList();
       for (String id : config.only()) {
-        if (!ids.contains(id)) throw new IllegalArgumentException("no simulator " + id + " (found: " + ids + ")");
+        if (!ids.contains(id))
+          throw new IllegalArgumentException("no simulator " + id + " (found: " + ids + ")");
       }
       chosen = found.stream().filter(s -> config.starts(s.id())).toList();
     } catch (RuntimeException e) {
@@ -76,16 +78,20 @@ public final class Sandbox {
     }
     List<Future<Entry>> starting = new ArrayList<>();
     for (ProviderSimulator<?, ?> s : chosen) starting.add(startOne(vertx, config, s));
-    return Future.join(starting).transform(all -> {
-      List<Entry> started = new ArrayList<>();
-      starting.stream().filter(Future::succeeded).forEach(f -> started.add(f.result()));
-      if (all.succeeded()) return Future.succeededFuture(new Sandbox(started));
-      return new Sandbox(started).close().transform(closed -> Future.failedFuture(all.cause()));
-    });
+    return Future.join(starting)
+        .transform(
+            all -> {
+              List<Entry> started = new ArrayList<>();
+              starting.stream().filter(Future::succeeded).forEach(f -> started.add(f.result()));
+              if (all.succeeded()) return Future.succeededFuture(new Sandbox(started));
+              return new Sandbox(started)
+                  .close()
+                  .transform(closed -> Future.failedFuture(all.cause()));
+            });
   }
 
-  private static <C, R extends RunningSimulator> Future<Entry> startOne(Vertx vertx, SandboxConfig config,
-      ProviderSimulator<C, R> s) {
+  private static <C, R extends RunningSimulator> Future<Entry> startOne(
+      Vertx vertx, SandboxConfig config, ProviderSimulator<C, R> s) {
     SimulatorEnv env = new SimulatorEnv(config.host(), config.portOf(s), config.clock());
     return s.start(vertx, env, config.configOf(s))
         .map(r -> new Entry(s.id(), s.title(), r, List.copyOf(s.demoConnections(r))));

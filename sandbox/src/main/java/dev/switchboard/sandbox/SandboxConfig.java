@@ -13,28 +13,38 @@ import java.util.Set;
  * any simulator that should not get its default (or, in a demo, its demo) one.
  *
  * <p>Each simulator gets its own HTTP server. With {@code basePort} 0 every server takes an
- * ephemeral port (tests, the demo in {@code run}); otherwise a simulator listens on
- * {@code basePort + }{@link ProviderSimulator#portOffset()}.
+ * ephemeral port (tests, the demo in {@code run}); otherwise a simulator listens on {@code basePort
+ * + }{@link ProviderSimulator#portOffset()}.
  *
  * @param host interface to bind, default {@code 127.0.0.1}
  * @param basePort 0 = ephemeral ports (default)
  * @param clock clock for lifetimes and signature windows; inject a mutable one in tests
- * @param demoTenants simulators without a configuration here get their demo one, not their default one
+ * @param demoTenants simulators without a configuration here get their demo one, not their default
+ *     one
  * @param configs simulator configurations by type (e.g. an {@code IqResellerConfig})
  * @param only ids of the simulators to start; empty: every one found
  */
-public record SandboxConfig(String host, int basePort, Clock clock, boolean demoTenants,
-    Map<Class<?>, Object> configs, Set<String> only) {
+public record SandboxConfig(
+    String host,
+    int basePort,
+    Clock clock,
+    boolean demoTenants,
+    Map<Class<?>, Object> configs,
+    Set<String> only) {
 
   public SandboxConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(clock, "clock");
     configs = Map.copyOf(configs);
     only = Set.copyOf(only);
-    if (basePort < 0 || basePort > 65_535) throw new IllegalArgumentException("bad basePort " + basePort);
+    if (basePort < 0 || basePort > 65_535)
+      throw new IllegalArgumentException("bad basePort " + basePort);
   }
 
-  /** Loopback, ephemeral ports, system UTC clock, every simulator with default settings and no tenants. */
+  /**
+   * Loopback, ephemeral ports, system UTC clock, every simulator with default settings and no
+   * tenants.
+   */
   public static SandboxConfig defaults() {
     return new SandboxConfig("127.0.0.1", 0, Clock.systemUTC(), false, Map.of(), Set.of());
   }
@@ -44,17 +54,31 @@ public record SandboxConfig(String host, int basePort, Clock clock, boolean demo
     return defaults().withDemoTenants(true);
   }
 
-  public SandboxConfig withHost(String h) { return Records.with(this, "host", h); }
-  public SandboxConfig withBasePort(int p) { return Records.with(this, "basePort", p); }
-  public SandboxConfig withClock(Clock c) { return Records.with(this, "clock", c); }
-  public SandboxConfig withDemoTenants(boolean d) { return Records.with(this, "demoTenants", d); }
+  public SandboxConfig withHost(String h) {
+    return Records.with(this, "host", h);
+  }
+
+  public SandboxConfig withBasePort(int p) {
+    return Records.with(this, "basePort", p);
+  }
+
+  public SandboxConfig withClock(Clock c) {
+    return Records.with(this, "clock", c);
+  }
+
+  public SandboxConfig withDemoTenants(boolean d) {
+    return Records.with(this, "demoTenants", d);
+  }
 
   /** Starts only the simulators with these ids. */
   public SandboxConfig only(String... ids) {
     return Records.with(this, "only", Set.of(ids));
   }
 
-  /** Adds (or replaces) a simulator's configuration, e.g. {@code with(IqResellerConfig.defaults()...)}. */
+  /**
+   * Adds (or replaces) a simulator's configuration, e.g. {@code
+   * with(IqResellerConfig.defaults()...)}.
+   */
   public SandboxConfig with(Object simulatorConfig) {
     Map<Class<?>, Object> copy = new LinkedHashMap<>(configs);
     copy.put(simulatorConfig.getClass(), simulatorConfig);

@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Standalone sandbox with every simulator's demo tenants:
- * {@code java -cp ... dev.switchboard.sandbox.SandboxMain [--port N] [--host H]}.
- * Prints each simulator's address and its demo connections; stops on Ctrl-C.
+ * Standalone sandbox with every simulator's demo tenants: {@code java -cp ...
+ * dev.switchboard.sandbox.SandboxMain [--port N] [--host H]}. Prints each simulator's address and
+ * its demo connections; stops on Ctrl-C.
  */
 public final class SandboxMain {
   private SandboxMain() {}
@@ -20,16 +20,22 @@ public final class SandboxMain {
         case "--port" -> config = config.withBasePort(Integer.parseInt(value(args, ++i)));
         case "--host" -> config = config.withHost(value(args, ++i));
         case "-h", "--help" -> {
-          System.out.println("usage: SandboxMain [--port N (0 = ephemeral, default)] [--host 127.0.0.1]");
+          System.out.println(
+              "usage: SandboxMain [--port N (0 = ephemeral, default)] [--host 127.0.0.1]");
           return;
         }
-        default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
+        default ->
+            throw new IllegalArgumentException("unknown argument " + args[i] + " (try --help)");
       }
     }
     Vertx vertx = Vertx.vertx();
     Sandbox sandbox;
     try {
-      sandbox = Sandbox.start(vertx, config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      sandbox =
+          Sandbox.start(vertx, config)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       throw e;
@@ -39,14 +45,23 @@ public final class SandboxMain {
     System.out.println("Press Ctrl-C to stop.");
 
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        sandbox.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // exiting anyway
-      }
-      stopped.countDown();
-    }, "sandbox-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    sandbox
+                        .close()
+                        .compose(v -> vertx.close())
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS);
+                  } catch (Exception ignored) {
+                    // exiting anyway
+                  }
+                  stopped.countDown();
+                },
+                "sandbox-shutdown"));
     stopped.await();
   }
 
@@ -54,7 +69,12 @@ public final class SandboxMain {
   public static void describe(Sandbox sandbox, PrintStream out) {
     for (Sandbox.Entry e : sandbox.entries()) {
       out.println(e.id() + ": " + e.title());
-      out.println("  listening on " + e.simulator().origin() + "  (stats: " + e.simulator().controlUrl() + "stats)");
+      out.println(
+          "  listening on "
+              + e.simulator().origin()
+              + "  (stats: "
+              + e.simulator().controlUrl()
+              + "stats)");
       for (DemoConnection c : e.demoConnections()) {
         out.println("  connection " + c.name() + " (" + c.about() + "): " + c.config());
       }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The random fault mode as data, and its seeded draws. */
 class RandomFaultsTest {
-  private static final RandomFaults SUITE = new RandomFaults(7L, 0.10, null, 0.05, 1, 0.03, 1500L, 0.05, null);
+  private static final RandomFaults SUITE =
+      new RandomFaults(7L, 0.10, null, 0.05, 1, 0.03, 1500L, 0.05, null);
 
   @Test
   void defaultsAndValidation() {
@@ -27,7 +28,8 @@ class RandomFaultsTest {
     assertThat(none.active()).isFalse();
     assertThat(SUITE.active()).isTrue();
     assertThatThrownBy(() -> RandomFaults.of(1, 1.5, 0, 0, 0)).hasMessageContaining("serverErrors");
-    assertThatThrownBy(() -> RandomFaults.of(1, -0.1, 0, 0, 0)).hasMessageContaining("serverErrors");
+    assertThatThrownBy(() -> RandomFaults.of(1, -0.1, 0, 0, 0))
+        .hasMessageContaining("serverErrors");
     assertThatThrownBy(() -> RandomFaults.of(1, 0.6, 0.3, 0.2, 0)).hasMessageContaining("<= 1");
     assertThatThrownBy(() -> RandomFaults.of(1, 0, 0, 0, 0).withServerErrorStatus(429))
         .hasMessageContaining("500..599");
@@ -35,8 +37,9 @@ class RandomFaultsTest {
 
   @Test
   void everyScenarioCodecReadsAndWritesTheNewMember() {
-    String json = "{\"randomFaults\":{\"seed\":7,\"serverErrors\":0.1,\"rateLimits\":0.05,"
-        + "\"retryAfterSeconds\":1,\"timeouts\":0.03,\"timeoutHoldMs\":1500,\"lostAnswers\":0.05}}";
+    String json =
+        "{\"randomFaults\":{\"seed\":7,\"serverErrors\":0.1,\"rateLimits\":0.05,"
+            + "\"retryAfterSeconds\":1,\"timeouts\":0.03,\"timeoutHoldMs\":1500,\"lostAnswers\":0.05}}";
     IqResellerScenario iqr = read(json, IqResellerScenario.class);
     AccengageScenario acc = read(json, AccengageScenario.class);
     AccountsIqScenario aiq = read(json, AccountsIqScenario.class);
@@ -47,24 +50,33 @@ class RandomFaultsTest {
     assertThat(read(ScenarioJson.toJson(iqr), IqResellerScenario.class)).isEqualTo(iqr);
     assertThat(read(ScenarioJson.toJson(acc), AccengageScenario.class)).isEqualTo(acc);
     assertThat(read(ScenarioJson.toJson(aiq), AccountsIqScenario.class)).isEqualTo(aiq);
-    assertThat(ScenarioJson.toJson(iqr)).contains("\"serverErrorStatus\":503", "\"authCalls\":true");
+    assertThat(ScenarioJson.toJson(iqr))
+        .contains("\"serverErrorStatus\":503", "\"authCalls\":true");
     // scenarios written before the member existed still read, and still refuse typos
     assertThat(read("{\"latencyMs\":5}", IqResellerScenario.class).randomFaults()).isNull();
     assertThat(read("{\"latencyMs\":5}", AccengageScenario.class).randomFaults()).isNull();
     assertThat(read("{\"latencyMs\":5}", AccountsIqScenario.class).randomFaults()).isNull();
-    assertThatThrownBy(() -> read("{\"randomFaults\":{\"serverError\":0.1}}", IqResellerScenario.class))
+    assertThatThrownBy(
+            () -> read("{\"randomFaults\":{\"serverError\":0.1}}", IqResellerScenario.class))
         .hasMessageContaining("invalid scenario JSON");
     assertThatThrownBy(() -> read("{\"randomFaults\":{\"timeouts\":2}}", AccengageScenario.class))
         .hasMessageContaining("timeouts");
     // the old constructors are kept
     assertThat(new IqResellerScenario(3, null, null, null, null, null).randomFaults()).isNull();
-    assertThat(IqResellerScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults()).isEqualTo(SUITE);
-    assertThat(AccountsIqScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults()).isEqualTo(SUITE);
-    assertThat(AccengageScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults()).isEqualTo(SUITE);
+    assertThat(IqResellerScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults())
+        .isEqualTo(SUITE);
+    assertThat(AccountsIqScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults())
+        .isEqualTo(SUITE);
+    assertThat(AccengageScenario.none().withRandomFaults(SUITE).withLatencyMs(3).randomFaults())
+        .isEqualTo(SUITE);
     // a header override replaces the mode as a whole
     RandomFaults other = RandomFaults.of(9, 0, 0, 1, 0);
-    assertThat(IqResellerScenario.none().withRandomFaults(SUITE)
-        .overriddenBy(IqResellerScenario.none().withRandomFaults(other)).randomFaults()).isEqualTo(other);
+    assertThat(
+            IqResellerScenario.none()
+                .withRandomFaults(SUITE)
+                .overriddenBy(IqResellerScenario.none().withRandomFaults(other))
+                .randomFaults())
+        .isEqualTo(other);
   }
 
   @Test
@@ -76,7 +88,8 @@ class RandomFaultsTest {
     assertThat(counts.get(FaultDice.Call.TIMEOUT)).isBetween(n * 2 / 100, n * 4 / 100);
     assertThat(roll(new FaultDice(SUITE), n)).as("same seed, same draws").isEqualTo(counts);
     assertThat(roll(new FaultDice(RandomFaults.of(8, 0.10, 0.05, 0.03, 0.05)), n))
-        .as("another seed").isNotEqualTo(counts);
+        .as("another seed")
+        .isNotEqualTo(counts);
 
     FaultDice lost = new FaultDice(SUITE);
     int losses = 0;

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AccountsIQ 1.1 session tokens from {@code Login(companyID, partnerKey, userKey)}, one per
- * connection and shared by all its commands. A token is reused until its lifetime minus a
- * safety margin has passed, or until an answer says it expired. Logins are synchronized per
- * connection, so concurrent commands of one connection cause one login, not one each.
+ * connection and shared by all its commands. A token is reused until its lifetime minus a safety
+ * margin has passed, or until an answer says it expired. Logins are synchronized per connection, so
+ * concurrent commands of one connection cause one login, not one each.
  */
 final class AccountsIqSessions {
   /** A connection's credentials as given in peer.properties. */
@@ -41,13 +41,14 @@ final class AccountsIqSessions {
   }
 
   /**
-   * A new token after {@code stale} was refused or grew old. If another command already got a
-   * fresh one, that is used and no second login happens.
+   * A new token after {@code stale} was refused or grew old. If another command already got a fresh
+   * one, that is used and no second login happens.
    */
   String renew(String connection, String stale) {
     synchronized (locks.computeIfAbsent(connection, k -> new Object())) {
       Token current = tokens.get(connection);
-      if (current != null && !current.value.equals(stale)
+      if (current != null
+          && !current.value.equals(stale)
           && System.nanoTime() - current.renewAtNanos < 0) {
         return current.value;
       }
@@ -62,8 +63,9 @@ final class AccountsIqSessions {
     Credentials c = credentials.get(connection);
     SoapClient.Answer a;
     try {
-      a = soap.callAndWait("Login", "companyID", c.companyId, "partnerKey", c.partnerKey,
-          "userKey", c.userKey);
+      a =
+          soap.callAndWait(
+              "Login", "companyID", c.companyId, "partnerKey", c.partnerKey, "userKey", c.userKey);
     } catch (IOException e) {
       throw CommandFailure.of(e);
     } catch (InterruptedException e) {

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A command that ends in a {@code failed} event: the error code and a message that never holds
- * a key, token or response body.
+ * A command that ends in a {@code failed} event: the error code and a message that never holds a
+ * key, token or response body.
  */
 final class CommandFailure extends RuntimeException {
   final String code;
@@ -27,8 +27,8 @@ final class CommandFailure extends RuntimeException {
       return new CommandFailure("PROVIDER_TIMEOUT", "the provider did not answer in time");
     }
     if (e instanceof IOException) {
-      return new CommandFailure("PROVIDER_UNREACHABLE", "cannot reach the provider: "
-          + e.getClass().getSimpleName());
+      return new CommandFailure(
+          "PROVIDER_UNREACHABLE", "cannot reach the provider: " + e.getClass().getSimpleName());
     }
     return new CommandFailure("INTERNAL", e.getClass().getSimpleName() + ": " + e.getMessage());
   }
@@ -45,7 +45,8 @@ final class CommandFailure extends RuntimeException {
 
   /** HTTP status → code: 404 is PROVIDER_NOT_FOUND, anything else PROVIDER_ERROR_<status>. */
   static CommandFailure httpStatus(String call, int status) {
-    return new CommandFailure(status == 404 ? "PROVIDER_NOT_FOUND" : "PROVIDER_ERROR_" + status,
+    return new CommandFailure(
+        status == 404 ? "PROVIDER_NOT_FOUND" : "PROVIDER_ERROR_" + status,
         call + " answered HTTP " + status);
   }
 }

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer thread. Poll a batch, start every command of it at once (their HTTP calls run
  * concurrently), wait until each has its terminal event acknowledged, flush, commit the batch's
- * offsets, poll again. A slow command therefore holds up the next batch of its partitions:
- * that is the price of this simple design, and what the benchmark shows.
+ * offsets, poll again. A slow command therefore holds up the next batch of its partitions: that is
+ * the price of this simple design, and what the benchmark shows.
  */
 final class CommandLoop implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandLoop.class);
@@ -37,8 +37,13 @@ final class CommandLoop implements Runnable {
   private volatile boolean running = true;
   private boolean everAssigned;
 
-  CommandLoop(KafkaConsumer<String, byte[]> consumer, String topic, ProviderOperations operations,
-      ResultPublisher out, Runnable flush, CountDownLatch assigned) {
+  CommandLoop(
+      KafkaConsumer<String, byte[]> consumer,
+      String topic,
+      ProviderOperations operations,
+      ResultPublisher out,
+      Runnable flush,
+      CountDownLatch assigned) {
     this.consumer = consumer;
     this.topic = topic;
     this.operations = operations;
@@ -49,18 +54,20 @@ final class CommandLoop implements Runnable {
 
   @Override
   public void run() {
-    consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+    consumer.subscribe(
+        List.of(topic),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        if (!everAssigned) {
-          everAssigned = true;
-          assigned.countDown();
-        }
-      }
-    });
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!everAssigned) {
+              everAssigned = true;
+              assigned.countDown();
+            }
+          }
+        });
     try {
       while (running) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofSeconds(1));
@@ -136,13 +143,16 @@ final class CommandLoop implements Runnable {
     } catch (RuntimeException e) {
       work = CompletableFuture.failedFuture(e);
     }
-    return work.handle((ok, e) -> {
-      if (e == null) {
-        return CompletableFuture.<Void>completedFuture(null);
-      }
-      Throwable cause = CommandFailure.unwrap(e);
-      return cause instanceof ResultPublisher.PublishFailure
-          ? CompletableFuture.<Void>failedFuture(cause) : out.failed(c, CommandFailure.of(cause));
-    }).thenCompose(f -> f);
+    return work.handle(
+            (ok, e) -> {
+              if (e == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              Throwable cause = CommandFailure.unwrap(e);
+              return cause instanceof ResultPublisher.PublishFailure
+                  ? CompletableFuture.<Void>failedFuture(cause)
+                  : out.failed(c, CommandFailure.of(cause));
+            })
+        .thenCompose(f -> f);
   }
 }

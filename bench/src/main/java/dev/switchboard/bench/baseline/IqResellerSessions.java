@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * IQ Reseller session tokens, one per connection, shared by every command of that connection.
- * A session has no announced lifetime: it is used until a data call answers 401. Logins are
- * synchronized per connection, so commands that need a token at the same moment wait for one
- * login instead of each doing their own.
+ * IQ Reseller session tokens, one per connection, shared by every command of that connection. A
+ * session has no announced lifetime: it is used until a data call answers 401. Logins are
+ * synchronized per connection, so commands that need a token at the same moment wait for one login
+ * instead of each doing their own.
  */
 final class IqResellerSessions {
   private final HttpClient http;
@@ -40,8 +40,8 @@ final class IqResellerSessions {
   }
 
   /**
-   * A new token after {@code stale} was refused. If another command already replaced it, that
-   * token is used and no second login happens.
+   * A new token after {@code stale} was refused. If another command already replaced it, that token
+   * is used and no second login happens.
    */
   String renew(String connection, String stale) {
     synchronized (locks.computeIfAbsent(connection, k -> new Object())) {
@@ -57,11 +57,15 @@ final class IqResellerSessions {
 
   /** {@code POST sessionUrl {"APIToken": key}} → {@code {"Data": "<token>"}}. */
   private String login(String connection) {
-    String body = Json.MAPPER.createObjectNode().put("APIToken", apiKeys.get(connection))
-        .toString();
-    HttpRequest req = HttpRequest.newBuilder(sessionUrl).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    String body =
+        Json.MAPPER.createObjectNode().put("APIToken", apiKeys.get(connection)).toString();
+    HttpRequest req =
+        HttpRequest.newBuilder(sessionUrl)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<byte[]> res;
     try {
       res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());

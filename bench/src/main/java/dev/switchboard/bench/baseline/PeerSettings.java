@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The peer.properties file (bench/PEERS.md): the broker, and per provider its topics, its
- * consumer group and its connections. A provider whose section is absent is not consumed.
+ * The peer.properties file (bench/PEERS.md): the broker, and per provider its topics, its consumer
+ * group and its connections. A provider whose section is absent is not consumed.
  */
 final class PeerSettings {
   /** One provider's Kafka side: where commands come from, where results go, the group. */
@@ -46,13 +46,16 @@ final class PeerSettings {
   }
 
   ProviderTopics topics(String provider) {
-    return new ProviderTopics(provider, required(provider + ".commands"),
-        required(provider + ".results"), required(provider + ".group"));
+    return new ProviderTopics(
+        provider,
+        required(provider + ".commands"),
+        required(provider + ".results"),
+        required(provider + ".group"));
   }
 
   /**
-   * The connections of a provider: {@code <provider>.connections=a,b} and, for each,
-   * every {@code <provider>.connection.<id>.<key>} as a key → value map.
+   * The connections of a provider: {@code <provider>.connections=a,b} and, for each, every {@code
+   * <provider>.connection.<id>.<key>} as a key → value map.
    */
   Map<String, Map<String, String>> connections(String provider) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();

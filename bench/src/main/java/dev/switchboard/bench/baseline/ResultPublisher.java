@@ -10,9 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes result events (docs/message-contract.md) to one provider's results topic, keyed by the
- * command id, with the {@code switchboard_type} header and the command's
- * {@code kafka_correlationId}. Every send returns a future that completes when Kafka has
- * acknowledged the event, or fails with {@link PublishFailure}.
+ * command id, with the {@code switchboard_type} header and the command's {@code
+ * kafka_correlationId}. Every send returns a future that completes when Kafka has acknowledged the
+ * event, or fails with {@link PublishFailure}.
  */
 final class ResultPublisher {
   /** Kafka did not take an event: the command is not done, its offset must not be committed. */
@@ -69,13 +69,15 @@ final class ResultPublisher {
       }
       // send() blocks while the producer's buffer is full: that is the back-pressure that keeps
       // a long list from outrunning Kafka.
-      producer.send(rec, (meta, e) -> {
-        if (e == null) {
-          acked.complete(null);
-        } else {
-          acked.completeExceptionally(new PublishFailure(e));
-        }
-      });
+      producer.send(
+          rec,
+          (meta, e) -> {
+            if (e == null) {
+              acked.complete(null);
+            } else {
+              acked.completeExceptionally(new PublishFailure(e));
+            }
+          });
     } catch (JsonProcessingException | RuntimeException e) {
       acked.completeExceptionally(new PublishFailure(e));
     }

@@ -20,16 +20,19 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * AccountsIQ SOAP 1.1 over HTTP: the request envelope is a template with escaped values, the
- * SOAPAction header the quoted operation URI, and the answer's body element is read with StAX
- * into JSON (element names kept, text as strings, {@code xsi:nil} as null, repeated elements as
- * arrays). DTDs and external entities are switched off.
+ * SOAPAction header the quoted operation URI, and the answer's body element is read with StAX into
+ * JSON (element names kept, text as strings, {@code xsi:nil} as null, repeated elements as arrays).
+ * DTDs and external entities are switched off.
  */
 final class SoapClient {
   static final String NS = "http://www.visorsoftware.com/visor/accountsiq/dashboard/Integration/";
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-  private static final String ENVELOPE = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-      + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-      + "<%1$s xmlns=\"" + NS + "\">%2$s</%1$s></soap:Body></soap:Envelope>";
+  private static final String ENVELOPE =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+          + "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+          + "<%1$s xmlns=\""
+          + NS
+          + "\">%2$s</%1$s></soap:Body></soap:Envelope>";
   private static final XMLInputFactory XML = XMLInputFactory.newFactory();
 
   static {
@@ -48,7 +51,9 @@ final class SoapClient {
     this.endpoint = endpoint;
   }
 
-  /** @param fields element name, value, name, value, … in the operation's order */
+  /**
+   * @param fields element name, value, name, value, … in the operation's order
+   */
   CompletableFuture<Answer> call(String operation, String... fields) {
     return http.sendAsync(request(operation, fields), HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(res -> new Answer(res.statusCode(), parse(operation, res.body())));
@@ -56,18 +61,25 @@ final class SoapClient {
 
   /** The blocking form, for logins. */
   Answer callAndWait(String operation, String... fields) throws IOException, InterruptedException {
-    HttpResponse<byte[]> res = http.send(request(operation, fields),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> res =
+        http.send(request(operation, fields), HttpResponse.BodyHandlers.ofByteArray());
     return new Answer(res.statusCode(), parse(operation, res.body()));
   }
 
   private HttpRequest request(String operation, String... fields) {
     StringBuilder children = new StringBuilder();
     for (int i = 0; i < fields.length; i += 2) {
-      children.append('<').append(fields[i]).append('>').append(escape(fields[i + 1]))
-          .append("</").append(fields[i]).append('>');
+      children
+          .append('<')
+          .append(fields[i])
+          .append('>')
+          .append(escape(fields[i + 1]))
+          .append("</")
+          .append(fields[i])
+          .append('>');
     }
-    return HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+    return HttpRequest.newBuilder(endpoint)
+        .timeout(Duration.ofSeconds(60))
         .header("Content-Type", "text/xml; charset=utf-8")
         .header("SOAPAction", "\"" + NS + operation + "\"")
         .POST(HttpRequest.BodyPublishers.ofString(String.format(ENVELOPE, operation, children)))

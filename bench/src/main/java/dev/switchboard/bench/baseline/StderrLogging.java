@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * WARN and above, to stderr. The module ships no logback.xml, and logback's default would print
- * the Kafka clients' DEBUG lines to stdout, where the harness looks for {@code PEER READY}.
- * A logback.xml on the class path, if someone adds one, is left in charge.
+ * WARN and above, to stderr. The module ships no logback.xml, and logback's default would print the
+ * Kafka clients' DEBUG lines to stdout, where the harness looks for {@code PEER READY}. A
+ * logback.xml on the class path, if someone adds one, is left in charge.
  */
 final class StderrLogging {
   private StderrLogging() {}

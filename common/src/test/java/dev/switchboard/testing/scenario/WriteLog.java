@@ -15,9 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Where the scenario connector's writes are applied: a file shared by every instance (each
- * write one appended line, so instances in other JVMs count too), or memory. Counting the keys
- * tells a test how often each write was applied.
+ * Where the scenario connector's writes are applied: a file shared by every instance (each write
+ * one appended line, so instances in other JVMs count too), or memory. Counting the keys tells a
+ * test how often each write was applied.
  */
 public final class WriteLog {
   private final Vertx vertx;
@@ -38,11 +38,19 @@ public final class WriteLog {
     // O_APPEND (which Vert.x's AsyncFile does not use: it writes at the size it saw when
     // opened, so concurrent writers overwrite each other): one whole line per write, even with
     // several processes appending. Blocking, so off the event loop.
-    return Single.create(emitter -> vertx.executeBlocking(() -> Files.write(Path.of(file),
-            (key + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND, StandardOpenOption.WRITE))
-        .onSuccess(v -> emitter.onSuccess(1))
-        .onFailure(emitter::onError));
+    return Single.create(
+        emitter ->
+            vertx
+                .executeBlocking(
+                    () ->
+                        Files.write(
+                            Path.of(file),
+                            (key + "\n").getBytes(StandardCharsets.UTF_8),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND,
+                            StandardOpenOption.WRITE))
+                .onSuccess(v -> emitter.onSuccess(1))
+                .onFailure(emitter::onError));
   }
 
   /** How often each key was applied, from a write-log file. */
@@ -51,7 +59,8 @@ public final class WriteLog {
       return Map.of();
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    return lines.stream().filter(l -> !l.isEmpty())
+    return lines.stream()
+        .filter(l -> !l.isEmpty())
         .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.kafka.testkit;
 
+import dev.switchboard.kafka.embedded.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,120 +8,124 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import dev.switchboard.kafka.embedded.EmbeddedKafkaBroker;
-
 /**
  * The one place tests get a real Kafka broker from.
  *
  * <p>Where the broker comes from, in order:
+ *
  * <ol>
  *   <li>{@value #EXTERNAL_BOOTSTRAP} (system property or environment variable) set: that external
- *       broker, for {@link #bootstrapServers()} only;</li>
- *   <li>Testcontainers on the class path and a Docker engine reachable: a Kafka container;</li>
- *   <li>otherwise an {@link EmbeddedKafkaBroker} in this JVM, in a temporary directory.</li>
+ *       broker, for {@link #bootstrapServers()} only;
+ *   <li>Testcontainers on the class path and a Docker engine reachable: a Kafka container;
+ *   <li>otherwise an {@link EmbeddedKafkaBroker} in this JVM, in a temporary directory.
  * </ol>
+ *
  * Testcontainers is an optional dependency of this module: add {@code testcontainers-kafka} to a
  * module's test dependencies to opt in. Nothing here touches its classes unless it is present.
  */
 public final class KafkaTestKit {
-    /** Name of the system property and environment variable that point tests at an external broker. */
-    public static final String EXTERNAL_BOOTSTRAP = "SWITCHBOARD_TEST_BOOTSTRAP";
+  /**
+   * Name of the system property and environment variable that point tests at an external broker.
+   */
+  public static final String EXTERNAL_BOOTSTRAP = "SWITCHBOARD_TEST_BOOTSTRAP";
 
-    private static Broker shared;
-    private static Boolean dockerUsable;
+  private static Broker shared;
+  private static Boolean dockerUsable;
 
-    private KafkaTestKit() {
+  private KafkaTestKit() {}
+
+  /** A broker owned by one test; {@link #close()} stops it and deletes its data. */
+  public interface Broker extends AutoCloseable {
+    /** {@code host:port} for {@code bootstrap.servers}. */
+    String bootstrapServers();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * The broker shared by every test in this JVM, started on first use and stopped by a JVM shutdown
+   * hook. Tests sharing it should use their own topic and group names.
+   */
+  public static synchronized String bootstrapServers() {
+    String external = external();
+    if (external != null) {
+      return external;
     }
-
-    /** A broker owned by one test; {@link #close()} stops it and deletes its data. */
-    public interface Broker extends AutoCloseable {
-        /** {@code host:port} for {@code bootstrap.servers}. */
-        String bootstrapServers();
-
-        @Override
-        void close();
+    if (shared == null) {
+      Broker broker = newBroker();
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(broker::close, "switchboard-kafka-testkit-stop"));
+      shared = broker;
     }
+    return shared.bootstrapServers();
+  }
 
-    /**
-     * The broker shared by every test in this JVM, started on first use and stopped by a JVM
-     * shutdown hook. Tests sharing it should use their own topic and group names.
-     */
-    public static synchronized String bootstrapServers() {
-        String external = external();
-        if (external != null) {
-            return external;
-        }
-        if (shared == null) {
-            Broker broker = newBroker();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "switchboard-kafka-testkit-stop"));
-            shared = broker;
-        }
-        return shared.bootstrapServers();
+  /**
+   * A new broker for a test that needs one of its own (to stop it, or to start from empty). Never
+   * the external broker: that one cannot be stopped or emptied by a test.
+   */
+  public static Broker newBroker() {
+    return useTestcontainers() ? TestcontainersKafka.start() : embedded();
+  }
+
+  /** Which source {@link #bootstrapServers()} uses: "external", "testcontainers" or "embedded". */
+  static String source() {
+    return external() != null ? "external" : useTestcontainers() ? "testcontainers" : "embedded";
+  }
+
+  private static String external() {
+    String value = System.getProperty(EXTERNAL_BOOTSTRAP, System.getenv(EXTERNAL_BOOTSTRAP));
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static synchronized boolean useTestcontainers() {
+    if (dockerUsable == null) {
+      // Check for the class first: TestcontainersKafka links against Testcontainers and must not
+      // be loaded when it is absent. The Docker probe is slow, so it runs once per JVM.
+      dockerUsable =
+          isPresent("org.testcontainers.DockerClientFactory")
+              && TestcontainersKafka.dockerAvailable();
     }
+    return dockerUsable;
+  }
 
-    /**
-     * A new broker for a test that needs one of its own (to stop it, or to start from empty).
-     * Never the external broker: that one cannot be stopped or emptied by a test.
-     */
-    public static Broker newBroker() {
-        return useTestcontainers() ? TestcontainersKafka.start() : embedded();
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, KafkaTestKit.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
+  }
 
-    /** Which source {@link #bootstrapServers()} uses: "external", "testcontainers" or "embedded". */
-    static String source() {
-        return external() != null ? "external" : useTestcontainers() ? "testcontainers" : "embedded";
+  private static Broker embedded() {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("switchboard-kafka-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
+    return new Broker() {
+      @Override
+      public String bootstrapServers() {
+        return broker.bootstrapServers();
+      }
 
-    private static String external() {
-        String value = System.getProperty(EXTERNAL_BOOTSTRAP, System.getenv(EXTERNAL_BOOTSTRAP));
-        return value == null || value.isBlank() ? null : value.trim();
+      @Override
+      public void close() {
+        broker.close();
+        deleteRecursively(dir);
+      }
+    };
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temp dir is harmless; a failed cleanup must not fail the test.
     }
-
-    private static synchronized boolean useTestcontainers() {
-        if (dockerUsable == null) {
-            // Check for the class first: TestcontainersKafka links against Testcontainers and must not
-            // be loaded when it is absent. The Docker probe is slow, so it runs once per JVM.
-            dockerUsable = isPresent("org.testcontainers.DockerClientFactory") && TestcontainersKafka.dockerAvailable();
-        }
-        return dockerUsable;
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, KafkaTestKit.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    private static Broker embedded() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("switchboard-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
-        return new Broker() {
-            @Override
-            public String bootstrapServers() {
-                return broker.bootstrapServers();
-            }
-
-            @Override
-            public void close() {
-                broker.close();
-                deleteRecursively(dir);
-            }
-        };
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp dir is harmless; a failed cleanup must not fail the test.
-        }
-    }
+  }
 }

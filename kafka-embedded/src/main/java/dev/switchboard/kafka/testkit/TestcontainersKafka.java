@@ -8,33 +8,32 @@ import org.testcontainers.kafka.KafkaContainer;
  * Testcontainers is not on the class path. Only loaded after KafkaTestKit checked that it is.
  */
 final class TestcontainersKafka {
-    /** The same Apache Kafka distribution as the embedded broker, as a KRaft single-node image. */
-    static final String IMAGE = "apache/kafka:4.1.0";
+  /** The same Apache Kafka distribution as the embedded broker, as a KRaft single-node image. */
+  static final String IMAGE = "apache/kafka:4.1.0";
 
-    private TestcontainersKafka() {
+  private TestcontainersKafka() {}
+
+  static boolean dockerAvailable() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
     }
+  }
 
-    static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
+  static KafkaTestKit.Broker start() {
+    KafkaContainer container = new KafkaContainer(IMAGE);
+    container.start();
+    return new KafkaTestKit.Broker() {
+      @Override
+      public String bootstrapServers() {
+        return container.getBootstrapServers();
+      }
 
-    static KafkaTestKit.Broker start() {
-        KafkaContainer container = new KafkaContainer(IMAGE);
-        container.start();
-        return new KafkaTestKit.Broker() {
-            @Override
-            public String bootstrapServers() {
-                return container.getBootstrapServers();
-            }
-
-            @Override
-            public void close() {
-                container.stop();
-            }
-        };
-    }
+      @Override
+      public void close() {
+        container.stop();
+      }
+    };
+  }
 }

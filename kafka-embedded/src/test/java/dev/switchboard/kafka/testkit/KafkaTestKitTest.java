@@ -9,49 +9,50 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 /** Source selection, without starting a broker. */
 class KafkaTestKitTest {
-    @Test
-    void worksWithoutTestcontainersOnTheClassPath() throws Exception {
-        assumeTrue(System.getenv(KafkaTestKit.EXTERNAL_BOOTSTRAP) == null, "external broker configured");
-        // This module's test class path minus Testcontainers, as a module that did not opt in sees it.
-        URL[] urls = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("testcontainers"))
-                .map(entry -> toUrl(Path.of(entry)))
-                .toArray(URL[]::new);
-        try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
-            assertThat(loader.getResource("org/testcontainers/DockerClientFactory.class")).isNull();
-            Class<?> kit = Class.forName(KafkaTestKit.class.getName(), true, loader);
-            Method source = kit.getDeclaredMethod("source");
-            source.setAccessible(true);
-            assertThat(source.invoke(null)).isEqualTo("embedded");
-        }
+  @Test
+  void worksWithoutTestcontainersOnTheClassPath() throws Exception {
+    assumeTrue(
+        System.getenv(KafkaTestKit.EXTERNAL_BOOTSTRAP) == null, "external broker configured");
+    // This module's test class path minus Testcontainers, as a module that did not opt in sees it.
+    URL[] urls =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !entry.contains("testcontainers"))
+            .map(entry -> toUrl(Path.of(entry)))
+            .toArray(URL[]::new);
+    try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
+      assertThat(loader.getResource("org/testcontainers/DockerClientFactory.class")).isNull();
+      Class<?> kit = Class.forName(KafkaTestKit.class.getName(), true, loader);
+      Method source = kit.getDeclaredMethod("source");
+      source.setAccessible(true);
+      assertThat(source.invoke(null)).isEqualTo("embedded");
     }
+  }
 
-    @Test
-    void externalBrokerWinsWhenConfigured() {
-        String before = System.getProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP);
-        System.setProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP, " kafka.example:9092 ");
-        try {
-            assertThat(KafkaTestKit.source()).isEqualTo("external");
-            assertThat(KafkaTestKit.bootstrapServers()).isEqualTo("kafka.example:9092");
-        } finally {
-            if (before == null) {
-                System.clearProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP);
-            } else {
-                System.setProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP, before);
-            }
-        }
+  @Test
+  void externalBrokerWinsWhenConfigured() {
+    String before = System.getProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP);
+    System.setProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP, " kafka.example:9092 ");
+    try {
+      assertThat(KafkaTestKit.source()).isEqualTo("external");
+      assertThat(KafkaTestKit.bootstrapServers()).isEqualTo("kafka.example:9092");
+    } finally {
+      if (before == null) {
+        System.clearProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP);
+      } else {
+        System.setProperty(KafkaTestKit.EXTERNAL_BOOTSTRAP, before);
+      }
     }
+  }
 
-    private static URL toUrl(Path path) {
-        try {
-            return path.toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(path.toString(), e);
-        }
+  private static URL toUrl(Path path) {
+    try {
+      return path.toUri().toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(path.toString(), e);
     }
+  }
 }

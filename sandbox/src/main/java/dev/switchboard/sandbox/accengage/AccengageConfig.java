@@ -16,17 +16,22 @@ import java.util.Objects;
 public record AccengageConfig(AccengageSettings settings, Map<String, AccengageUser> users) {
   /** Email of the demo user in {@link #demo()}. */
   public static final String DEMO_EMAIL = "demo@shop.example";
+
   /** API key of the demo user. Not a secret. */
   public static final String DEMO_API_KEY = "demo-accengage-key";
+
   /** Partner ID of the demo user's app (the doc's example partner ID). */
   public static final String DEMO_PARTNER_ID = "12345678";
 
   public AccengageConfig {
     Objects.requireNonNull(settings, "settings");
-    users = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(users, "users")));
-    users.forEach((email, user) -> {
-      if (!email.equals(user.email())) throw new IllegalArgumentException("key " + email + " != " + user.email());
-    });
+    users =
+        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(users, "users")));
+    users.forEach(
+        (email, user) -> {
+          if (!email.equals(user.email()))
+            throw new IllegalArgumentException("key " + email + " != " + user.email());
+        });
   }
 
   /** Default settings and no users. */
@@ -39,11 +44,15 @@ public record AccengageConfig(AccengageSettings settings, Map<String, AccengageU
    * {@value #DEMO_PARTNER_ID} with 250 messages, 40 segments and 25,000 devices (250 export pages).
    */
   public static AccengageConfig demo() {
-    return defaults().withUser(
-        AccengageUser.of(DEMO_EMAIL, DEMO_API_KEY, 42, DEMO_PARTNER_ID).withSizes(250, 40, 25_000));
+    return defaults()
+        .withUser(
+            AccengageUser.of(DEMO_EMAIL, DEMO_API_KEY, 42, DEMO_PARTNER_ID)
+                .withSizes(250, 40, 25_000));
   }
 
-  public AccengageConfig withSettings(AccengageSettings s) { return Records.with(this, "settings", s); }
+  public AccengageConfig withSettings(AccengageSettings s) {
+    return Records.with(this, "settings", s);
+  }
 
   /** Adds (or replaces) the user with {@code user.email()}. */
   public AccengageConfig withUser(AccengageUser user) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One user's data: the apps it manages, each with messages, segments and devices. Nothing is materialised. */
+/**
+ * One user's data: the apps it manages, each with messages, segments and devices. Nothing is
+ * materialised.
+ */
 final class AccengageDataset {
   final List<AppData> apps;
   private final Map<String, AppData> byPartnerId;

@@ -21,15 +21,15 @@ import java.util.Objects;
  *     support HTTP/1.1 100 Continue" (seed doc). Default {@link ExpectContinueMode#REJECT_417}.
  * @param unknownEmail answer to {@code /v1/access_token} for an email with no API user.
  * @param linkStyle how the {@code Link} header is written; all styles are RFC 8288-equivalent.
- * @param exportLinkNextOnly {@code true}: the CSV export's {@code Link} carries only
- *     {@code rel="next"} (what the public Python client's naive parsing presumes); {@code false}
+ * @param exportLinkNextOnly {@code true}: the CSV export's {@code Link} carries only {@code
+ *     rel="next"} (what the public Python client's naive parsing presumes); {@code false}
  *     (default): first/prev/next like every paginated route (seed doc).
- * @param csvHeaderOnEmptyPage {@code true} (default): an empty export page is the header row
- *     alone; {@code false}: an empty body (the Python client tests {@code len(result) == 0}).
+ * @param csvHeaderOnEmptyPage {@code true} (default): an empty export page is the header row alone;
+ *     {@code false}: an empty body (the Python client tests {@code len(result) == 0}).
  * @param nextOnFullLastPage {@code true}: a full last page still links {@code next} to an empty
  *     page without {@code next} (the doc's "or, in corner cases, may be" resources left).
- * @param strictMessageFields {@code true} (default): unknown members of a message body are
- *     {@code API_ERR_FORMAT} problems; {@code false}: silently ignored.
+ * @param strictMessageFields {@code true} (default): unknown members of a message body are {@code
+ *     API_ERR_FORMAT} problems; {@code false}: silently ignored.
  * @param requireJsonContentType {@code true} (default): a POST without {@code Content-Type:
  *     application/json} is {@code API_ERR_FORMAT} ("Don't forget to include the Content-type").
  * @param revokePreviousTokens {@code true}: issuing a token invalidates the user's older tokens
@@ -71,10 +71,15 @@ public record AccengageSettings(
 
   /** Spelling of the {@code Link} header. Every style means the same under RFC 8288. */
   public enum LinkStyle {
-    /** One field, {@code <u>; rel="first", <u>; rel="prev", <u>; rel="next"}, as documented (default). */
+    /**
+     * One field, {@code <u>; rel="first", <u>; rel="prev", <u>; rel="next"}, as documented
+     * (default).
+     */
     DOCUMENTED,
-    /** One field; per page a different order, quoted or bare {@code rel}, spacing, and extra
-     *  {@code title}/{@code type} parameters whose quoted values contain commas and semicolons. */
+    /**
+     * One field; per page a different order, quoted or bare {@code rel}, spacing, and extra {@code
+     * title}/{@code type} parameters whose quoted values contain commas and semicolons.
+     */
     VARIED,
     /** Like {@link #VARIED}, but each relation in its own {@code Link} header field. */
     SPLIT
@@ -86,35 +91,87 @@ public record AccengageSettings(
     Objects.requireNonNull(expectContinue, "expectContinue");
     Objects.requireNonNull(unknownEmail, "unknownEmail");
     Objects.requireNonNull(linkStyle, "linkStyle");
-    if (tokenTtl.isNegative() || tokenTtl.isZero()) throw new IllegalArgumentException("tokenTtl must be positive");
-    if (maxClockSkew.isNegative()) throw new IllegalArgumentException("maxClockSkew must not be negative");
-    if (pageSize < 1 || devicePageSize < 1) throw new IllegalArgumentException("page sizes must be >= 1");
+    if (tokenTtl.isNegative() || tokenTtl.isZero())
+      throw new IllegalArgumentException("tokenTtl must be positive");
+    if (maxClockSkew.isNegative())
+      throw new IllegalArgumentException("maxClockSkew must not be negative");
+    if (pageSize < 1 || devicePageSize < 1)
+      throw new IllegalArgumentException("page sizes must be >= 1");
     if (maxTargets < 1) throw new IllegalArgumentException("maxTargets must be >= 1");
   }
 
   /** The defaults proposed by provider-apis.md §3. */
   public static AccengageSettings defaults() {
-    return new AccengageSettings(Duration.ofSeconds(3600), Duration.ofSeconds(300), 100, 100, 100,
-        ExpectContinueMode.REJECT_417, UnknownEmailMode.FORBIDDEN_403, LinkStyle.DOCUMENTED,
-        false, true, false, true, true, false);
+    return new AccengageSettings(
+        Duration.ofSeconds(3600),
+        Duration.ofSeconds(300),
+        100,
+        100,
+        100,
+        ExpectContinueMode.REJECT_417,
+        UnknownEmailMode.FORBIDDEN_403,
+        LinkStyle.DOCUMENTED,
+        false,
+        true,
+        false,
+        true,
+        true,
+        false);
   }
 
-  public AccengageSettings withTokenTtl(Duration v) { return Records.with(this, "tokenTtl", v); }
-  public AccengageSettings withMaxClockSkew(Duration v) { return Records.with(this, "maxClockSkew", v); }
-  public AccengageSettings withPageSize(int v) { return Records.with(this, "pageSize", v); }
-  public AccengageSettings withDevicePageSize(int v) { return Records.with(this, "devicePageSize", v); }
-  public AccengageSettings withMaxTargets(int v) { return Records.with(this, "maxTargets", v); }
-  public AccengageSettings withExpectContinue(ExpectContinueMode v) { return Records.with(this, "expectContinue", v); }
-  public AccengageSettings withUnknownEmail(UnknownEmailMode v) { return Records.with(this, "unknownEmail", v); }
-  public AccengageSettings withLinkStyle(LinkStyle v) { return Records.with(this, "linkStyle", v); }
-  public AccengageSettings withExportLinkNextOnly(boolean v) { return Records.with(this, "exportLinkNextOnly", v); }
-  public AccengageSettings withCsvHeaderOnEmptyPage(boolean v) { return Records.with(this, "csvHeaderOnEmptyPage", v); }
-  public AccengageSettings withNextOnFullLastPage(boolean v) { return Records.with(this, "nextOnFullLastPage", v); }
-  public AccengageSettings withStrictMessageFields(boolean v) { return Records.with(this, "strictMessageFields", v); }
+  public AccengageSettings withTokenTtl(Duration v) {
+    return Records.with(this, "tokenTtl", v);
+  }
+
+  public AccengageSettings withMaxClockSkew(Duration v) {
+    return Records.with(this, "maxClockSkew", v);
+  }
+
+  public AccengageSettings withPageSize(int v) {
+    return Records.with(this, "pageSize", v);
+  }
+
+  public AccengageSettings withDevicePageSize(int v) {
+    return Records.with(this, "devicePageSize", v);
+  }
+
+  public AccengageSettings withMaxTargets(int v) {
+    return Records.with(this, "maxTargets", v);
+  }
+
+  public AccengageSettings withExpectContinue(ExpectContinueMode v) {
+    return Records.with(this, "expectContinue", v);
+  }
+
+  public AccengageSettings withUnknownEmail(UnknownEmailMode v) {
+    return Records.with(this, "unknownEmail", v);
+  }
+
+  public AccengageSettings withLinkStyle(LinkStyle v) {
+    return Records.with(this, "linkStyle", v);
+  }
+
+  public AccengageSettings withExportLinkNextOnly(boolean v) {
+    return Records.with(this, "exportLinkNextOnly", v);
+  }
+
+  public AccengageSettings withCsvHeaderOnEmptyPage(boolean v) {
+    return Records.with(this, "csvHeaderOnEmptyPage", v);
+  }
+
+  public AccengageSettings withNextOnFullLastPage(boolean v) {
+    return Records.with(this, "nextOnFullLastPage", v);
+  }
+
+  public AccengageSettings withStrictMessageFields(boolean v) {
+    return Records.with(this, "strictMessageFields", v);
+  }
 
   public AccengageSettings withRequireJsonContentType(boolean v) {
     return Records.with(this, "requireJsonContentType", v);
   }
 
-  public AccengageSettings withRevokePreviousTokens(boolean v) { return Records.with(this, "revokePreviousTokens", v); }
+  public AccengageSettings withRevokePreviousTokens(boolean v) {
+    return Records.with(this, "revokePreviousTokens", v);
+  }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param tokensIssued access tokens issued per user email
  * @param activeTokens tokens neither expired nor revoked now
  * @param signatureFailures requests answered 400 {@code API_ERR_SIGNATURE}
- * @param tokenFailures {@code API_ERR_TOKEN} answers by HTTP status (400 invalid, 401 expired, 403 none)
+ * @param tokenFailures {@code API_ERR_TOKEN} answers by HTTP status (400 invalid, 401 expired, 403
+ *     none)
  * @param requests requests received per route, whatever their outcome (0 proves nothing reached it)
  * @param calls requests per route that passed signature and token checks
  * @param unknownRoutes requests answered 404 {@code API_ERR_UNKNOW_ROUTE}
@@ -20,20 +21,21 @@ import java.util.Map;
  * @param rateLimited 429 answers served
  * @param serverErrors injected 500 answers by label
  * @param expectContinueRejected requests with {@code Expect: 100-continue} answered 417
- * @param faultsInjected answers altered by a scenario (429, 500, forced expiry, forced format errors)
+ * @param faultsInjected answers altered by a scenario (429, 500, forced expiry, forced format
+ *     errors)
  * @param signatures per route, the distinct ({@code Accengage-Time}, {@code Accengage-Signature})
  *     pairs seen, oldest first, at most {@value #SIGNATURES_KEPT_PER_ROUTE} (the newest)
  * @param faultsByKind faults of the scenario's {@code randomFaults} by kind: {@code serverError},
  *     {@code rateLimit}, {@code timeout}, {@code lostAnswer}
  * @param writesApplied writes that changed stored data, per route ({@code POST .../messages}
  *     created a message, {@code POST .../send} queued a push)
- * @param distinctWritesApplied distinct writes among them, per route: one write is one route,
- *     path and body (byte for byte), so the same command re-sent counts once here
+ * @param distinctWritesApplied distinct writes among them, per route: one write is one route, path
+ *     and body (byte for byte), so the same command re-sent counts once here
  * @param writeAnswersLost applied writes whose answer was lost ({@code randomFaults.lostAnswers})
  * @param writesResentAfterLostAnswer write requests received again (same route, path and body)
  *     after the answer of an earlier one was lost: blind re-sends
- * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as
- *     {@code "<route> <path> <sha-256 of the body>"}
+ * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as {@code "<route>
+ *     <path> <sha-256 of the body>"}
  */
 public record AccengageStats(
     Map<String, Long> tokensIssued,
@@ -54,7 +56,8 @@ public record AccengageStats(
     Map<String, Long> distinctWritesApplied,
     long writeAnswersLost,
     long writesResentAfterLostAnswer,
-    List<String> lostWriteKeys) implements WriteStats {
+    List<String> lostWriteKeys)
+    implements WriteStats {
 
   public static final int SIGNATURES_KEPT_PER_ROUTE = 1_000;
 
@@ -63,8 +66,8 @@ public record AccengageStats(
    *
    * @param time the {@code Accengage-Time} header, verbatim
    * @param signature the {@code Accengage-Signature} header, verbatim
-   * @param verified the signature was checked against the user's API key and matched (false when
-   *     it did not match or no user could be identified)
+   * @param verified the signature was checked against the user's API key and matched (false when it
+   *     did not match or no user could be identified)
    */
   public record SignatureSeen(String time, String signature, boolean verified) {}
 

@@ -13,9 +13,18 @@ import java.time.Clock;
  * @param origin the origin the client addressed, for absolute page links
  * @param foreignOrigin the origin of a {@code foreignNextOnPage} link
  */
-record ApiCall(RoutingContext ctx, ApiRoute.Match match, UserState user, AppData app,
-    AccengageScenario scenario, AccengageSettings settings, Clock clock, long page, Buffer body,
-    String origin, String foreignOrigin) {
+record ApiCall(
+    RoutingContext ctx,
+    ApiRoute.Match match,
+    UserState user,
+    AppData app,
+    AccengageScenario scenario,
+    AccengageSettings settings,
+    Clock clock,
+    long page,
+    Buffer body,
+    String origin,
+    String foreignOrigin) {
 
   LinkStyle linkStyle() {
     return scenario.linkStyle() != null ? scenario.linkStyle() : settings.linkStyle();

@@ -10,10 +10,13 @@ record ApiError(String label, String message) {
   static final String TOKEN = "API_ERR_TOKEN";
   static final String SIGNATURE = "API_ERR_SIGNATURE";
   static final String FORBIDDEN = "API_ERR_FORBIDDEN";
+
   /** ASSUMPTION: unknown message or device; the doc lists no "not found" label. */
   static final String NOT_FOUND = "API_ERR_NOT_FOUND";
+
   /** ASSUMPTION: throttling is not documented at all (§3.5). */
   static final String RATE_LIMIT = "API_ERR_RATE_LIMIT";
+
   /** Not the provider's: a malformed {@code x-sandbox-scenario} header. */
   static final String SANDBOX_SCENARIO = "SANDBOX_ERR_SCENARIO";
 

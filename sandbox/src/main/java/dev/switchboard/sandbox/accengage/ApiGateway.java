@@ -21,8 +21,12 @@ final class ApiGateway {
   private final AccessTokenEndpoint accessToken;
   private final CallDispatcher dispatcher;
 
-  ApiGateway(TokenStore tokens, SignatureVerifier verifier, StatsCounters counters,
-      AccessTokenEndpoint accessToken, CallDispatcher dispatcher) {
+  ApiGateway(
+      TokenStore tokens,
+      SignatureVerifier verifier,
+      StatsCounters counters,
+      AccessTokenEndpoint accessToken,
+      CallDispatcher dispatcher) {
     this.tokens = tokens;
     this.verifier = verifier;
     this.counters = counters;
@@ -35,7 +39,10 @@ final class ApiGateway {
     ApiRoute.Match match = ApiRoute.match(req.method(), req.path());
     if (match == null) {
       counters.unknownRoutes.increment();
-      ApiReplies.error(ctx, 404, ApiError.UNKNOW_ROUTE,
+      ApiReplies.error(
+          ctx,
+          404,
+          ApiError.UNKNOW_ROUTE,
           "Unsupported " + req.method().name() + " request : " + req.path());
       return;
     }
@@ -92,11 +99,12 @@ final class ApiGateway {
   /** The documented API_ERR_TOKEN statuses: 403 none sent, 400 invalid, 401 expired. */
   static void tokenFailure(RoutingContext ctx, StatsCounters counters, TokenStore.Status status) {
     counters.tokenFailures.add(status.httpStatus);
-    String message = switch (status) {
-      case MISSING -> "This route requires an access token";
-      case EXPIRED -> "The access token has expired, a new one must be generated";
-      default -> "The access token is invalid, a new one must be generated";
-    };
+    String message =
+        switch (status) {
+          case MISSING -> "This route requires an access token";
+          case EXPIRED -> "The access token has expired, a new one must be generated";
+          default -> "The access token is invalid, a new one must be generated";
+        };
     ApiReplies.error(ctx, status.httpStatus, ApiError.TOKEN, message);
   }
 

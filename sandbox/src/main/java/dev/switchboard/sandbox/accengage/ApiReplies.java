@@ -47,17 +47,20 @@ final class ApiReplies {
   }
 
   static void errors(RoutingContext ctx, int status, List<ApiError> errors) {
-    json(ctx, status, g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("errors");
-      for (ApiError e : errors) {
-        g.writeStartObject();
-        g.writeStringField("label", e.label());
-        g.writeStringField("message", e.message());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    json(
+        ctx,
+        status,
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("errors");
+          for (ApiError e : errors) {
+            g.writeStartObject();
+            g.writeStringField("label", e.label());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 }

@@ -9,11 +9,14 @@ final class AppEndpoints {
    * ASSUMPTION (§3.3).
    */
   static void me(ApiCall call) {
-    ApiReplies.json(call.ctx(), 200, g -> {
-      g.writeStartObject();
-      g.writeStringField("message", "Welcome " + call.user().email());
-      g.writeEndObject();
-    });
+    ApiReplies.json(
+        call.ctx(),
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("message", "Welcome " + call.user().email());
+          g.writeEndObject();
+        });
   }
 
   /** ASSUMPTION (§3.4): the apps the user manages, paginated. */

@@ -20,8 +20,14 @@ final class CallDispatcher {
   private final Supplier<String> fallbackOrigin;
   private final Supplier<String> defaultForeignOrigin;
 
-  CallDispatcher(TokenStore tokens, StatsCounters counters, AccengageSettings settings, Clock clock,
-      Endpoints endpoints, Supplier<String> fallbackOrigin, Supplier<String> defaultForeignOrigin) {
+  CallDispatcher(
+      TokenStore tokens,
+      StatsCounters counters,
+      AccengageSettings settings,
+      Clock clock,
+      Endpoints endpoints,
+      Supplier<String> fallbackOrigin,
+      Supplier<String> defaultForeignOrigin) {
     this.tokens = tokens;
     this.counters = counters;
     this.settings = settings;
@@ -31,9 +37,15 @@ final class CallDispatcher {
     this.defaultForeignOrigin = defaultForeignOrigin;
   }
 
-  void dispatch(RoutingContext ctx, ApiRoute.Match match, TokenStore.Token token, AccengageScenario scenario, Buffer body) {
+  void dispatch(
+      RoutingContext ctx,
+      ApiRoute.Match match,
+      TokenStore.Token token,
+      AccengageScenario scenario,
+      Buffer body) {
     if (ctx.response().closed()) return;
-    if (match.route().isWrite()) counters.writes.arrived(MessageEndpoints.writeKey(ctx, match.route(), body));
+    if (match.route().isWrite())
+      counters.writes.arrived(MessageEndpoints.writeKey(ctx, match.route(), body));
     Integer limit = scenario.expireTokenAfterCalls();
     if (token.calls.incrementAndGet() > (limit == null ? Integer.MAX_VALUE : limit)) {
       tokens.expire(token);
@@ -69,19 +81,24 @@ final class CallDispatcher {
       app = user.data.app(partnerId);
       if (app == null) {
         counters.forbidden.increment();
-        ApiReplies.error(ctx, 403, ApiError.FORBIDDEN, "You have no rights on application `" + partnerId + "`");
+        ApiReplies.error(
+            ctx, 403, ApiError.FORBIDDEN, "You have no rights on application `" + partnerId + "`");
         return;
       }
     }
-    String foreign = scenario.foreignOrigin() != null ? scenario.foreignOrigin() : defaultForeignOrigin.get();
-    endpoints.handle(new ApiCall(ctx, match, user, app, scenario, settings, clock, page, body, origin(ctx), foreign));
+    String foreign =
+        scenario.foreignOrigin() != null ? scenario.foreignOrigin() : defaultForeignOrigin.get();
+    endpoints.handle(
+        new ApiCall(
+            ctx, match, user, app, scenario, settings, clock, page, body, origin(ctx), foreign));
   }
 
   /** The origin the client addressed (its Host header), else the simulator's own. */
   private String origin(RoutingContext ctx) {
     HostAndPort a = ctx.request().authority();
     if (a == null || a.host() == null || a.host().isEmpty()) return fallbackOrigin.get();
-    String host = a.host().contains(":") && !a.host().startsWith("[") ? "[" + a.host() + "]" : a.host();
+    String host =
+        a.host().contains(":") && !a.host().startsWith("[") ? "[" + a.host() + "]" : a.host();
     return "http://" + host + (a.port() > 0 ? ":" + a.port() : "");
   }
 }

@@ -25,10 +25,16 @@ final class DeviceEndpoints {
     long total = devices.total(call.scenario(), s.devicePageSize());
     // ASSUMPTION: lastOpen means "last opened on or after that day"; such devices are a prefix.
     long matching = since == null ? total : Devices.countOpenedSince(since, total);
-    PageSlice slice = PageSlice.of(call.page(), matching, s.devicePageSize(), call.scenario().emptyPages(),
-        s.nextOnFullLastPage());
+    PageSlice slice =
+        PageSlice.of(
+            call.page(),
+            matching,
+            s.devicePageSize(),
+            call.scenario().emptyPages(),
+            s.nextOnFullLastPage());
     call.linkHeader(call.links(slice), slice.page(), "text/csv", s.exportLinkNextOnly());
-    StringBuilder csv = new StringBuilder((int) Math.min(1 << 20, 80 * (slice.to() - slice.from() + 1)));
+    StringBuilder csv =
+        new StringBuilder((int) Math.min(1 << 20, 80 * (slice.to() - slice.from() + 1)));
     if (!slice.empty() || s.csvHeaderOnEmptyPage()) csv.append(Devices.CSV_HEADER).append('\n');
     for (long i = slice.from(); i < slice.to(); i++) devices.csvRow(csv, i, total);
     ApiReplies.send(call.ctx(), 200, "text/csv; charset=utf-8", Buffer.buffer(csv.toString()));

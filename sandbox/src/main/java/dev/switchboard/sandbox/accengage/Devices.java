@@ -27,10 +27,20 @@ final class Devices {
   private static final long MUL_B = 0xC2B2AE3D27D5L;
   private static final long INV_A = inverse(MUL_A);
   private static final long INV_B = inverse(MUL_B);
-  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
-  record Device(String id, LocalDate lastOpen, LocalDate firstOpen, String platform, String appVersion,
-      boolean optin, FakePush.Country country, String model, String osVersion, int sessions) {}
+  record Device(
+      String id,
+      LocalDate lastOpen,
+      LocalDate firstOpen,
+      String platform,
+      String appVersion,
+      boolean optin,
+      FakePush.Country country,
+      String model,
+      String osVersion,
+      int sessions) {}
 
   private final long seed;
   private final long configured;
@@ -49,7 +59,10 @@ final class Devices {
     return scenario.devicePages() == null ? configured : (long) scenario.devicePages() * pageSize;
   }
 
-  /** Days between {@link FakePush#LAST_DAY} and the last open of device {@code index}: non-decreasing. */
+  /**
+   * Days between {@link FakePush#LAST_DAY} and the last open of device {@code index}:
+   * non-decreasing.
+   */
   static long daysAgo(long index, long total) {
     return total <= 1 ? 0 : index * FakePush.SPAN_DAYS / total;
   }
@@ -71,8 +84,14 @@ final class Devices {
     SplittableRandom r = SeededRandom.rng(seed, Seeds.DEVICES, index);
     long a = r.nextLong();
     long b = r.nextLong();
-    return String.format(Locale.ROOT, "%08x-%04x-4%03x-%04x-%012x", a >>> 32, (a >>> 16) & 0xFFFF,
-        a & 0xFFF, 0x8000 | (b & 0x3FFF), scramble(index));
+    return String.format(
+        Locale.ROOT,
+        "%08x-%04x-4%03x-%04x-%012x",
+        a >>> 32,
+        (a >>> 16) & 0xFFFF,
+        a & 0xFFF,
+        0x8000 | (b & 0x3FFF),
+        scramble(index));
   }
 
   /** The index of device {@code id} among {@code total}, or -1. Hex case is ignored. */
@@ -112,18 +131,34 @@ final class Devices {
     r.nextLong();
     LocalDate last = FakePush.LAST_DAY.minusDays(daysAgo(index, total));
     boolean ios = platform.equals("ios");
-    return new Device(id(index), last, last.minusDays(r.nextInt(600)), platform,
-        FakePush.APP_VERSIONS[Math.min(r.nextInt(3) + r.nextInt(4), FakePush.APP_VERSIONS.length - 1)],
-        r.nextInt(10) < 7, SeededRandom.pick(r, FakePush.COUNTRIES),
+    return new Device(
+        id(index),
+        last,
+        last.minusDays(r.nextInt(600)),
+        platform,
+        FakePush.APP_VERSIONS[
+            Math.min(r.nextInt(3) + r.nextInt(4), FakePush.APP_VERSIONS.length - 1)],
+        r.nextInt(10) < 7,
+        SeededRandom.pick(r, FakePush.COUNTRIES),
         SeededRandom.pick(r, ios ? FakePush.IOS_MODELS : FakePush.ANDROID_MODELS),
-        SeededRandom.pick(r, ios ? FakePush.IOS_VERSIONS : FakePush.ANDROID_VERSIONS), 1 + r.nextInt(400));
+        SeededRandom.pick(r, ios ? FakePush.IOS_VERSIONS : FakePush.ANDROID_VERSIONS),
+        1 + r.nextInt(400));
   }
 
   void csvRow(StringBuilder out, long index, long total) {
     Device d = device(index, total);
-    out.append(d.id()).append(';').append(d.lastOpen()).append(';').append(d.platform()).append(';')
-        .append(d.appVersion()).append(';').append(d.optin() ? '1' : '0').append(';')
-        .append(d.country().code()).append('\n');
+    out.append(d.id())
+        .append(';')
+        .append(d.lastOpen())
+        .append(';')
+        .append(d.platform())
+        .append(';')
+        .append(d.appVersion())
+        .append(';')
+        .append(d.optin() ? '1' : '0')
+        .append(';')
+        .append(d.country().code())
+        .append('\n');
   }
 
   /** The device profile (ASSUMPTION: members invented, camelCase like {@code lastOpen}). */

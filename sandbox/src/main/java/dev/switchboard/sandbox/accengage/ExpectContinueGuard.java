@@ -8,8 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The load balancer in front of the API: "HTTP(S) load balancing does not support HTTP/1.1 100
  * Continue response" (seed doc, CERTAIN). What it then does is unknown, so it is a setting; the
- * default rejects with a load-balancer page (not the API's JSON), before the API sees anything.
- * A connector must never send {@code Expect: 100-continue}.
+ * default rejects with a load-balancer page (not the API's JSON), before the API sees anything. A
+ * connector must never send {@code Expect: 100-continue}.
  */
 final class ExpectContinueGuard {
   private static final String PAGE =
@@ -32,8 +32,11 @@ final class ExpectContinueGuard {
     switch (mode) {
       case REJECT_417 -> {
         counters.expectContinueRejected.increment();
-        HttpServerResponse r = ctx.response().setStatusCode(417)
-            .putHeader("Content-Type", "text/html").putHeader("Connection", "close");
+        HttpServerResponse r =
+            ctx.response()
+                .setStatusCode(417)
+                .putHeader("Content-Type", "text/html")
+                .putHeader("Connection", "close");
         r.end(PAGE).onComplete(done -> req.connection().close());
       }
       case HONOUR -> {

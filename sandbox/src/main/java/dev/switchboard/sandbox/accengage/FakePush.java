@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 final class FakePush {
   /** Generated data ends here: dates are fixed, not read from the clock, so runs are identical. */
   static final LocalDate LAST_DAY = LocalDate.of(2024, 6, 30);
+
   /** Generated records are spread over the two years up to {@link #LAST_DAY}. */
   static final int SPAN_DAYS = 730;
+
   static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
   record Country(String code, String language, String timezone) {}
@@ -33,13 +35,17 @@ final class FakePush {
   };
   static final String[] SOUND_NAMES = {"chime.caf", "bell.caf", "swoosh.wav"};
   static final String[] PARAM_KEYS = {"campaign", "deeplink", "utm_source", "category"};
-  static final String[] PARAM_VALUES = {"spring24", "app://promo", "push", "shoes", "summer", "app://cart"};
+  static final String[] PARAM_VALUES = {
+    "spring24", "app://promo", "push", "shoes", "summer", "app://cart"
+  };
   static final String[] SEGMENT_NAMES = {
     "Opted-in users", "Active last 30 days", "Cart abandoners", "VIP customers", "New installs",
     "Dormant 90 days", "Newsletter readers", "High spenders", "France only", "Beta testers",
   };
   static final String[] APP_VERSIONS = {"5.4.0", "5.3.2", "5.3.1", "5.2.0", "4.9.8", "4.7.1"};
-  static final String[] IOS_MODELS = {"iPhone14,5", "iPhone15,2", "iPhone13,2", "iPhone12,1", "iPad13,1"};
+  static final String[] IOS_MODELS = {
+    "iPhone14,5", "iPhone15,2", "iPhone13,2", "iPhone12,1", "iPad13,1"
+  };
   static final String[] IOS_VERSIONS = {"17.5", "17.4.1", "16.7.8", "15.8"};
   static final String[] ANDROID_MODELS = {"SM-S911B", "Pixel 7", "SM-A546B", "M2101K6G", "CPH2451"};
   static final String[] ANDROID_VERSIONS = {"14", "13", "12", "11"};

@@ -2,7 +2,10 @@ package dev.switchboard.sandbox.accengage;
 
 import java.util.List;
 
-/** Request input the server cannot use: answered 400 with one {@code API_ERR_FORMAT} entry per problem. */
+/**
+ * Request input the server cannot use: answered 400 with one {@code API_ERR_FORMAT} entry per
+ * problem.
+ */
 final class FormatProblems extends Exception {
   private static final long serialVersionUID = 1L;
   final transient List<ApiError> errors;

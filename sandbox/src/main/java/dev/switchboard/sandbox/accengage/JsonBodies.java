@@ -10,8 +10,11 @@ import java.util.Locale;
 final class JsonBodies {
   private JsonBodies() {}
 
-  /** ASSUMPTION (setting): without the header the body is not read as JSON, hence a format error. */
-  static void requireJsonContentType(RoutingContext ctx, AccengageSettings settings) throws FormatProblems {
+  /**
+   * ASSUMPTION (setting): without the header the body is not read as JSON, hence a format error.
+   */
+  static void requireJsonContentType(RoutingContext ctx, AccengageSettings settings)
+      throws FormatProblems {
     if (!settings.requireJsonContentType()) return;
     String type = ctx.request().getHeader("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -28,7 +31,8 @@ final class JsonBodies {
     } catch (IOException e) {
       throw FormatProblems.of("Malformed JSON body");
     }
-    if (root == null || !root.isObject()) throw FormatProblems.of("Malformed JSON body: expected an object");
+    if (root == null || !root.isObject())
+      throw FormatProblems.of("Malformed JSON body: expected an object");
     return root;
   }
 }

@@ -41,8 +41,12 @@ final class MessageEndpoints {
   void create(ApiCall call) {
     try {
       JsonNode body = body(call);
-      ObjectNode stored = call.app().messages.create(
-          MessageValidator.validate(body, call.settings().strictMessageFields()), call.clock().instant());
+      ObjectNode stored =
+          call.app()
+              .messages
+              .create(
+                  MessageValidator.validate(body, call.settings().strictMessageFields()),
+                  call.clock().instant());
       if (appliedThenLost(call)) return;
       ApiReplies.json(call.ctx(), 201, g -> g.writeTree(stored));
     } catch (FormatProblems e) {
@@ -56,18 +60,22 @@ final class MessageEndpoints {
     try {
       int targets = TargetValidator.validate(body(call), call.app().segments, call.settings());
       long pushId = pushIds.incrementAndGet();
-      String now = FakePush.iso(LocalDateTime.ofInstant(call.clock().instant(), ZoneOffset.UTC).withNano(0));
+      String now =
+          FakePush.iso(LocalDateTime.ofInstant(call.clock().instant(), ZoneOffset.UTC).withNano(0));
       if (appliedThenLost(call)) return;
-      ApiReplies.json(call.ctx(), 201, g -> {
-        g.writeStartObject();
-        g.writeNumberField("id", pushId);
-        g.writeNumberField("messageId", call.app().messages.firstId + index);
-        g.writeStringField("partnerId", call.app().partnerId);
-        g.writeStringField("status", "queued");
-        g.writeNumberField("targets", targets);
-        g.writeStringField("createdAt", now);
-        g.writeEndObject();
-      });
+      ApiReplies.json(
+          call.ctx(),
+          201,
+          g -> {
+            g.writeStartObject();
+            g.writeNumberField("id", pushId);
+            g.writeNumberField("messageId", call.app().messages.firstId + index);
+            g.writeStringField("partnerId", call.app().partnerId);
+            g.writeStringField("status", "queued");
+            g.writeNumberField("targets", targets);
+            g.writeStringField("createdAt", now);
+            g.writeEndObject();
+          });
     } catch (FormatProblems e) {
       ApiReplies.errors(call.ctx(), 400, e.errors);
     }
@@ -78,13 +86,15 @@ final class MessageEndpoints {
    * connector serialises a command's body once, so its re-send is the same bytes).
    */
   static String writeKey(RoutingContext ctx, ApiRoute route, Buffer body) {
-    return WriteTally.key(route.statsName(), ctx.request().path(),
+    return WriteTally.key(
+        route.statsName(),
+        ctx.request().path(),
         WriteTally.digest(body == null ? new byte[0] : body.getBytes()));
   }
 
   /**
-   * Counts an applied write; then, if the random fault mode loses its answer, closes the
-   * connection without one and returns true.
+   * Counts an applied write; then, if the random fault mode loses its answer, closes the connection
+   * without one and returns true.
    */
   private boolean appliedThenLost(ApiCall call) {
     String key = writeKey(call.ctx(), call.match().route(), call.body());
@@ -103,7 +113,9 @@ final class MessageEndpoints {
     if (forced != null) {
       counters.faults.injected();
       List<ApiError> errors = new ArrayList<>();
-      for (int i = 1; i <= forced; i++) errors.add(ApiError.format("Malformed field `field" + i + "` (forced " + i + "/" + forced + ")"));
+      for (int i = 1; i <= forced; i++)
+        errors.add(
+            ApiError.format("Malformed field `field" + i + "` (forced " + i + "/" + forced + ")"));
       throw new FormatProblems(errors);
     }
     JsonBodies.requireJsonContentType(call.ctx(), call.settings());
@@ -114,7 +126,8 @@ final class MessageEndpoints {
   private static long index(ApiCall call) {
     String raw = call.match().param("messageId");
     long index = raw.matches("\\d{1,18}") ? call.app().messages.indexOf(Long.parseLong(raw)) : -1;
-    if (index < 0) ApiReplies.error(call.ctx(), 404, ApiError.NOT_FOUND, "Unknown message `" + raw + "`");
+    if (index < 0)
+      ApiReplies.error(call.ctx(), 404, ApiError.NOT_FOUND, "Unknown message `" + raw + "`");
     return index;
   }
 }

@@ -9,13 +9,22 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Validates a push message body. Field names are the legacy API's (provider-apis.md §3.4; their
- * use in v1 is ASSUMPTION); {@code subject} and {@code text} are required (ASSUMPTION). Every
- * problem is reported, in one answer, as the seed doc describes: "it's easier for a developer to
- * get all the formatting errors at the same time".
+ * Validates a push message body. Field names are the legacy API's (provider-apis.md §3.4; their use
+ * in v1 is ASSUMPTION); {@code subject} and {@code text} are required (ASSUMPTION). Every problem
+ * is reported, in one answer, as the seed doc describes: "it's easier for a developer to get all
+ * the formatting errors at the same time".
  */
 final class MessageValidator {
-  private enum Kind { TEXT, URL, BOOL, SOUND, BADGE, OPENING, PARAMS, BUTTONS }
+  private enum Kind {
+    TEXT,
+    URL,
+    BOOL,
+    SOUND,
+    BADGE,
+    OPENING,
+    PARAMS,
+    BUTTONS
+  }
 
   private static final Map<String, Kind> FIELDS = new LinkedHashMap<>();
   private static final Pattern BADGE = Pattern.compile("\\+?\\d{1,4}");
@@ -62,10 +71,13 @@ final class MessageValidator {
       else clean.set(e.getKey(), e.getValue());
     }
     if ("custom".equals(body.path("sound").asText(null)) && !body.hasNonNull("soundName")) {
-      problems.add(ApiError.format("Missing mandatory parameter `soundName` when `sound` is custom"));
+      problems.add(
+          ApiError.format("Missing mandatory parameter `soundName` when `sound` is custom"));
     }
     if (body.hasNonNull("richPushOpening") && !body.hasNonNull("richPushUrl")) {
-      problems.add(ApiError.format("Missing mandatory parameter `richPushUrl` when `richPushOpening` is set"));
+      problems.add(
+          ApiError.format(
+              "Missing mandatory parameter `richPushUrl` when `richPushOpening` is set"));
     }
     if (!problems.isEmpty()) throw new FormatProblems(problems);
     return clean;
@@ -75,14 +87,23 @@ final class MessageValidator {
   private static String check(Kind kind, JsonNode v) {
     return switch (kind) {
       case TEXT -> v.isTextual() && !v.asText().isBlank() ? null : "expected a non-empty string";
-      case URL -> v.isTextual() && HTTP_URL.matcher(v.asText()).matches() ? null : "expected an http(s) URL";
+      case URL ->
+          v.isTextual() && HTTP_URL.matcher(v.asText()).matches()
+              ? null
+              : "expected an http(s) URL";
       case BOOL -> v.isBoolean() ? null : "expected true or false";
-      case SOUND -> v.isTextual() && List.of("None", "default", "custom").contains(v.asText())
-          ? null : "expected None, default or custom";
-      case BADGE -> (v.isTextual() && BADGE.matcher(v.asText()).matches()) || (v.isInt() && v.asInt() >= 0)
-          ? null : "expected a number, optionally prefixed with + to increment";
-      case OPENING -> v.isTextual() && List.of("webview", "browser").contains(v.asText())
-          ? null : "expected webview or browser";
+      case SOUND ->
+          v.isTextual() && List.of("None", "default", "custom").contains(v.asText())
+              ? null
+              : "expected None, default or custom";
+      case BADGE ->
+          (v.isTextual() && BADGE.matcher(v.asText()).matches()) || (v.isInt() && v.asInt() >= 0)
+              ? null
+              : "expected a number, optionally prefixed with + to increment";
+      case OPENING ->
+          v.isTextual() && List.of("webview", "browser").contains(v.asText())
+              ? null
+              : "expected webview or browser";
       case PARAMS -> customParams(v);
       case BUTTONS -> v.isTextual() || v.isArray() ? null : "expected a string or an array";
     };
@@ -91,7 +112,9 @@ final class MessageValidator {
   private static String customParams(JsonNode v) {
     if (!v.isArray()) return "expected an array of {key, value}";
     for (JsonNode p : v) {
-      if (!p.isObject() || !p.path("key").isTextual() || p.path("key").asText().isBlank()
+      if (!p.isObject()
+          || !p.path("key").isTextual()
+          || p.path("key").asText().isBlank()
           || !p.path("value").isTextual()) {
         return "expected an array of {key, value} with string members";
       }

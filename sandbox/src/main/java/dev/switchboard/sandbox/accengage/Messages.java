@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An app's push messages: generated ones (a pure function of the seed and the index), then the
- * ones created with {@code POST .../messages}, kept in memory. Ids are consecutive from a seeded
+ * An app's push messages: generated ones (a pure function of the seed and the index), then the ones
+ * created with {@code POST .../messages}, kept in memory. Ids are consecutive from a seeded
  * five-digit base, so {@code id - firstId} is the index. Members reuse the legacy API's message
  * names (provider-apis.md §3.4, CERTAIN for the legacy API only; their use in v1 is ASSUMPTION);
  * {@code id}, {@code status}, {@code createdAt} and {@code sentAt} are invented.
@@ -57,16 +57,19 @@ final class Messages {
       return;
     }
     SplittableRandom r = SeededRandom.rng(seed, Seeds.MESSAGES, index);
-    LocalDateTime at = FakePush.dayOf(index, generated).atTime(8 + r.nextInt(12), 15 * r.nextInt(4));
+    LocalDateTime at =
+        FakePush.dayOf(index, generated).atTime(8 + r.nextInt(12), 15 * r.nextInt(4));
     g.writeStartObject();
     g.writeNumberField("id", firstId + index);
     g.writeStringField("subject", SeededRandom.pick(r, FakePush.SUBJECTS));
     g.writeStringField("text", SeededRandom.pick(r, FakePush.TEXTS));
-    if (r.nextInt(3) == 0) g.writeStringField("customizedTitle", SeededRandom.pick(r, FakePush.SUBJECTS) + "!");
+    if (r.nextInt(3) == 0)
+      g.writeStringField("customizedTitle", SeededRandom.pick(r, FakePush.SUBJECTS) + "!");
     int sound = r.nextInt(4);
     g.writeStringField("sound", sound == 0 ? "None" : sound == 1 ? "custom" : "default");
     if (sound == 1) g.writeStringField("soundName", SeededRandom.pick(r, FakePush.SOUND_NAMES));
-    if (r.nextBoolean()) g.writeStringField("badge", r.nextBoolean() ? "+1" : String.valueOf(r.nextInt(5)));
+    if (r.nextBoolean())
+      g.writeStringField("badge", r.nextBoolean() ? "+1" : String.valueOf(r.nextInt(5)));
     if (r.nextInt(3) == 0) {
       g.writeStringField("richPushUrl", "https://m.example.com/promo/" + (firstId + index));
       g.writeStringField("richPushOpening", r.nextBoolean() ? "webview" : "browser");

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 record PageLinks(String first, String prev, String next) {
 
-  static PageLinks of(String origin, String rawPath, String rawQuery, PageSlice s, String nextOrigin) {
+  static PageLinks of(
+      String origin, String rawPath, String rawQuery, PageSlice s, String nextOrigin) {
     return new PageLinks(
         url(origin, rawPath, rawQuery, 1),
         s.hasPrev() ? url(origin, rawPath, rawQuery, s.page() - 1) : null,
@@ -41,7 +42,9 @@ record PageLinks(String first, String prev, String next) {
     return origin + rawPath + "?" + q;
   }
 
-  /** The body mirror: {@code "links": {"first": .., "prev": .., "next": ..}} (prev/next optional). */
+  /**
+   * The body mirror: {@code "links": {"first": .., "prev": .., "next": ..}} (prev/next optional).
+   */
   void writeField(JsonGenerator g) throws IOException {
     g.writeObjectFieldStart("links");
     g.writeStringField("first", first);

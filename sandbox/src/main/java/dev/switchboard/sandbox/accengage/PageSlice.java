@@ -5,8 +5,8 @@ package dev.switchboard.sandbox.accengage;
  * pages start at 1; values under 1 or above the last page return an empty set; {@code prev} is
  * present above page 1; {@code next} while resources are (or "in corner cases, may be") left.
  *
- * <p>Scenario {@code emptyPages} inserts empty pages that still link {@code next}; the data moves to
- * later pages, so the last page always carries data and a full traversal sees every item. With
+ * <p>Scenario {@code emptyPages} inserts empty pages that still link {@code next}; the data moves
+ * to later pages, so the last page always carries data and a full traversal sees every item. With
  * {@link AccengageSettings#nextOnFullLastPage()} a full last page links to one more, empty, page.
  *
  * @param page the requested page
@@ -15,7 +15,11 @@ package dev.switchboard.sandbox.accengage;
  */
 record PageSlice(long page, long from, long to, boolean hasPrev, boolean hasNext) {
 
-  static PageSlice of(long page, long total, int size, AccengageScenario.EmptyPages empties,
+  static PageSlice of(
+      long page,
+      long total,
+      int size,
+      AccengageScenario.EmptyPages empties,
       boolean nextOnFullLastPage) {
     boolean hasPrev = page > 1;
     long dataPages = (total + size - 1) / size;

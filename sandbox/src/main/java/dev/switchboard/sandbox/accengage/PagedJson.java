@@ -19,17 +19,21 @@ final class PagedJson {
 
   static void send(ApiCall call, String itemsField, long total, ItemWriter items) {
     AccengageSettings s = call.settings();
-    PageSlice slice = PageSlice.of(call.page(), total, s.pageSize(), call.scenario().emptyPages(),
-        s.nextOnFullLastPage());
+    PageSlice slice =
+        PageSlice.of(
+            call.page(), total, s.pageSize(), call.scenario().emptyPages(), s.nextOnFullLastPage());
     PageLinks links = call.links(slice);
     call.linkHeader(links, slice.page(), "application/json", false);
-    ApiReplies.json(call.ctx(), 200, g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart(itemsField);
-      for (long i = slice.from(); i < slice.to(); i++) items.write(g, i);
-      g.writeEndArray();
-      links.writeField(g);
-      g.writeEndObject();
-    });
+    ApiReplies.json(
+        call.ctx(),
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart(itemsField);
+          for (long i = slice.from(); i < slice.to(); i++) items.write(g, i);
+          g.writeEndArray();
+          links.writeField(g);
+          g.writeEndObject();
+        });
   }
 }

@@ -16,7 +16,8 @@ final class QueryParams {
   static long page(MultiMap query) throws FormatProblems {
     String raw = query.get("page");
     if (raw == null) return 1;
-    if (!INTEGER.matcher(raw.trim()).matches()) throw FormatProblems.of("Malformed parameter `page`: expected an integer");
+    if (!INTEGER.matcher(raw.trim()).matches())
+      throw FormatProblems.of("Malformed parameter `page`: expected an integer");
     return Long.parseLong(raw.trim());
   }
 

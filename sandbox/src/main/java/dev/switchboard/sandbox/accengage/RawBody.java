@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Collects the exact request body bytes, which the signature covers (§3.2: "rawBody is the exact
- * bytes sent"). Used instead of Vert.x Web's BodyHandler because that one answers
- * {@code 100 Continue} by itself, which would defeat {@link AccengageSettings#expectContinue()}.
+ * bytes sent"). Used instead of Vert.x Web's BodyHandler because that one answers {@code 100
+ * Continue} by itself, which would defeat {@link AccengageSettings#expectContinue()}.
  */
 final class RawBody {
   static final String KEY = "accengage.rawBody";
@@ -23,20 +23,23 @@ final class RawBody {
       return;
     }
     Buffer body = Buffer.buffer();
-    req.handler(chunk -> {
-      if (body.length() + chunk.length() > LIMIT) {
-        req.handler(null);
-        req.endHandler(null);
-        ctx.response().endHandler(done -> req.connection().close());
-        ApiReplies.error(ctx, 413, ApiError.FORMAT, "Request body larger than " + LIMIT + " bytes");
-        return;
-      }
-      body.appendBuffer(chunk);
-    });
-    req.endHandler(v -> {
-      ctx.put(KEY, body);
-      ctx.next();
-    });
+    req.handler(
+        chunk -> {
+          if (body.length() + chunk.length() > LIMIT) {
+            req.handler(null);
+            req.endHandler(null);
+            ctx.response().endHandler(done -> req.connection().close());
+            ApiReplies.error(
+                ctx, 413, ApiError.FORMAT, "Request body larger than " + LIMIT + " bytes");
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    req.endHandler(
+        v -> {
+          ctx.put(KEY, body);
+          ctx.next();
+        });
     req.exceptionHandler(ctx::fail);
     req.resume();
   }

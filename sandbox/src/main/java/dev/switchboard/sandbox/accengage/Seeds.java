@@ -2,7 +2,10 @@ package dev.switchboard.sandbox.accengage;
 
 import dev.switchboard.sandbox.kit.SeededRandom;
 
-/** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} of an app depends only on (seed, i). */
+/**
+ * Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} of an app
+ * depends only on (seed, i).
+ */
 final class Seeds {
   static final int APPS = 1;
   static final int MESSAGES = 2;
@@ -16,5 +19,4 @@ final class Seeds {
   static long appSeed(long userSeed, int appIndex) {
     return SeededRandom.mix(userSeed ^ SeededRandom.mix(0x5EEDL + appIndex));
   }
-
 }

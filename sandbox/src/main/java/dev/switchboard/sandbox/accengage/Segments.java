@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * An app's segments (ASSUMPTION: shape invented; the legacy API names {@code segmentId} as a
- * push target, provider-apis.md §3.4). Ids are consecutive from a seeded base.
+ * An app's segments (ASSUMPTION: shape invented; the legacy API names {@code segmentId} as a push
+ * target, provider-apis.md §3.4). Ids are consecutive from a seeded base.
  */
 final class Segments {
   private final long seed;
@@ -35,15 +35,18 @@ final class Segments {
     String name = SeededRandom.pick(r, FakePush.SEGMENT_NAMES);
     g.writeStartObject();
     g.writeNumberField("id", firstId + index);
-    g.writeStringField("name", index < FakePush.SEGMENT_NAMES.length ? name : name + " #" + (index + 1));
+    g.writeStringField(
+        "name", index < FakePush.SEGMENT_NAMES.length ? name : name + " #" + (index + 1));
     g.writeObjectFieldStart("criteria");
     g.writeStringField("platform", platform);
     g.writeBooleanField("optin", r.nextInt(4) != 0);
     if (r.nextBoolean()) g.writeNumberField("lastOpenWithinDays", 7 * (1 + r.nextInt(12)));
-    if (r.nextInt(3) == 0) g.writeStringField("country", SeededRandom.pick(r, FakePush.COUNTRIES).code());
+    if (r.nextInt(3) == 0)
+      g.writeStringField("country", SeededRandom.pick(r, FakePush.COUNTRIES).code());
     g.writeEndObject();
     g.writeNumberField("deviceCount", 50 + r.nextInt(250_000));
-    g.writeStringField("createdAt", FakePush.iso(FakePush.dayOf(index, size).atTime(9 + r.nextInt(9), 0)));
+    g.writeStringField(
+        "createdAt", FakePush.iso(FakePush.dayOf(index, size).atTime(9 + r.nextInt(9), 0)));
     g.writeEndObject();
   }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * The request signature of provider-apis.md §3.2 (CERTAIN): {@code Accengage-Signature} is the hex
  * SHA-1 of the exact raw body bytes, then the user's API key, then the {@code Accengage-Time}
  * string as sent, with no separator; the body is empty for GET and DELETE. Hex is compared
- * case-insensitively (LIKELY: the vendor shows both cases). The time must be within
- * {@link AccengageSettings#maxClockSkew()} of the injected clock (ASSUMPTION: ±300 s).
+ * case-insensitively (LIKELY: the vendor shows both cases). The time must be within {@link
+ * AccengageSettings#maxClockSkew()} of the injected clock (ASSUMPTION: ±300 s).
  */
 final class SignatureVerifier {
   static final String TIME_HEADER = "Accengage-Time";
@@ -45,18 +45,24 @@ final class SignatureVerifier {
 
   /** Why the headers are unacceptable before any key is involved, or null if they may verify. */
   String headerProblem(Signed s) {
-    if (s.signature() == null || s.signature().isEmpty()) return "Missing or empty header `" + SIGNATURE_HEADER + "`";
-    if (s.time() == null || s.time().isEmpty()) return "Missing or empty header `" + TIME_HEADER + "`";
-    if (!EPOCH_SECONDS.matcher(s.time()).matches()) return "Malformed header `" + TIME_HEADER + "`: expected seconds since epoch";
-    if (!SHA1_HEX.matcher(s.signature()).matches()) return "Invalid header `" + SIGNATURE_HEADER + "`";
+    if (s.signature() == null || s.signature().isEmpty())
+      return "Missing or empty header `" + SIGNATURE_HEADER + "`";
+    if (s.time() == null || s.time().isEmpty())
+      return "Missing or empty header `" + TIME_HEADER + "`";
+    if (!EPOCH_SECONDS.matcher(s.time()).matches())
+      return "Malformed header `" + TIME_HEADER + "`: expected seconds since epoch";
+    if (!SHA1_HEX.matcher(s.signature()).matches())
+      return "Invalid header `" + SIGNATURE_HEADER + "`";
     long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(s.time()));
-    if (skew > maxSkew.toSeconds()) return "Header `" + TIME_HEADER + "` is too far from the server time";
+    if (skew > maxSkew.toSeconds())
+      return "Header `" + TIME_HEADER + "` is too far from the server time";
     return null;
   }
 
   /** True if the signature matches {@code body + apiKey + time}. */
   boolean verify(Buffer body, String apiKey, Signed s) {
-    byte[] expected = sha1Hex(body.getBytes(), apiKey, s.time()).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected =
+        sha1Hex(body.getBytes(), apiKey, s.time()).getBytes(StandardCharsets.US_ASCII);
     byte[] given = s.signature().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given);
   }

@@ -27,6 +27,7 @@ final class StatsCounters {
   private final LongAdder rateLimited = new LongAdder();
   final LongAdder expectContinueRejected = new LongAdder();
   final FaultCounts faults = new FaultCounts();
+
   /** Applied writes ({@code messages} create and send), lost answers and re-sends. */
   final WriteTally writes = new WriteTally();
 
@@ -40,30 +41,51 @@ final class StatsCounters {
     faults.injected();
   }
 
-  /** Records a signed request; a pair seen again moves to the end (and stays verified if it ever was). */
+  /**
+   * Records a signed request; a pair seen again moves to the end (and stays verified if it ever
+   * was).
+   */
   void signatureSeen(String route, String time, String signature, boolean verified) {
-    LinkedHashSet<SignatureSeen> seen = signatures.computeIfAbsent(route, k -> new LinkedHashSet<>());
+    LinkedHashSet<SignatureSeen> seen =
+        signatures.computeIfAbsent(route, k -> new LinkedHashSet<>());
     synchronized (seen) {
       SignatureSeen failed = new SignatureSeen(time, signature, false);
       SignatureSeen ok = new SignatureSeen(time, signature, true);
       boolean wasVerified = seen.remove(ok);
       seen.remove(failed);
       seen.add(verified || wasVerified ? ok : failed);
-      if (seen.size() > AccengageStats.SIGNATURES_KEPT_PER_ROUTE) seen.remove(seen.iterator().next());
+      if (seen.size() > AccengageStats.SIGNATURES_KEPT_PER_ROUTE)
+        seen.remove(seen.iterator().next());
     }
   }
 
   AccengageStats snapshot(int activeTokens) {
     Map<String, List<SignatureSeen>> sigs = new TreeMap<>();
-    signatures.forEach((route, seen) -> {
-      synchronized (seen) {
-        sigs.put(route, List.copyOf(new ArrayList<>(seen)));
-      }
-    });
-    return new AccengageStats(tokensIssued.snapshot(), activeTokens, signatureFailures.sum(),
-        tokenFailures.snapshot(), requests.snapshot(), calls.snapshot(), unknownRoutes.sum(), forbidden.sum(),
-        rateLimited.sum(), serverErrors.snapshot(), expectContinueRejected.sum(), faults.injectedCount(),
-        Collections.unmodifiableMap(sigs), faults.byKind(), writes.applied(), writes.distinct(), writes.answersLost(),
-        writes.resentAfterLoss(), writes.recentLostKeys());
+    signatures.forEach(
+        (route, seen) -> {
+          synchronized (seen) {
+            sigs.put(route, List.copyOf(new ArrayList<>(seen)));
+          }
+        });
+    return new AccengageStats(
+        tokensIssued.snapshot(),
+        activeTokens,
+        signatureFailures.sum(),
+        tokenFailures.snapshot(),
+        requests.snapshot(),
+        calls.snapshot(),
+        unknownRoutes.sum(),
+        forbidden.sum(),
+        rateLimited.sum(),
+        serverErrors.snapshot(),
+        expectContinueRejected.sum(),
+        faults.injectedCount(),
+        Collections.unmodifiableMap(sigs),
+        faults.byKind(),
+        writes.applied(),
+        writes.distinct(),
+        writes.answersLost(),
+        writes.resentAfterLoss(),
+        writes.recentLostKeys());
   }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * Validates the targeting of a send. The legacy API targets "criteria, segmentId or staticListId,
- * with at most 100 targets" (provider-apis.md §3.4); ASSUMPTION for v1: each member may be one value
- * or an array, they may be combined, and the total count is capped by
- * {@link AccengageSettings#maxTargets()}. Segment ids must exist in the app.
+ * with at most 100 targets" (provider-apis.md §3.4); ASSUMPTION for v1: each member may be one
+ * value or an array, they may be combined, and the total count is capped by {@link
+ * AccengageSettings#maxTargets()}. Segment ids must exist in the app.
  */
 final class TargetValidator {
   private static final Set<String> MEMBERS = Set.of("segmentId", "staticListId", "criteria");
@@ -18,7 +18,8 @@ final class TargetValidator {
   private TargetValidator() {}
 
   /** The number of targets; every problem reported at once. */
-  static int validate(JsonNode body, Segments segments, AccengageSettings settings) throws FormatProblems {
+  static int validate(JsonNode body, Segments segments, AccengageSettings settings)
+      throws FormatProblems {
     List<ApiError> problems = new ArrayList<>();
     int count = 0;
     for (Map.Entry<String, JsonNode> e : body.properties()) {
@@ -36,16 +37,22 @@ final class TargetValidator {
     }
     for (JsonNode id : values(body.get("staticListId"))) {
       count++;
-      boolean ok = (id.canConvertToLong() && id.asLong() > 0) || (id.isTextual() && !id.asText().isBlank());
+      boolean ok =
+          (id.canConvertToLong() && id.asLong() > 0) || (id.isTextual() && !id.asText().isBlank());
       if (!ok) problems.add(ApiError.malformed("staticListId", "expected a static list id"));
     }
     for (JsonNode c : values(body.get("criteria"))) {
       count++;
-      if (!c.isObject() || c.isEmpty()) problems.add(ApiError.malformed("criteria", "expected a non-empty object"));
+      if (!c.isObject() || c.isEmpty())
+        problems.add(ApiError.malformed("criteria", "expected a non-empty object"));
     }
-    if (count == 0) problems.add(ApiError.format("Missing mandatory parameter `segmentId`, `staticListId` or `criteria`"));
+    if (count == 0)
+      problems.add(
+          ApiError.format("Missing mandatory parameter `segmentId`, `staticListId` or `criteria`"));
     if (count > settings.maxTargets()) {
-      problems.add(ApiError.format("Too many targets: " + count + " (at most " + settings.maxTargets() + ")"));
+      problems.add(
+          ApiError.format(
+              "Too many targets: " + count + " (at most " + settings.maxTargets() + ")"));
     }
     if (!problems.isEmpty()) throw new FormatProblems(problems);
     return count;

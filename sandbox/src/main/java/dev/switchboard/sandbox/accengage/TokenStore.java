@@ -34,7 +34,10 @@ final class TokenStore {
   }
 
   enum Status {
-    MISSING(403), INVALID(400), EXPIRED(401), VALID(200);
+    MISSING(403),
+    INVALID(400),
+    EXPIRED(401),
+    VALID(200);
 
     final int httpStatus;
 
@@ -60,9 +63,12 @@ final class TokenStore {
     Instant now = clock.instant();
     tokens.values().removeIf(t -> t.expires.plus(REMEMBER_DEAD).isBefore(now));
     if (settings.revokePreviousTokens()) {
-      tokens.values().forEach(t -> {
-        if (t.user == user) t.revoked = true;
-      });
+      tokens
+          .values()
+          .forEach(
+              t -> {
+                if (t.user == user) t.revoked = true;
+              });
     }
     byte[] bytes = new byte[20];
     random.nextBytes(bytes);

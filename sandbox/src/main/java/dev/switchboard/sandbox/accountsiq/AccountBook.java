@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One ledger's accounts (customers or suppliers): the generated ones, lazily, overlaid by what
- * writes stored (updated generated accounts and created ones). The number of generated accounts
- * is passed per call because the {@code customerCount} scenario changes it per tenant or request.
+ * writes stored (updated generated accounts and created ones). The number of generated accounts is
+ * passed per call because the {@code customerCount} scenario changes it per tenant or request.
  * Mutated on the event loop only; readable from any thread.
  */
 final class AccountBook {
@@ -27,7 +27,9 @@ final class AccountBook {
     this.generator = generator;
   }
 
-  /** The account with {@code code} among {@code count} generated ones plus the stored ones, or null. */
+  /**
+   * The account with {@code code} among {@code count} generated ones plus the stored ones, or null.
+   */
   Entry find(String code, long count) {
     if (code == null) return null;
     Entry stored = byCode.get(code);

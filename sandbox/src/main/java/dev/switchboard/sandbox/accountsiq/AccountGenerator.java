@@ -67,37 +67,40 @@ final class AccountGenerator {
     long round = index / names.length;
     String name = round == 0 ? base : base + " " + (round + 1);
     FakeLedgerData.Place p = SeededRandom.pick(r, FakeLedgerData.PLACES);
-    AccountsIqRecord a = new AccountsIqRecord(WsdlTypes.ACCOUNT)
-        .set("AccountID", accountId(index))
-        .set("LedgerType", ledger())
-        .set("Code", code(index))
-        .set("CountryCode", p.countryCode())
-        .set("Name", name)
-        .set("DefaultTaxCode", p.countryCode().equals("IE") ? "STD" : "ZERO")
-        .set("CreditTermID", SeededRandom.pick(r, FakeLedgerData.CREDIT_TERMS))
-        .set("CurrencyCode", p.currency())
-        .set("CreationDate", created(index))
-        .set("Address1", FakeLedgerData.street(r))
-        .set("City", p.city())
-        .set("County_State", p.county())
-        .set("Country", p.country())
-        .set("PostCode", p.postCode())
-        .set("Phone", FakeLedgerData.phone(r, p))
-        .set("Email", (customers ? "accounts@" : "billing@") + FakeLedgerData.domain(name))
-        .set("Contact", SeededRandom.pick(r, FakeLedgerData.CONTACTS))
-        .set("DiscountRate", "0.00")
-        .set("UseAccountTaxCode", false)
-        .set("DefaultGLAccountCode", customers ? "4000" : "5000")
-        .set("ControlGLAccountCode", customers ? "1100" : "2100")
-        .set("IsActive", index % 20 != 19)
-        .set("Hold", "0")
-        .set("UseHeadOffice", false)
-        .set("IsHeadOffice", false)
-        .set("CreditLimit", customers ? (1 + r.nextInt(20)) * 1000 + ".00" : "0.00")
-        .set("IsFranchise", false)
-        .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, stream(), index, 1));
+    AccountsIqRecord a =
+        new AccountsIqRecord(WsdlTypes.ACCOUNT)
+            .set("AccountID", accountId(index))
+            .set("LedgerType", ledger())
+            .set("Code", code(index))
+            .set("CountryCode", p.countryCode())
+            .set("Name", name)
+            .set("DefaultTaxCode", p.countryCode().equals("IE") ? "STD" : "ZERO")
+            .set("CreditTermID", SeededRandom.pick(r, FakeLedgerData.CREDIT_TERMS))
+            .set("CurrencyCode", p.currency())
+            .set("CreationDate", created(index))
+            .set("Address1", FakeLedgerData.street(r))
+            .set("City", p.city())
+            .set("County_State", p.county())
+            .set("Country", p.country())
+            .set("PostCode", p.postCode())
+            .set("Phone", FakeLedgerData.phone(r, p))
+            .set("Email", (customers ? "accounts@" : "billing@") + FakeLedgerData.domain(name))
+            .set("Contact", SeededRandom.pick(r, FakeLedgerData.CONTACTS))
+            .set("DiscountRate", "0.00")
+            .set("UseAccountTaxCode", false)
+            .set("DefaultGLAccountCode", customers ? "4000" : "5000")
+            .set("ControlGLAccountCode", customers ? "1100" : "2100")
+            .set("IsActive", index % 20 != 19)
+            .set("Hold", "0")
+            .set("UseHeadOffice", false)
+            .set("IsHeadOffice", false)
+            .set("CreditLimit", customers ? (1 + r.nextInt(20)) * 1000 + ".00" : "0.00")
+            .set("IsFranchise", false)
+            .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, stream(), index, 1));
     if (p.countryCode().equals("IE") && r.nextInt(3) > 0) {
-      a.set("VATRegistrationNumber", "IE" + AccountsIqSeeds.digits(r.nextInt(10_000_000), 7) + (char) ('A' + r.nextInt(26)));
+      a.set(
+          "VATRegistrationNumber",
+          "IE" + AccountsIqSeeds.digits(r.nextInt(10_000_000), 7) + (char) ('A' + r.nextInt(26)));
     }
     return a;
   }

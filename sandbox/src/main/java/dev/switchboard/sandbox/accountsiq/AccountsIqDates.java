@@ -20,7 +20,9 @@ final class AccountsIqDates {
 
   private AccountsIqDates() {}
 
-  /** @throws IllegalArgumentException if {@code raw} is not an xs:dateTime (or xs:date) */
+  /**
+   * @throws IllegalArgumentException if {@code raw} is not an xs:dateTime (or xs:date)
+   */
   static LocalDateTime parse(String raw) {
     String t = raw.trim();
     try {
@@ -34,12 +36,23 @@ final class AccountsIqDates {
     }
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss} plus up to 7 fraction digits (trailing zeros dropped, as .NET does). */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss} plus up to 7 fraction digits (trailing zeros dropped, as .NET
+   * does).
+   */
   static String canonical(LocalDateTime t) {
     StringBuilder b = new StringBuilder(27);
-    b.append(pad(t.getYear(), 4)).append('-').append(pad(t.getMonthValue(), 2)).append('-')
-        .append(pad(t.getDayOfMonth(), 2)).append('T').append(pad(t.getHour(), 2)).append(':')
-        .append(pad(t.getMinute(), 2)).append(':').append(pad(t.getSecond(), 2));
+    b.append(pad(t.getYear(), 4))
+        .append('-')
+        .append(pad(t.getMonthValue(), 2))
+        .append('-')
+        .append(pad(t.getDayOfMonth(), 2))
+        .append('T')
+        .append(pad(t.getHour(), 2))
+        .append(':')
+        .append(pad(t.getMinute(), 2))
+        .append(':')
+        .append(pad(t.getSecond(), 2));
     int ticks = t.getNano() / 100;
     if (ticks != 0) {
       String f = pad(ticks, 7);

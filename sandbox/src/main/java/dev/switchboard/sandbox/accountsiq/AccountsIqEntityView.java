@@ -40,14 +40,20 @@ public final class AccountsIqEntityView {
     return store.transactions.createdCount();
   }
 
-  /** Ids of the transactions whose ExternalReference (a receipt's CheckReference) is exactly {@code ref}. */
+  /**
+   * Ids of the transactions whose ExternalReference (a receipt's CheckReference) is exactly {@code
+   * ref}.
+   */
   public List<Integer> transactionIdsByExternalReference(String ref) {
-    return store.transactions.byReference(ref).stream().map(r -> r.integer("TransactionID")).toList();
+    return store.transactions.byReference(ref).stream()
+        .map(r -> r.integer("TransactionID"))
+        .toList();
   }
 
   /** Type code (SI, SR, ...) of a transaction; empty if there is none. */
   public Optional<String> transactionType(int transactionId) {
-    return Optional.ofNullable(store.transactions.get(transactionId)).map(r -> r.get("TransactionType"));
+    return Optional.ofNullable(store.transactions.get(transactionId))
+        .map(r -> r.get("TransactionType"));
   }
 
   /** Customers created by UpdateCustomer(create=true) since start. */
@@ -61,6 +67,7 @@ public final class AccountsIqEntityView {
 
   /** The customer's Name (generated within the entity's size, or stored); empty if unknown. */
   public Optional<String> customerName(String code) {
-    return Optional.ofNullable(store.customers.find(code, store.entity.customers())).map(e -> e.record().get("Name"));
+    return Optional.ofNullable(store.customers.find(code, store.entity.customers()))
+        .map(e -> e.record().get("Name"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.switchboard.sandbox.accountsiq;
 
-import com.google.auto.service.AutoService;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_CLIENT_ID;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_CLIENT_SECRET;
 import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_COMPANY_ID;
@@ -9,6 +8,7 @@ import static dev.switchboard.sandbox.accountsiq.AccountsIqConfig.DEMO_USER_KEY;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.auto.service.AutoService;
 import dev.switchboard.sandbox.DemoConnection;
 import dev.switchboard.sandbox.ProviderSimulator;
 import dev.switchboard.sandbox.SimulatorEnv;
@@ -21,13 +21,37 @@ import java.util.List;
  * 2.0 integration app ({@code ledger}) and a 1.1 login ({@code legacy}).
  */
 @AutoService(ProviderSimulator.class)
-public final class AccountsIqProviderSimulator implements ProviderSimulator<AccountsIqConfig, AccountsIqSimulator> {
-  @Override public String id() { return "accountsiq"; }
-  @Override public String title() { return "AccountsIQ (SOAP 1.1; 2.0 TokenGet or 1.1 Login)"; }
-  @Override public int portOffset() { return 2; }
-  @Override public Class<AccountsIqConfig> configType() { return AccountsIqConfig.class; }
-  @Override public AccountsIqConfig defaultConfig() { return AccountsIqConfig.defaults(); }
-  @Override public AccountsIqConfig demoConfig() { return AccountsIqConfig.demo(); }
+public final class AccountsIqProviderSimulator
+    implements ProviderSimulator<AccountsIqConfig, AccountsIqSimulator> {
+  @Override
+  public String id() {
+    return "accountsiq";
+  }
+
+  @Override
+  public String title() {
+    return "AccountsIQ (SOAP 1.1; 2.0 TokenGet or 1.1 Login)";
+  }
+
+  @Override
+  public int portOffset() {
+    return 2;
+  }
+
+  @Override
+  public Class<AccountsIqConfig> configType() {
+    return AccountsIqConfig.class;
+  }
+
+  @Override
+  public AccountsIqConfig defaultConfig() {
+    return AccountsIqConfig.defaults();
+  }
+
+  @Override
+  public AccountsIqConfig demoConfig() {
+    return AccountsIqConfig.demo();
+  }
 
   @Override
   public Future<AccountsIqSimulator> start(Vertx vertx, SimulatorEnv env, AccountsIqConfig config) {
@@ -37,25 +61,38 @@ public final class AccountsIqProviderSimulator implements ProviderSimulator<Acco
   @Override
   public List<DemoConnection> demoConnections(AccountsIqSimulator sim) {
     return List.of(
-        new DemoConnection("ledger", "2.0 app " + DEMO_CLIENT_ID + " on entity " + DEMO_COMPANY_ID,
-            appConnection(sim, DEMO_COMPANY_ID, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET), "customers.list"),
-        new DemoConnection("legacy", "1.1 login to entity " + DEMO_COMPANY_ID,
-            loginConnection(sim, DEMO_COMPANY_ID, DEMO_PARTNER_KEY, DEMO_USER_KEY), null));
+        new DemoConnection(
+            "ledger",
+            "2.0 app " + DEMO_CLIENT_ID + " on entity " + DEMO_COMPANY_ID,
+            appConnection(sim, DEMO_COMPANY_ID, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+            "customers.list"),
+        new DemoConnection(
+            "legacy",
+            "1.1 login to entity " + DEMO_COMPANY_ID,
+            loginConnection(sim, DEMO_COMPANY_ID, DEMO_PARTNER_KEY, DEMO_USER_KEY),
+            null));
   }
 
   /** A 2.0 connection config: integration app {@code clientId} on {@code entity}. */
-  public static ObjectNode appConnection(AccountsIqSimulator sim, String entity, String clientId, String secret) {
+  public static ObjectNode appConnection(
+      AccountsIqSimulator sim, String entity, String clientId, String secret) {
     ObjectNode c = JsonNodeFactory.instance.objectNode().put("endpoint", sim.endpoint20());
-    c.putObject("auth").put("kind", "app").put("entity", entity).put("clientId", clientId)
+    c.putObject("auth")
+        .put("kind", "app")
+        .put("entity", entity)
+        .put("clientId", clientId)
         .put("clientSecret", secret);
     return c;
   }
 
   /** A 1.1 connection config: Login to {@code companyId}. */
-  public static ObjectNode loginConnection(AccountsIqSimulator sim, String companyId, String partnerKey,
-      String userKey) {
+  public static ObjectNode loginConnection(
+      AccountsIqSimulator sim, String companyId, String partnerKey, String userKey) {
     ObjectNode c = JsonNodeFactory.instance.objectNode().put("endpoint", sim.endpoint11());
-    c.putObject("auth").put("kind", "login").put("companyId", companyId).put("partnerKey", partnerKey)
+    c.putObject("auth")
+        .put("kind", "login")
+        .put("companyId", companyId)
+        .put("partnerKey", partnerKey)
         .put("userKey", userKey);
     return c;
   }

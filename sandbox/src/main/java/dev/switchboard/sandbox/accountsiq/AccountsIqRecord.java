@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A record of some {@link WsdlType}, as canonical wire texts (null = absent/nil) plus the items of
- * its one nested list. Generated and stored data alike are AccountsIqRecords, so one writer serves all.
- * Not thread-safe: stored records are replaced, never mutated, once published.
+ * its one nested list. Generated and stored data alike are AccountsIqRecords, so one writer serves
+ * all. Not thread-safe: stored records are replaced, never mutated, once published.
  */
 final class AccountsIqRecord {
   final WsdlType schema;

@@ -8,12 +8,12 @@ import java.util.Objects;
 
 /**
  * Faults, latency and data size for one tenant, as data. A tenant is a 1.1 companyID or a 2.0
- * clientId. Set per tenant (config, {@link AccountsIqSimulator#setScenario},
- * {@code PUT /_sandbox/scenarios/{tenant}}) and overridable per request with the header
- * {@code x-sandbox-scenario: <this record as JSON>}; the header's non-null members replace the
- * tenant's. Every member is optional. {@code operation} is a SOAP operation name or {@code "*"} (any
- * but Login/TokenGet/TokenRefresh, which must be named);
- * {@code times} defaults to 1 and counts per tenant until the scenario is replaced. JSON form:
+ * clientId. Set per tenant (config, {@link AccountsIqSimulator#setScenario}, {@code PUT
+ * /_sandbox/scenarios/{tenant}}) and overridable per request with the header {@code
+ * x-sandbox-scenario: <this record as JSON>}; the header's non-null members replace the tenant's.
+ * Every member is optional. {@code operation} is a SOAP operation name or {@code "*"} (any but
+ * Login/TokenGet/TokenRefresh, which must be named); {@code times} defaults to 1 and counts per
+ * tenant until the scenario is replaced. JSON form:
  *
  * <pre>{@code
  * {"expireTokenAfterCalls": 3,
@@ -35,8 +35,8 @@ import java.util.Objects;
  * @param dropConnectionAfterWrite APPLY the operation, then close the TCP connection without an
  *     answer: the client cannot know the outcome and must look the record up (by ExternalReference)
  * @param rateLimit the next {@code times} calls (of {@code operation} if set; Login, TokenGet and
- *     TokenRefresh only when named) answer HTTP 200
- *     {@code Failure}/{@code OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED} (ASSUMPTION, §1.9)
+ *     TokenRefresh only when named) answer HTTP 200 {@code Failure}/{@code
+ *     OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED} (ASSUMPTION, §1.9)
  * @param latencyMs added to every call of the tenant, with a timer
  * @param slowOperation added latency on one operation
  * @param customerCount generated customers seen by the tenant (e.g. 100,000 to test streaming)
@@ -47,12 +47,12 @@ import java.util.Objects;
  *     client must refuse to parse it; nothing is applied
  * @param refuseCredentials Login/TokenGet refuse the tenant's (correct) credentials
  * @param randomFaults a seeded share of the tenant's calls (Login, TokenGet and TokenRefresh too
- *     unless {@code authCalls} is false), after authentication: HTTP 500 {@code soap:Server}
- *     (ASMX, LIKELY, §1.5), in-band {@code Failure}/{@code OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED}
- *     (the §1.9 ASSUMPTION; no {@code Retry-After}, {@code serverErrorStatus} and
- *     {@code retryAfterSeconds} are not used), or no answer in time (held, then dropped), none of
- *     them applied; and a share of applied writes whose connection is closed after the write, as
- *     {@code dropConnectionAfterWrite} does. See {@link RandomFaults}.
+ *     unless {@code authCalls} is false), after authentication: HTTP 500 {@code soap:Server} (ASMX,
+ *     LIKELY, §1.5), in-band {@code Failure}/{@code OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED} (the
+ *     §1.9 ASSUMPTION; no {@code Retry-After}, {@code serverErrorStatus} and {@code
+ *     retryAfterSeconds} are not used), or no answer in time (held, then dropped), none of them
+ *     applied; and a share of applied writes whose connection is closed after the write, as {@code
+ *     dropConnectionAfterWrite} does. See {@link RandomFaults}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccountsIqScenario(
@@ -70,16 +70,35 @@ public record AccountsIqScenario(
 
   private static final AccountsIqScenario NONE =
       new AccountsIqScenario(null, null, null, null, null, null, null, null, null, null, null);
+
   /** The JSON form, from the control API or the {@code x-sandbox-scenario} header. */
-  static final ScenarioJson<AccountsIqScenario> JSON = new ScenarioJson<>(AccountsIqScenario.class, NONE);
+  static final ScenarioJson<AccountsIqScenario> JSON =
+      new ScenarioJson<>(AccountsIqScenario.class, NONE);
 
   /** The scenario without random faults (the members it had before they existed). */
-  public AccountsIqScenario(Integer expireTokenAfterCalls, OperationFault dropConnectionAfterWrite,
-      RateLimit rateLimit, Long latencyMs, SlowOperation slowOperation, Integer customerCount,
-      UnknownErrorCode unknownErrorCode, OperationFault soapFault, OperationFault xxePayload,
+  public AccountsIqScenario(
+      Integer expireTokenAfterCalls,
+      OperationFault dropConnectionAfterWrite,
+      RateLimit rateLimit,
+      Long latencyMs,
+      SlowOperation slowOperation,
+      Integer customerCount,
+      UnknownErrorCode unknownErrorCode,
+      OperationFault soapFault,
+      OperationFault xxePayload,
       Boolean refuseCredentials) {
-    this(expireTokenAfterCalls, dropConnectionAfterWrite, rateLimit, latencyMs, slowOperation, customerCount,
-        unknownErrorCode, soapFault, xxePayload, refuseCredentials, null);
+    this(
+        expireTokenAfterCalls,
+        dropConnectionAfterWrite,
+        rateLimit,
+        latencyMs,
+        slowOperation,
+        customerCount,
+        unknownErrorCode,
+        soapFault,
+        xxePayload,
+        refuseCredentials,
+        null);
   }
 
   /** A fault on {@code operation} ({@code "*"} = any) the first {@code times} (default 1) times. */
@@ -89,7 +108,6 @@ public record AccountsIqScenario(
       Objects.requireNonNull(operation, "operation");
       times = times == null ? 1 : times;
     }
-
   }
 
   /** Rate-limit the next {@code times} (default 1) calls, of {@code operation} if set. */
@@ -118,7 +136,8 @@ public record AccountsIqScenario(
   }
 
   public AccountsIqScenario {
-    if (customerCount != null && (customerCount < 0 || customerCount > AccountsIqEntity.MAX_CUSTOMERS)) {
+    if (customerCount != null
+        && (customerCount < 0 || customerCount > AccountsIqEntity.MAX_CUSTOMERS)) {
       throw new IllegalArgumentException("customerCount out of range: " + customerCount);
     }
   }
@@ -144,13 +163,17 @@ public record AccountsIqScenario(
     return Records.with(this, "rateLimit", new RateLimit(times, null));
   }
 
-  public AccountsIqScenario withLatencyMs(long ms) { return Records.with(this, "latencyMs", ms); }
+  public AccountsIqScenario withLatencyMs(long ms) {
+    return Records.with(this, "latencyMs", ms);
+  }
 
   public AccountsIqScenario withSlowOperation(String operation, long ms) {
     return Records.with(this, "slowOperation", new SlowOperation(operation, ms));
   }
 
-  public AccountsIqScenario withCustomerCount(int n) { return Records.with(this, "customerCount", n); }
+  public AccountsIqScenario withCustomerCount(int n) {
+    return Records.with(this, "customerCount", n);
+  }
 
   public AccountsIqScenario withUnknownErrorCode(String operation, String code) {
     return Records.with(this, "unknownErrorCode", new UnknownErrorCode(operation, code, null));
@@ -169,12 +192,15 @@ public record AccountsIqScenario(
   }
 
   /** The seeded probabilistic fault mode (null: none). */
-  public AccountsIqScenario withRandomFaults(RandomFaults faults) { return Records.with(this, "randomFaults", faults); }
+  public AccountsIqScenario withRandomFaults(RandomFaults faults) {
+    return Records.with(this, "randomFaults", faults);
+  }
 
   /** Added latency for a call of {@code operation}. */
   long delayMsFor(String operation) {
     long ms = latencyMs == null ? 0 : latencyMs;
-    if (slowOperation != null && slowOperation.operation().equals(operation)) ms += slowOperation.latencyMs();
+    if (slowOperation != null && slowOperation.operation().equals(operation))
+      ms += slowOperation.latencyMs();
     return Math.max(0, ms);
   }
 

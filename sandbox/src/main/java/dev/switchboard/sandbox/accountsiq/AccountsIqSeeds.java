@@ -3,7 +3,10 @@ package dev.switchboard.sandbox.accountsiq;
 import dev.switchboard.sandbox.kit.SeededRandom;
 import java.util.Base64;
 
-/** Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} depends only on (seed, i). */
+/**
+ * Stream numbers for {@link SeededRandom}: record {@code i} of list {@code stream} depends only on
+ * (seed, i).
+ */
 final class AccountsIqSeeds {
   static final int CUSTOMERS = 1;
   static final int SUPPLIERS = 2;
@@ -14,11 +17,13 @@ final class AccountsIqSeeds {
   private AccountsIqSeeds() {}
 
   /**
-   * A RowVersionNumber: base64 of an 8-byte SQL Server rowversion, e.g. {@code AAAAAAAB9x0=}
-   * (§1.6 example). Derived from {@code (seed, stream, index, version)} so it is reproducible.
+   * A RowVersionNumber: base64 of an 8-byte SQL Server rowversion, e.g. {@code AAAAAAAB9x0=} (§1.6
+   * example). Derived from {@code (seed, stream, index, version)} so it is reproducible.
    */
   static String rowVersion(long seed, int stream, long index, long version) {
-    long v = (SeededRandom.mix(seed ^ stream ^ (index << 20) ^ version) & 0x0000_0000_FFFF_FFFFL) | (version << 32);
+    long v =
+        (SeededRandom.mix(seed ^ stream ^ (index << 20) ^ version) & 0x0000_0000_FFFF_FFFFL)
+            | (version << 32);
     byte[] b = new byte[8];
     for (int i = 7; i >= 0; i--) {
       b[i] = (byte) v;

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Every behaviour of the AccountsIQ simulator that {@code provider-apis.md} §1 marks as an
- * ASSUMPTION or LIKELY (or leaves open), as a setting. Connector tests should run against more
- * than one value so that a connector cannot silently depend on one guess.
+ * ASSUMPTION or LIKELY (or leaves open), as a setting. Connector tests should run against more than
+ * one value so that a connector cannot silently depend on one guess.
  *
  * @param loginTokenTtl 1.1 session token lifetime; CERTAIN 20 minutes (§1.3 step 4)
  * @param loginTokenExpiry absolute (default: counts from Login, as the PHP client caches it) or
@@ -24,18 +24,18 @@ import java.util.Objects;
  * @param invoicesPageCap rows per GetInvoicesBy call; CERTAIN 1,000 (wiki, §1.7)
  * @param transactionsPageCap rows per GetTransactionsBy call; CERTAIN 10,000 (wiki, §1.7)
  * @param nullStrings how a null optional string is written: omitted (default; LIKELY, what
- *     XmlSerializer does for {@code minOccurs=0} members) or {@code xsi:nil="true"}; nillable
- *     value types ({@code int?}, {@code DateTime?}) are always {@code xsi:nil="true"}
+ *     XmlSerializer does for {@code minOccurs=0} members) or {@code xsi:nil="true"}; nillable value
+ *     types ({@code int?}, {@code DateTime?}) are always {@code xsi:nil="true"}
  * @param emptyList an empty list result: {@code <Result />} (default) or no Result element at all
  *     (a public Node client handles both, §1.6)
- * @param dateTimes xs:dateTime without a zone (default; LIKELY for ASMX local DateTimes, §1.8)
- *     or with {@code Z}; entity-local times are UTC in the simulator
- * @param fractionalSeconds write sub-second digits ({@code .1234567}) when a time has them, as
- *     .NET does; default {@code false} (whole seconds)
+ * @param dateTimes xs:dateTime without a zone (default; LIKELY for ASMX local DateTimes, §1.8) or
+ *     with {@code Z}; entity-local times are UTC in the simulator
+ * @param fractionalSeconds write sub-second digits ({@code .1234567}) when a time has them, as .NET
+ *     does; default {@code false} (whole seconds)
  * @param rejectDuplicateExternalReference a second invoice with the same ExternalReference fails
  *     with {@code INVOICE_EXTERNAL_REFERENCE_ALREADY_EXISTS} (default; ASSUMPTION, §1.10.6)
- * @param requireRowVersionOnUpdate an update must carry the stored RowVersionNumber or it is
- *     {@code Conflicted}/{@code OUTDATED_RECORD} (default; LIKELY, troubleshooting.md)
+ * @param requireRowVersionOnUpdate an update must carry the stored RowVersionNumber or it is {@code
+ *     Conflicted}/{@code OUTDATED_RECORD} (default; LIKELY, troubleshooting.md)
  * @param requireSoapAction {@code true}: a request without SOAPAction is a SOAP fault, as plain
  *     ASMX would answer; default {@code false}: dispatch falls back to the body element (§1.10.1)
  */
@@ -59,7 +59,10 @@ public record AccountsIqSettings(
     boolean requireSoapAction) {
 
   /** How the 1.1 session lifetime is counted. */
-  public enum TokenExpiry { ABSOLUTE, IDLE }
+  public enum TokenExpiry {
+    ABSOLUTE,
+    IDLE
+  }
 
   /** The answer to a Login with wrong keys. */
   public enum LoginFailure {
@@ -72,13 +75,22 @@ public record AccountsIqSettings(
   }
 
   /** How null optional strings are written. */
-  public enum NullStrings { OMIT, NIL }
+  public enum NullStrings {
+    OMIT,
+    NIL
+  }
 
   /** How an empty list result is written. */
-  public enum EmptyList { EMPTY_ELEMENT, OMIT }
+  public enum EmptyList {
+    EMPTY_ELEMENT,
+    OMIT
+  }
 
   /** How xs:dateTime values are written. */
-  public enum DateTimes { NO_ZONE, UTC_Z }
+  public enum DateTimes {
+    NO_ZONE,
+    UTC_Z
+  }
 
   public AccountsIqSettings {
     positive(loginTokenTtl, "loginTokenTtl");
@@ -91,26 +103,55 @@ public record AccountsIqSettings(
     Objects.requireNonNull(nullStrings, "nullStrings");
     Objects.requireNonNull(emptyList, "emptyList");
     Objects.requireNonNull(dateTimes, "dateTimes");
-    if (invoicesPageCap < 1 || transactionsPageCap < 1) throw new IllegalArgumentException("page caps must be >= 1");
+    if (invoicesPageCap < 1 || transactionsPageCap < 1)
+      throw new IllegalArgumentException("page caps must be >= 1");
   }
 
   /** The defaults proposed by provider-apis.md §1. */
   public static AccountsIqSettings defaults() {
-    return new AccountsIqSettings(Duration.ofMinutes(20), TokenExpiry.ABSOLUTE, Duration.ofMinutes(60),
-        Duration.ofDays(30), false, LoginFailure.EMPTY_RESPONSE, "UNKNOWN", "OAUTH_INTEGRATION_APPS_APP_NOT_FOUND",
-        1_000, 10_000, NullStrings.OMIT, EmptyList.EMPTY_ELEMENT, DateTimes.NO_ZONE, false, true, true, false);
+    return new AccountsIqSettings(
+        Duration.ofMinutes(20),
+        TokenExpiry.ABSOLUTE,
+        Duration.ofMinutes(60),
+        Duration.ofDays(30),
+        false,
+        LoginFailure.EMPTY_RESPONSE,
+        "UNKNOWN",
+        "OAUTH_INTEGRATION_APPS_APP_NOT_FOUND",
+        1_000,
+        10_000,
+        NullStrings.OMIT,
+        EmptyList.EMPTY_ELEMENT,
+        DateTimes.NO_ZONE,
+        false,
+        true,
+        true,
+        false);
   }
 
-  public AccountsIqSettings withLoginTokenTtl(Duration v) { return Records.with(this, "loginTokenTtl", v); }
-  public AccountsIqSettings withLoginTokenExpiry(TokenExpiry v) { return Records.with(this, "loginTokenExpiry", v); }
-  public AccountsIqSettings withAccessTokenTtl(Duration v) { return Records.with(this, "accessTokenTtl", v); }
-  public AccountsIqSettings withRefreshTokenTtl(Duration v) { return Records.with(this, "refreshTokenTtl", v); }
+  public AccountsIqSettings withLoginTokenTtl(Duration v) {
+    return Records.with(this, "loginTokenTtl", v);
+  }
+
+  public AccountsIqSettings withLoginTokenExpiry(TokenExpiry v) {
+    return Records.with(this, "loginTokenExpiry", v);
+  }
+
+  public AccountsIqSettings withAccessTokenTtl(Duration v) {
+    return Records.with(this, "accessTokenTtl", v);
+  }
+
+  public AccountsIqSettings withRefreshTokenTtl(Duration v) {
+    return Records.with(this, "refreshTokenTtl", v);
+  }
 
   public AccountsIqSettings withRefreshRevokesAccessToken(boolean v) {
     return Records.with(this, "refreshRevokesAccessToken", v);
   }
 
-  public AccountsIqSettings withLoginFailure(LoginFailure v) { return Records.with(this, "loginFailure", v); }
+  public AccountsIqSettings withLoginFailure(LoginFailure v) {
+    return Records.with(this, "loginFailure", v);
+  }
 
   public AccountsIqSettings withExpiredSessionErrorCode(String v) {
     return Records.with(this, "expiredSessionErrorCode", v);
@@ -121,11 +162,17 @@ public record AccountsIqSettings(
   }
 
   public AccountsIqSettings withPageCaps(int invoices, int transactions) {
-    return Records.with(Records.with(this, "invoicesPageCap", invoices), "transactionsPageCap", transactions);
+    return Records.with(
+        Records.with(this, "invoicesPageCap", invoices), "transactionsPageCap", transactions);
   }
 
-  public AccountsIqSettings withNullStrings(NullStrings v) { return Records.with(this, "nullStrings", v); }
-  public AccountsIqSettings withEmptyList(EmptyList v) { return Records.with(this, "emptyList", v); }
+  public AccountsIqSettings withNullStrings(NullStrings v) {
+    return Records.with(this, "nullStrings", v);
+  }
+
+  public AccountsIqSettings withEmptyList(EmptyList v) {
+    return Records.with(this, "emptyList", v);
+  }
 
   public AccountsIqSettings withDateTimes(DateTimes v, boolean fractional) {
     return Records.with(Records.with(this, "dateTimes", v), "fractionalSeconds", fractional);
@@ -139,10 +186,13 @@ public record AccountsIqSettings(
     return Records.with(this, "requireRowVersionOnUpdate", v);
   }
 
-  public AccountsIqSettings withRequireSoapAction(boolean v) { return Records.with(this, "requireSoapAction", v); }
+  public AccountsIqSettings withRequireSoapAction(boolean v) {
+    return Records.with(this, "requireSoapAction", v);
+  }
 
   private static void positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be positive");
+    if (d.isNegative() || d.isZero())
+      throw new IllegalArgumentException(name + " must be positive");
   }
 }

@@ -19,17 +19,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A running AccountsIQ simulator: one HTTP server playing both SOAP 1.1 endpoints,
- * {@code /system/dashboard/integration/integration_1_1.asmx} (Login session token) and
- * {@code .../integration_2_0.asmx} (TokenGet/TokenRefresh and {@code AiqSoapHeader}), faithful to
- * provider-apis.md §1 on the wire and verifying what connectors send. A connection config points
- * at {@link #endpoint11()} or {@link #endpoint20()}.
+ * A running AccountsIQ simulator: one HTTP server playing both SOAP 1.1 endpoints, {@code
+ * /system/dashboard/integration/integration_1_1.asmx} (Login session token) and {@code
+ * .../integration_2_0.asmx} (TokenGet/TokenRefresh and {@code AiqSoapHeader}), faithful to
+ * provider-apis.md §1 on the wire and verifying what connectors send. A connection config points at
+ * {@link #endpoint11()} or {@link #endpoint20()}.
  *
- * <p>Tenants are named by companyID (1.1) or clientId (2.0). Control: {@link #setScenario},
- * {@link #stats()}, {@link #expireAllTokens()} and
- * {@link #data(String)} here, or over HTTP: {@code GET /_sandbox/stats},
- * {@code GET|PUT|DELETE /_sandbox/scenarios/{tenant}}, {@code POST /_sandbox/tokens/expire}. All
- * methods are thread-safe.
+ * <p>Tenants are named by companyID (1.1) or clientId (2.0). Control: {@link #setScenario}, {@link
+ * #stats()}, {@link #expireAllTokens()} and {@link #data(String)} here, or over HTTP: {@code GET
+ * /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{tenant}}, {@code POST
+ * /_sandbox/tokens/expire}. All methods are thread-safe.
  *
  * <pre>{@code
  * AccountsIqSimulator sim = AccountsIqSimulator.start(vertx, "127.0.0.1", 0, clock,
@@ -47,51 +46,82 @@ public final class AccountsIqSimulator extends HttpSimulator<AccountsIqScenario>
   private final AppTokens appTokens;
   private final StatsCounters counters = new StatsCounters();
 
-  private AccountsIqSimulator(String host, Clock clock, AccountsIqConfig config, TenantRegistry<TenantState> tenants) {
+  private AccountsIqSimulator(
+      String host, Clock clock, AccountsIqConfig config, TenantRegistry<TenantState> tenants) {
     super(host, tenants);
     this.tenants = tenants;
     Map<String, EntityStore> s = new LinkedHashMap<>();
     config.entities().forEach((id, e) -> s.put(id, new EntityStore(e)));
     this.stores = Collections.unmodifiableMap(s);
     AccountsIqSettings settings = config.settings();
-    this.loginTokens = new SessionTokens<>(clock, settings.loginTokenTtl(),
-        settings.loginTokenExpiry() == AccountsIqSettings.TokenExpiry.IDLE, () -> UUID.randomUUID().toString());
+    this.loginTokens =
+        new SessionTokens<>(
+            clock,
+            settings.loginTokenTtl(),
+            settings.loginTokenExpiry() == AccountsIqSettings.TokenExpiry.IDLE,
+            () -> UUID.randomUUID().toString());
     this.appTokens = new AppTokens(clock, settings);
   }
 
   /** Starts the server on {@code host:port} ({@code port} 0 = ephemeral). */
-  public static Future<AccountsIqSimulator> start(Vertx vertx, String host, int port, Clock clock,
-      AccountsIqConfig config) {
+  public static Future<AccountsIqSimulator> start(
+      Vertx vertx, String host, int port, Clock clock, AccountsIqConfig config) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(config, "config");
-    AccountsIqSimulator sim = new AccountsIqSimulator(host, clock, config,
-        TenantRegistry.of(config.tenants(), TenantState::new, false));
-    return sim.listen(vertx, new HttpServerOptions(), sim.routes(vertx, clock, config.settings()), port).map(sim);
+    AccountsIqSimulator sim =
+        new AccountsIqSimulator(
+            host, clock, config, TenantRegistry.of(config.tenants(), TenantState::new, false));
+    return sim.listen(
+            vertx, new HttpServerOptions(), sim.routes(vertx, clock, config.settings()), port)
+        .map(sim);
   }
 
   private Router routes(Vertx vertx, Clock clock, AccountsIqSettings settings) {
-    ControlRoutes<AccountsIqScenario> control = controlRoutes(AccountsIqScenario.JSON,
-        (ctx, status, message) -> ctx.response().setStatusCode(status).putHeader("Content-Type", JSON_UTF8)
-            .end(new JsonObject().put("message", message).encode()))
-        .hook("tokens/expire", this::expireAllTokens);
-    Router router = router(vertx, RequestLog.of("accountsiq", "op", "outcome", "tenant", "token"), control);
+    ControlRoutes<AccountsIqScenario> control =
+        controlRoutes(
+                AccountsIqScenario.JSON,
+                (ctx, status, message) ->
+                    ctx.response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", JSON_UTF8)
+                        .end(new JsonObject().put("message", message).encode()))
+            .hook("tokens/expire", this::expireAllTokens);
+    Router router =
+        router(vertx, RequestLog.of("accountsiq", "op", "outcome", "tenant", "token"), control);
     AuthParts auth = new AuthParts(tenants, stores, loginTokens, appTokens, settings, counters);
     AuthOperations authOps = new AuthOperations(auth);
     OperationCatalog catalog = new OperationCatalog(authOps);
     TenantState anonymous = new TenantState(AccountsIqTenant.app("(anonymous)", "-", "(none)"));
-    SoapEndpoint.Parts parts = new SoapEndpoint.Parts(new SoapDispatch(catalog, settings.requireSoapAction()),
-        new AuthGate(auth), authOps, anonymous, new ScenarioFaults(counters), new ReplyWriter(settings, counters),
-        counters, settings, clock, catalog);
+    SoapEndpoint.Parts parts =
+        new SoapEndpoint.Parts(
+            new SoapDispatch(catalog, settings.requireSoapAction()),
+            new AuthGate(auth),
+            authOps,
+            anonymous,
+            new ScenarioFaults(counters),
+            new ReplyWriter(settings, counters),
+            counters,
+            settings,
+            clock,
+            catalog);
     router.route().handler(BodyHandler.create().setBodyLimit(Soap.MAX_REQUEST_BYTES));
     // IIS paths are case-insensitive.
-    router.routeWithRegex("(?i)" + ApiVersion.V1_1.path().replace(".", "\\."))
+    router
+        .routeWithRegex("(?i)" + ApiVersion.V1_1.path().replace(".", "\\."))
         .handler(new SoapEndpoint(ApiVersion.V1_1, parts, this::endpoint11)::handle);
-    router.routeWithRegex("(?i)" + ApiVersion.V2_0.path().replace(".", "\\."))
+    router
+        .routeWithRegex("(?i)" + ApiVersion.V2_0.path().replace(".", "\\."))
         .handler(new SoapEndpoint(ApiVersion.V2_0, parts, this::endpoint20)::handle);
-    router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .end("<html><body>The resource cannot be found.</body></html>"));
+    router
+        .route()
+        .last()
+        .handler(
+            ctx ->
+                ctx.response()
+                    .setStatusCode(404)
+                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    .end("<html><body>The resource cannot be found.</body></html>"));
     return router;
   }
 
@@ -119,7 +149,9 @@ public final class AccountsIqSimulator extends HttpSimulator<AccountsIqScenario>
     appTokens.expireAllAccessTokens();
   }
 
-  /** Stored data of entity {@code entityId}. @throws IllegalArgumentException for an unknown entity */
+  /**
+   * Stored data of entity {@code entityId}. @throws IllegalArgumentException for an unknown entity
+   */
   public AccountsIqEntityView data(String entityId) {
     EntityStore store = entityId == null ? null : stores.get(entityId);
     if (store == null) throw new IllegalArgumentException("no entity " + entityId);

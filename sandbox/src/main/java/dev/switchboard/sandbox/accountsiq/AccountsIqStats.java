@@ -18,8 +18,8 @@ import java.util.Map;
  * @param writesApplied writes that changed stored data, per operation
  * @param authFailures calls refused for an expired, invalid or missing token, entity or permission
  * @param soapFaults SOAP faults served (malformed requests and injected faults)
- * @param faultsInjected answers altered by a scenario (expiry, rate limit, fault, unknown code,
- *     XXE payload, dropped connection)
+ * @param faultsInjected answers altered by a scenario (expiry, rate limit, fault, unknown code, XXE
+ *     payload, dropped connection)
  * @param connectionsDropped connections closed without an answer ({@code dropConnectionAfterWrite})
  * @param recordsStreamed list records written by streamed list responses
  * @param activeLoginTokens 1.1 sessions alive now
@@ -34,9 +34,9 @@ import java.util.Map;
  *     {@code dropConnectionAfterWrite})
  * @param writesResentAfterLostAnswer write requests with the same operation and reference received
  *     after the answer of an earlier one was lost: blind re-sends (a look-up is not one)
- * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as
- *     {@code "<operation> <reference name> <reference>"}, e.g.
- *     {@code "SaveInvoiceGetBackInvoiceID ExternalReference inv-7"} (or a body digest instead)
+ * @param lostWriteKeys the latest (at most 1,000) writes whose answer was lost, as {@code
+ *     "<operation> <reference name> <reference>"}, e.g. {@code "SaveInvoiceGetBackInvoiceID
+ *     ExternalReference inv-7"} (or a body digest instead)
  */
 public record AccountsIqStats(
     Map<String, Long> logins,
@@ -57,7 +57,8 @@ public record AccountsIqStats(
     Map<String, Long> distinctWritesApplied,
     long writeAnswersLost,
     long writesResentAfterLostAnswer,
-    List<String> lostWriteKeys) implements WriteStats {
+    List<String> lostWriteKeys)
+    implements WriteStats {
 
   public long logins(String companyId) {
     return logins.getOrDefault(companyId, 0L);

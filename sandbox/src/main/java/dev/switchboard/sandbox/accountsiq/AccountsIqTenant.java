@@ -15,14 +15,21 @@ import java.util.Objects;
  * @param secret partnerKey (LOGIN) or clientSecret (APP)
  * @param userKey userKey (LOGIN); null for APP
  * @param entities entities reachable: exactly {@code [key]} for LOGIN, the granted ones for APP
- * @param readOnly APP with Read (not Read &amp; Write) permission: writes answer
- *     {@code OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION} (helpjuice: "API Permissions")
- * @param revoked APP revoked by the admin: TokenGet/TokenRefresh and calls answer
- *     {@code OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED}
+ * @param readOnly APP with Read (not Read &amp; Write) permission: writes answer {@code
+ *     OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION} (helpjuice: "API Permissions")
+ * @param revoked APP revoked by the admin: TokenGet/TokenRefresh and calls answer {@code
+ *     OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED}
  * @param scenario initial scenario; {@link AccountsIqScenario#none()} if null
  */
-public record AccountsIqTenant(Kind kind, String key, String secret, String userKey, List<String> entities,
-    boolean readOnly, boolean revoked, AccountsIqScenario scenario) {
+public record AccountsIqTenant(
+    Kind kind,
+    String key,
+    String secret,
+    String userKey,
+    List<String> entities,
+    boolean readOnly,
+    boolean revoked,
+    AccountsIqScenario scenario) {
 
   /** How the tenant authenticates. */
   public enum Kind {
@@ -39,30 +46,55 @@ public record AccountsIqTenant(Kind kind, String key, String secret, String user
     entities = List.copyOf(Objects.requireNonNull(entities, "entities"));
     if (key.isBlank()) throw new IllegalArgumentException("tenant key is blank");
     if (kind == Kind.LOGIN && (userKey == null || !entities.equals(List.of(key)))) {
-      throw new IllegalArgumentException("a LOGIN tenant needs a userKey and reaches exactly its companyID");
+      throw new IllegalArgumentException(
+          "a LOGIN tenant needs a userKey and reaches exactly its companyID");
     }
-    if (kind == Kind.APP && entities.isEmpty()) throw new IllegalArgumentException("an APP needs entities");
+    if (kind == Kind.APP && entities.isEmpty())
+      throw new IllegalArgumentException("an APP needs entities");
     scenario = scenario == null ? AccountsIqScenario.none() : scenario;
   }
 
   /** A 1.1 login for entity {@code companyId}. */
   public static AccountsIqTenant login(String companyId, String partnerKey, String userKey) {
-    return new AccountsIqTenant(Kind.LOGIN, companyId, partnerKey, userKey, List.of(companyId), false, false, null);
+    return new AccountsIqTenant(
+        Kind.LOGIN, companyId, partnerKey, userKey, List.of(companyId), false, false, null);
   }
 
   /** A 2.0 integration application (Read &amp; Write) granted {@code entities}. */
   public static AccountsIqTenant app(String clientId, String clientSecret, String... entities) {
-    return new AccountsIqTenant(Kind.APP, clientId, clientSecret, null, List.of(entities), false, false, null);
+    return new AccountsIqTenant(
+        Kind.APP, clientId, clientSecret, null, List.of(entities), false, false, null);
   }
 
-  public AccountsIqTenant withReadOnly(boolean v) { return Records.with(this, "readOnly", v); }
-  public AccountsIqTenant withRevoked(boolean v) { return Records.with(this, "revoked", v); }
-  public AccountsIqTenant withScenario(AccountsIqScenario s) { return Records.with(this, "scenario", s); }
+  public AccountsIqTenant withReadOnly(boolean v) {
+    return Records.with(this, "readOnly", v);
+  }
+
+  public AccountsIqTenant withRevoked(boolean v) {
+    return Records.with(this, "revoked", v);
+  }
+
+  public AccountsIqTenant withScenario(AccountsIqScenario s) {
+    return Records.with(this, "scenario", s);
+  }
 
   /** Never prints partnerKey, userKey or clientSecret. */
   @Override
   public String toString() {
-    return "AccountsIqTenant[kind=" + kind + ", key=" + key + ", secret=***" + (userKey == null ? "" : ", userKey=***")
-        + ", entities=" + entities + ", readOnly=" + readOnly + ", revoked=" + revoked + ", scenario=" + scenario + "]";
+    return "AccountsIqTenant[kind="
+        + kind
+        + ", key="
+        + key
+        + ", secret=***"
+        + (userKey == null ? "" : ", userKey=***")
+        + ", entities="
+        + entities
+        + ", readOnly="
+        + readOnly
+        + ", revoked="
+        + revoked
+        + ", scenario="
+        + scenario
+        + "]";
   }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * 2.0 access and refresh tokens (§1.4). Lifetimes are not published: access
- * {@link AccountsIqSettings#accessTokenTtl()}, refresh {@link AccountsIqSettings#refreshTokenTtl()}
+ * 2.0 access and refresh tokens (§1.4). Lifetimes are not published: access {@link
+ * AccountsIqSettings#accessTokenTtl()}, refresh {@link AccountsIqSettings#refreshTokenTtl()}
  * (ASSUMPTIONS). Refresh tokens are single-use and rotated: TokenRefresh consumes one and issues a
  * new pair (the Postman script overwrites both). Expired access tokens stay known, so they are
  * reported as expired rather than invalid.
@@ -69,7 +69,8 @@ final class AppTokens {
    */
   Pair rotate(String clientId, String refreshToken) {
     Refresh r = refreshToken == null ? null : refresh.remove(refreshToken);
-    if (r == null || !r.clientId().equals(clientId) || !clock.instant().isBefore(r.expiresAt())) return null;
+    if (r == null || !r.clientId().equals(clientId) || !clock.instant().isBefore(r.expiresAt()))
+      return null;
     if (settings.refreshRevokesAccessToken()) access.remove(r.accessToken());
     return issue(clientId);
   }

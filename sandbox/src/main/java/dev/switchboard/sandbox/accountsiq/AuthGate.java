@@ -4,10 +4,10 @@ import dev.switchboard.sandbox.kit.SessionTokens;
 import java.time.Instant;
 
 /**
- * Authenticates every operation but Login/TokenGet/TokenRefresh, on the endpoint's own terms.
- * 1.1: the body's first child {@code <token>} must be a live session (§1.3). 2.0: the body token is
- * ignored; {@code AiqSoapHeader} must carry a live {@code AccessToken} and an {@code Entity} the app
- * was granted (§1.4). Refusals are in-band, HTTP 200, in the operation's own result type.
+ * Authenticates every operation but Login/TokenGet/TokenRefresh, on the endpoint's own terms. 1.1:
+ * the body's first child {@code <token>} must be a live session (§1.3). 2.0: the body token is
+ * ignored; {@code AiqSoapHeader} must carry a live {@code AccessToken} and an {@code Entity} the
+ * app was granted (§1.4). Refusals are in-band, HTTP 200, in the operation's own result type.
  */
 final class AuthGate {
   /** Who is calling: the tenant and the entity, or why not ({@code refusal}). */
@@ -19,13 +19,16 @@ final class AuthGate {
     this.a = parts;
   }
 
-  Caller authenticate(SoapOperation op, ApiVersion version, SoapRequest req, AccountsIqScenario header) {
+  Caller authenticate(
+      SoapOperation op, ApiVersion version, SoapRequest req, AccountsIqScenario header) {
     return version == ApiVersion.V1_1 ? session(req, header) : app(op, req, header);
   }
 
   /** Token of a call, for log correlation only (hashed by the caller). */
   static String tokenOf(ApiVersion version, SoapRequest req) {
-    return version == ApiVersion.V1_1 ? SoapRequest.trimToNull(req.operation().text("token")) : req.headerAccessToken();
+    return version == ApiVersion.V1_1
+        ? SoapRequest.trimToNull(req.operation().text("token"))
+        : req.headerAccessToken();
   }
 
   private Caller session(SoapRequest req, AccountsIqScenario header) {
@@ -50,17 +53,25 @@ final class AuthGate {
   private Caller app(SoapOperation op, SoapRequest req, AccountsIqScenario header) {
     String token = req.headerAccessToken();
     if (token == null) {
-      return refuse(null, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_NOT_PROVIDED_IN_AUTHORIZATION_HEADER",
-          "No access token in the AiqSoapHeader."));
+      return refuse(
+          null,
+          OpReply.failure(
+              "OAUTH_INTEGRATION_APPS_TOKEN_NOT_PROVIDED_IN_AUTHORIZATION_HEADER",
+              "No access token in the AiqSoapHeader."));
     }
     AppTokens.Access access = a.appTokens().access(token);
     if (access == null) {
-      return refuse(null, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID", "Invalid access token."));
+      return refuse(
+          null,
+          OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_IS_INVALID", "Invalid access token."));
     }
     TenantState t = TenantState.find(a.tenants(), access.clientId, AccountsIqTenant.Kind.APP);
     if (a.appTokens().expired(access)) return refuse(t, tokenExpired());
     if (t.config.revoked()) {
-      return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED", "The application is revoked."));
+      return refuse(
+          t,
+          OpReply.failure(
+              "OAUTH_INTEGRATION_APPS_APPLICATION_IS_REVOKED", "The application is revoked."));
     }
     Integer limit = t.scenario().overriddenBy(header).expireTokenAfterCalls();
     if (limit != null && access.calls.incrementAndGet() > limit) {
@@ -71,20 +82,30 @@ final class AuthGate {
     if (op.access() == SoapOperation.Access.TOKEN) return new Caller(t, null, null);
     String entity = req.headerEntity();
     if (entity == null) {
-      return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_NO_ENTITY_PROVIDED_IN_HEADER",
-          "No Entity in the AiqSoapHeader."));
+      return refuse(
+          t,
+          OpReply.failure(
+              "OAUTH_INTEGRATION_APPS_NO_ENTITY_PROVIDED_IN_HEADER",
+              "No Entity in the AiqSoapHeader."));
     }
     EntityStore store = entity == null ? null : a.stores().get(entity);
     if (store == null) {
-      return refuse(t, OpReply.failure("API_LAYER_ENTITY_ID_NOT_FOUND", "Entity " + entity + " not found."));
+      return refuse(
+          t, OpReply.failure("API_LAYER_ENTITY_ID_NOT_FOUND", "Entity " + entity + " not found."));
     }
     if (!t.config.entities().contains(entity)) {
-      return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
-          "The application has no access to entity " + entity + "."));
+      return refuse(
+          t,
+          OpReply.failure(
+              "OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
+              "The application has no access to entity " + entity + "."));
     }
     if (op.access() == SoapOperation.Access.WRITE && t.config.readOnly()) {
-      return refuse(t, OpReply.failure("OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
-          "Write Permission Required."));
+      return refuse(
+          t,
+          OpReply.failure(
+              "OAUTH_INTEGRATION_APPS_TOKEN_DOES_NOT_HAVE_PERMISSION",
+              "Write Permission Required."));
     }
     return new Caller(t, store, null);
   }

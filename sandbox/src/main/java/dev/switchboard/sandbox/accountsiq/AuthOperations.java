@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code Login} (1.1, §1.3), {@code TokenGet}/{@code TokenRefresh} (2.0, §1.4: SOAP operations,
- * not a REST token endpoint) and {@code GetEntitiesByToken} (2.0 only). Credentials are compared
+ * {@code Login} (1.1, §1.3), {@code TokenGet}/{@code TokenRefresh} (2.0, §1.4: SOAP operations, not
+ * a REST token endpoint) and {@code GetEntitiesByToken} (2.0 only). Credentials are compared
  * exactly — the docs name stray whitespace as a cause of failed logins — and in constant time.
  */
 final class AuthOperations {
@@ -31,8 +31,11 @@ final class AuthOperations {
   OpReply login(OpCall call) {
     XmlNode r = call.request();
     TenantState t = call.tenant();
-    boolean ok = t != null && same(r.text("partnerKey"), t.config.secret())
-        && same(r.text("userKey"), t.config.userKey()) && !call.scenario().refusesCredentials();
+    boolean ok =
+        t != null
+            && same(r.text("partnerKey"), t.config.secret())
+            && same(r.text("userKey"), t.config.userKey())
+            && !call.scenario().refusesCredentials();
     if (!ok) {
       counters.loginsRefused.increment();
       return OpReply.failure("UNKNOWN", "Invalid credentials");
@@ -42,7 +45,10 @@ final class AuthOperations {
     return OpReply.success(new OpReply.Text(s.token));
   }
 
-  /** {@code TokenGet(clientId, clientSecret)} → {@code WSResult3} with {@code Result{AccessToken, RefreshToken}}. */
+  /**
+   * {@code TokenGet(clientId, clientSecret)} → {@code WSResult3} with {@code Result{AccessToken,
+   * RefreshToken}}.
+   */
   OpReply tokenGet(OpCall call) {
     OpReply refused = checkApp(call);
     if (refused != null) return refused;
@@ -51,7 +57,10 @@ final class AuthOperations {
     return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
   }
 
-  /** {@code TokenRefresh(clientId, clientSecret, refreshToken)}: rotates both tokens; a refresh token works once. */
+  /**
+   * {@code TokenRefresh(clientId, clientSecret, refreshToken)}: rotates both tokens; a refresh
+   * token works once.
+   */
   OpReply tokenRefresh(OpCall call) {
     OpReply refused = checkApp(call);
     if (refused != null) return refused;
@@ -59,20 +68,27 @@ final class AuthOperations {
     AppTokens.Pair p = a.appTokens().rotate(call.tenant().key(), refreshToken);
     if (p == null) {
       counters.tokenRequestsRefused.increment();
-      return OpReply.failure("OAUTH_INTEGRATION_APPS_REFRESH_TOKEN_EXPIRED",
+      return OpReply.failure(
+          "OAUTH_INTEGRATION_APPS_REFRESH_TOKEN_EXPIRED",
           "The refresh token is expired or was already used.");
     }
     counters.tokenRefreshes.add(call.tenant().key());
     return OpReply.success(new OpReply.Tokens(p.accessToken(), p.refreshToken()));
   }
 
-  /** {@code GetEntitiesByToken} (2.0 only, body has no parameters): the app's entities as {@code WSEntity}. */
+  /**
+   * {@code GetEntitiesByToken} (2.0 only, body has no parameters): the app's entities as {@code
+   * WSEntity}.
+   */
   OpReply entitiesByToken(OpCall call) {
     List<AccountsIqRecord> out = new ArrayList<>();
     for (String id : call.tenant().config.entities()) {
       AccountsIqEntity e = a.stores().get(id).entity;
-      out.add(new AccountsIqRecord(WsdlTypes.ENTITY).set("EntityID", e.id()).set("EntityName", e.name())
-          .set("BaseCurrency", e.baseCurrency()));
+      out.add(
+          new AccountsIqRecord(WsdlTypes.ENTITY)
+              .set("EntityID", e.id())
+              .set("EntityName", e.name())
+              .set("BaseCurrency", e.baseCurrency()));
     }
     return OpReply.success(new OpReply.Many("WSEntity", out.iterator()));
   }
@@ -87,7 +103,8 @@ final class AuthOperations {
     } else if (blank(r.text("clientSecret"))) {
       code = "OAUTH_INTEGRATION_APPS_CLIENTSECRET_IS_NULL_OR_EMPTY";
       message = "clientSecret is null or empty.";
-    } else if (call.tenant() == null || !same(r.text("clientSecret"), call.tenant().config.secret())
+    } else if (call.tenant() == null
+        || !same(r.text("clientSecret"), call.tenant().config.secret())
         || call.scenario().refusesCredentials()) {
       code = a.settings().wrongClientSecretErrorCode();
       message = "Integration application not found for these credentials.";
@@ -106,6 +123,7 @@ final class AuthOperations {
 
   private static boolean same(String given, String expected) {
     if (given == null || expected == null) return false;
-    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 }

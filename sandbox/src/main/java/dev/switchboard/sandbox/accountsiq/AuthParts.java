@@ -12,5 +12,10 @@ import java.util.Map;
  * @param loginTokens 1.1 session tokens, owned by companyID
  * @param appTokens 2.0 access and refresh tokens
  */
-record AuthParts(TenantRegistry<TenantState> tenants, Map<String, EntityStore> stores,
-    SessionTokens<String> loginTokens, AppTokens appTokens, AccountsIqSettings settings, StatsCounters counters) {}
+record AuthParts(
+    TenantRegistry<TenantState> tenants,
+    Map<String, EntityStore> stores,
+    SessionTokens<String> loginTokens,
+    AppTokens appTokens,
+    AccountsIqSettings settings,
+    StatsCounters counters) {}

@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Invoices or transactions of one entity: generated ones (lazily), overlaid by stored updates,
- * plus created ones. Iteration is in the paging order of §1.7 — creation date, then id — by a
- * lazy merge of the generated range and the created set, so a page never materialises the list.
- * Mutated on the event loop only; readable from any thread.
+ * Invoices or transactions of one entity: generated ones (lazily), overlaid by stored updates, plus
+ * created ones. Iteration is in the paging order of §1.7 — creation date, then id — by a lazy merge
+ * of the generated range and the created set, so a page never materialises the list. Mutated on the
+ * event loop only; readable from any thread.
  */
 final class DocumentBook {
   /** Sort key: creation date, then id. */
@@ -31,7 +31,8 @@ final class DocumentBook {
   private final DocumentSource source;
   private final String idField;
   private final Map<Long, AccountsIqRecord> overlay = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Key, AccountsIqRecord> created = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Key, AccountsIqRecord> created =
+      new ConcurrentSkipListMap<>();
   private final Map<Long, Key> createdKeys = new ConcurrentHashMap<>();
   private final Map<String, Set<Long>> refs = new ConcurrentHashMap<>();
 
@@ -85,14 +86,18 @@ final class DocumentBook {
     return created.size();
   }
 
-  /** Documents created in {@code [from, to]} (null = open), by (creation, id), optionally reversed. */
+  /**
+   * Documents created in {@code [from, to]} (null = open), by (creation, id), optionally reversed.
+   */
   Iterator<AccountsIqRecord> ordered(LocalDateTime from, LocalDateTime to, boolean reverse) {
     long lo = from == null ? 0 : firstIndexNotBefore(from);
     long hi = (to == null ? source.size() : firstIndexAfter(to)) - 1;
-    NavigableMap<Key, AccountsIqRecord> window = created.subMap(
-        new Key(from == null ? AccountsIqDates.MIN : from, Long.MIN_VALUE), true,
-        new Key(to == null ? LocalDateTime.MAX : to, Long.MAX_VALUE), true);
-    Iterator<AccountsIqRecord> made = (reverse ? window.descendingMap() : window).values().iterator();
+    NavigableMap<Key, AccountsIqRecord> window =
+        created.subMap(
+            new Key(from == null ? AccountsIqDates.MIN : from, Long.MIN_VALUE), true,
+            new Key(to == null ? LocalDateTime.MAX : to, Long.MAX_VALUE), true);
+    Iterator<AccountsIqRecord> made =
+        (reverse ? window.descendingMap() : window).values().iterator();
     return new Iterator<>() {
       private long next = reverse ? hi : lo;
       private AccountsIqRecord madeHead = made.hasNext() ? made.next() : null;

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One entity's ledgers: generated starting data plus everything writes stored (customers,
- * suppliers, invoices, transactions — receipts are {@code SR} transactions). Shared by every
- * tenant that reaches the entity, so a write through 1.1 is visible through 2.0.
+ * suppliers, invoices, transactions — receipts are {@code SR} transactions). Shared by every tenant
+ * that reaches the entity, so a write through 1.1 is visible through 2.0.
  */
 final class EntityStore {
   /** First AccountID given to a created customer or supplier. */
@@ -29,8 +29,10 @@ final class EntityStore {
     this.customers = new AccountBook(c);
     this.suppliers = new AccountBook(s);
     this.stock = new StockItems(e.seed(), e.stockItems());
-    this.invoices = new DocumentBook(DocumentSource.of(new InvoiceGenerator(e, c, stock)), "InvoiceID");
-    this.transactions = new DocumentBook(DocumentSource.of(new TransactionGenerator(e, c, s)), "TransactionID");
+    this.invoices =
+        new DocumentBook(DocumentSource.of(new InvoiceGenerator(e, c, stock)), "InvoiceID");
+    this.transactions =
+        new DocumentBook(DocumentSource.of(new TransactionGenerator(e, c, s)), "TransactionID");
     this.nextInvoiceId = new AtomicLong(InvoiceGenerator.FIRST_ID + e.invoices());
     this.nextTransactionId = new AtomicLong(TransactionGenerator.FIRST_ID + e.transactions());
   }
@@ -49,7 +51,8 @@ final class EntityStore {
 
   /** A fresh RowVersionNumber for a stored write. */
   String newRowVersion(int stream) {
-    return AccountsIqSeeds.rowVersion(entity.seed(), stream, nextRowVersion.get(), nextRowVersion.getAndIncrement());
+    return AccountsIqSeeds.rowVersion(
+        entity.seed(), stream, nextRowVersion.get(), nextRowVersion.getAndIncrement());
   }
 
   AccountBook ledger(boolean customerLedger) {

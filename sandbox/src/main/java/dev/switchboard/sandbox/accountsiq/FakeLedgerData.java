@@ -6,21 +6,46 @@ import java.util.SplittableRandom;
 /** Value pools for plausible Irish/UK small-business ledgers (the AccountsIQ home market). */
 final class FakeLedgerData {
   /** A town with its region, postcode, country and currency. */
-  record Place(String city, String county, String postCode, String country, String countryCode, String currency,
+  record Place(
+      String city,
+      String county,
+      String postCode,
+      String country,
+      String countryCode,
+      String currency,
       String exchangeRate) {}
 
   /** A product or service line. */
   record Product(String description, String group, long priceCents, String taxCode) {}
 
   static final String[] CUSTOMER_NAMES = {
-    "Acme Ltd", "Brightwater Foods", "Cobalt Engineering", "Dunmore Logistics", "Elmwood Dental",
-    "Foxrock Media", "Glenview Hotels", "Harbour Marine", "Inish Software", "Junction Motors",
-    "Kilkenny Crafts", "Liffey Legal", "Moher Outdoor", "Nore Valley Farms", "Oakpark Pharma", "Portmarnock Golf",
+    "Acme Ltd",
+    "Brightwater Foods",
+    "Cobalt Engineering",
+    "Dunmore Logistics",
+    "Elmwood Dental",
+    "Foxrock Media",
+    "Glenview Hotels",
+    "Harbour Marine",
+    "Inish Software",
+    "Junction Motors",
+    "Kilkenny Crafts",
+    "Liffey Legal",
+    "Moher Outdoor",
+    "Nore Valley Farms",
+    "Oakpark Pharma",
+    "Portmarnock Golf",
   };
 
   static final String[] SUPPLIER_NAMES = {
-    "Atlantic Paper Co", "Boyne Office Supplies", "Celtic Couriers", "Dalkey Print Works", "Emerald IT Services",
-    "Fastnet Fuels", "Greenfield Packaging", "Hillside Cleaning",
+    "Atlantic Paper Co",
+    "Boyne Office Supplies",
+    "Celtic Couriers",
+    "Dalkey Print Works",
+    "Emerald IT Services",
+    "Fastnet Fuels",
+    "Greenfield Packaging",
+    "Hillside Cleaning",
   };
 
   static final Place[] PLACES = {
@@ -30,7 +55,8 @@ final class FakeLedgerData {
     new Place("Limerick", "Co. Limerick", "V94 T9PX", "Ireland", "IE", "EUR", "1"),
     new Place("Belfast", "Co. Antrim", "BT1 5GS", "United Kingdom", "GB", "GBP", "1.1700"),
     new Place("London", "Greater London", "EC1A 1BB", "United Kingdom", "GB", "GBP", "1.1700"),
-    new Place("Manchester", "Greater Manchester", "M1 1AE", "United Kingdom", "GB", "GBP", "1.1700"),
+    new Place(
+        "Manchester", "Greater Manchester", "M1 1AE", "United Kingdom", "GB", "GBP", "1.1700"),
     new Place("Boston", "MA", "02108", "United States", "US", "USD", "0.9200"),
   };
 
@@ -72,7 +98,8 @@ final class FakeLedgerData {
   /** A lowercase domain from a company name, e.g. {@code harbourmarine2.example.com}. */
   static String domain(String name) {
     StringBuilder b = new StringBuilder();
-    for (char c : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) if (Character.isLetterOrDigit(c)) b.append(c);
+    for (char c : name.toLowerCase(java.util.Locale.ROOT).toCharArray())
+      if (Character.isLetterOrDigit(c)) b.append(c);
     return b.append(".example.com").toString();
   }
 }

@@ -3,10 +3,10 @@ package dev.switchboard.sandbox.accountsiq;
 import java.time.LocalDateTime;
 
 /**
- * How generated historic documents are numbered: document {@code i} of {@code size} has id
- * {@code firstId + i}, ExternalReference {@code refPrefix + id}, and a creation time spread
- * evenly over three years from {@code first}, so creation order is index order (the order the
- * {@code *By} queries page in).
+ * How generated historic documents are numbered: document {@code i} of {@code size} has id {@code
+ * firstId + i}, ExternalReference {@code refPrefix + id}, and a creation time spread evenly over
+ * three years from {@code first}, so creation order is index order (the order the {@code *By}
+ * queries page in).
  */
 record GeneratedNumbering(long firstId, String refPrefix, LocalDateTime first, long size) {
   private static final long SPAN_SECONDS = 3L * 365 * 24 * 3600;

@@ -23,7 +23,8 @@ final class InvoiceMath {
     BigDecimal qty = line.decimal("InvoicedQuantity");
     BigDecimal price = line.decimal("StockItemPrice");
     BigDecimal discount = line.decimal("DiscountRate");
-    BigDecimal actual = price.multiply(HUNDRED.subtract(discount)).divide(HUNDRED, 4, RoundingMode.HALF_UP);
+    BigDecimal actual =
+        price.multiply(HUNDRED.subtract(discount)).divide(HUNDRED, 4, RoundingMode.HALF_UP);
     BigDecimal net = money(qty.multiply(actual));
     BigDecimal tax = money(net.multiply(taxRate).divide(HUNDRED, 6, RoundingMode.HALF_UP));
     line.set("ActualPrice", actual.stripTrailingZeros().scale() <= 2 ? money(actual) : actual)
@@ -44,11 +45,19 @@ final class InvoiceMath {
         tax = tax.add(l.decimal("TaxAmount"));
       }
     }
-    BigDecimal rate = invoice.decimal("ExchangeRate").signum() == 0 ? BigDecimal.ONE : invoice.decimal("ExchangeRate");
-    invoice.set("NetAmount", net).set("TaxAmount", tax).set("GrossAmount", net.add(tax))
-        .set("BCNetAmount", money(net.multiply(rate))).set("BCTaxAmount", money(tax.multiply(rate)))
+    BigDecimal rate =
+        invoice.decimal("ExchangeRate").signum() == 0
+            ? BigDecimal.ONE
+            : invoice.decimal("ExchangeRate");
+    invoice
+        .set("NetAmount", net)
+        .set("TaxAmount", tax)
+        .set("GrossAmount", net.add(tax))
+        .set("BCNetAmount", money(net.multiply(rate)))
+        .set("BCTaxAmount", money(tax.multiply(rate)))
         .set("BCGrossAmount", money(net.add(tax).multiply(rate)))
-        .set("TaxAdjustmentAmount", "0.00").set("BCTaxAdjustmentAmount", "0.00");
+        .set("TaxAdjustmentAmount", "0.00")
+        .set("BCTaxAdjustmentAmount", "0.00");
   }
 
   /** Tax of a batch line: its TaxAmount if given, else NetAmount × TaxRate%. */

@@ -56,7 +56,8 @@ final class InvoiceTemplates {
 
   /** Units of base currency (EUR) per unit of {@code currency}; invented fixed rates. */
   static String exchangeRate(String currency) {
-    for (FakeLedgerData.Place p : FakeLedgerData.PLACES) if (p.currency().equals(currency)) return p.exchangeRate();
+    for (FakeLedgerData.Place p : FakeLedgerData.PLACES)
+      if (p.currency().equals(currency)) return p.exchangeRate();
     return "1";
   }
 

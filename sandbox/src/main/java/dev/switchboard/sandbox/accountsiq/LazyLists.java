@@ -5,12 +5,15 @@ import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Lazy iterator plumbing for list results: nothing is materialised, records are made as written. */
+/**
+ * Lazy iterator plumbing for list results: nothing is materialised, records are made as written.
+ */
 final class LazyLists {
   private LazyLists() {}
 
   /** The elements of {@code in} that pass {@code keep}, mapped by {@code map}. */
-  static <T, R> Iterator<R> filterMap(Iterator<T> in, Predicate<? super T> keep, Function<? super T, R> map) {
+  static <T, R> Iterator<R> filterMap(
+      Iterator<T> in, Predicate<? super T> keep, Function<? super T, R> map) {
     return new Iterator<>() {
       private T pending;
 

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 final class ListStream {
   private static final Logger LOG = LoggerFactory.getLogger(ListStream.class);
   static final int RECORDS_PER_CHUNK = 200;
+
   /**
    * Netty runs queued tasks in batches of 64 before it looks at the sockets again, so a stream that
    * only re-queues itself would starve other connections. After this much work it yields through a
@@ -33,8 +34,15 @@ final class ListStream {
   private final StatsCounters counters;
   private long sliceStart = System.nanoTime();
 
-  /** @param tail writes what follows {@code </Result>} (end of Op Result, out-params, envelope end) */
-  ListStream(RoutingContext ctx, XmlOut xml, String itemElement, Iterator<AccountsIqRecord> items, Runnable tail,
+  /**
+   * @param tail writes what follows {@code </Result>} (end of Op Result, out-params, envelope end)
+   */
+  ListStream(
+      RoutingContext ctx,
+      XmlOut xml,
+      String itemElement,
+      Iterator<AccountsIqRecord> items,
+      Runnable tail,
       StatsCounters counters) {
     this.ctx = ctx;
     this.response = ctx.response();
@@ -74,16 +82,20 @@ final class ListStream {
       if (!response.isChunked()) response.setChunked(true);
       response.write(xml.take());
       if (response.writeQueueFull()) {
-        response.drainHandler(v -> {
-          response.drainHandler(null);
-          sliceStart = System.nanoTime();
-          pump();
-        });
+        response.drainHandler(
+            v -> {
+              response.drainHandler(null);
+              sliceStart = System.nanoTime();
+              pump();
+            });
       } else if (System.nanoTime() - sliceStart > YIELD_AFTER_NANOS) {
-        ctx.vertx().setTimer(1, t -> {
-          sliceStart = System.nanoTime();
-          pump();
-        });
+        ctx.vertx()
+            .setTimer(
+                1,
+                t -> {
+                  sliceStart = System.nanoTime();
+                  pump();
+                });
       } else {
         ctx.vertx().runOnContext(v -> pump());
       }

@@ -16,15 +16,24 @@ import java.time.ZoneOffset;
  * @param settings simulator settings
  * @param clock the injected clock
  */
-record OpCall(SoapOperation op, ApiVersion version, XmlNode request, TenantState tenant, EntityStore store,
-    AccountsIqScenario scenario, AccountsIqSettings settings, Clock clock) {
+record OpCall(
+    SoapOperation op,
+    ApiVersion version,
+    XmlNode request,
+    TenantState tenant,
+    EntityStore store,
+    AccountsIqScenario scenario,
+    AccountsIqSettings settings,
+    Clock clock) {
 
   /** Entity-local now (entity-local time is UTC in the simulator). */
   LocalDateTime now() {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** Generated customers visible to this call ({@code customerCount} scenario or the entity size). */
+  /**
+   * Generated customers visible to this call ({@code customerCount} scenario or the entity size).
+   */
   long customerCount() {
     Integer n = scenario.customerCount();
     return n != null ? n : store.entity.customers();

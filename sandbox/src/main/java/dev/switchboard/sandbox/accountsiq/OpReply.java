@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an operation answers, independent of its wire shape ({@link OpShape}): the result
- * envelope (Status, ErrorCode, ErrorMessage, HasExpired — §1.5), an optional result body and the
+ * What an operation answers, independent of its wire shape ({@link OpShape}): the result envelope
+ * (Status, ErrorCode, ErrorMessage, HasExpired — §1.5), an optional result body and the
  * out-parameters. {@code applied} marks a write that changed stored data (stats, and the point
  * after which {@code dropConnectionAfterWrite} cuts the connection).
  */
@@ -34,7 +34,8 @@ final class OpReply {
   final Map<String, String> outParams = new LinkedHashMap<>();
   boolean applied;
 
-  private OpReply(String status, String errorCode, String errorMessage, boolean hasExpired, Body body) {
+  private OpReply(
+      String status, String errorCode, String errorMessage, boolean hasExpired, Body body) {
     this.status = status;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;
@@ -59,7 +60,9 @@ final class OpReply {
     return new OpReply(status, errorCode, message, false, body);
   }
 
-  /** An expired/invalid session or token: {@code Failure} with {@code HasExpired=true}, no Result. */
+  /**
+   * An expired/invalid session or token: {@code Failure} with {@code HasExpired=true}, no Result.
+   */
   static OpReply expired(String errorCode, String message) {
     return new OpReply("Failure", errorCode, message, true, null);
   }

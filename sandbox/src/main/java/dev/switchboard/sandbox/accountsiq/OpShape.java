@@ -3,13 +3,13 @@ package dev.switchboard.sandbox.accountsiq;
 import java.util.List;
 
 /**
- * The shape of an operation's answer, from the WSDL, so that every reply — including auth
- * failures and injected faults — comes in the operation's own type.
+ * The shape of an operation's answer, from the WSDL, so that every reply — including auth failures
+ * and injected faults — comes in the operation's own type.
  *
  * @param result what {@code <Op>Result} is
  * @param outParams out-parameter siblings written AFTER {@code <Op>Result} ({@code invoiceID},
- *     {@code transactionID}); all are {@code minOccurs=1 int}, so always present: a reply that
- *     sets none (a failure) gets {@code 0}
+ *     {@code transactionID}); all are {@code minOccurs=1 int}, so always present: a reply that sets
+ *     none (a failure) gets {@code 0}
  */
 record OpShape(Result result, List<String> outParams) {
 
@@ -19,11 +19,17 @@ record OpShape(Result result, List<String> outParams) {
     STATUS,
     /** {@code WSResult2Of<T>} with a reference type T: {@code Result} is {@code minOccurs=0}. */
     OPTIONAL,
-    /** {@code WSResult2OfBoolean}: {@code Result} is {@code minOccurs=1}, so failures carry {@code false}. */
+    /**
+     * {@code WSResult2OfBoolean}: {@code Result} is {@code minOccurs=1}, so failures carry {@code
+     * false}.
+     */
     BOOLEAN,
     /** {@code Login}: {@code LoginResult} is the bare token string. */
     LOGIN,
-    /** {@code WSResult3OfTokenGetResponse}: Result{AccessToken, RefreshToken}, Status, ErrorCode, ErrorMessage. */
+    /**
+     * {@code WSResult3OfTokenGetResponse}: Result{AccessToken, RefreshToken}, Status, ErrorCode,
+     * ErrorMessage.
+     */
     TOKENS
   }
 

@@ -25,7 +25,12 @@ final class OperationCatalog {
     add("Login", Set.of(ApiVersion.V1_1), CREDENTIALS, OpShape.LOGIN, auth::login);
     add("TokenGet", Set.of(ApiVersion.V2_0), CREDENTIALS, OpShape.TOKENS, auth::tokenGet);
     add("TokenRefresh", Set.of(ApiVersion.V2_0), CREDENTIALS, OpShape.TOKENS, auth::tokenRefresh);
-    add("GetEntitiesByToken", Set.of(ApiVersion.V2_0), TOKEN, OpShape.OPTIONAL, auth::entitiesByToken);
+    add(
+        "GetEntitiesByToken",
+        Set.of(ApiVersion.V2_0),
+        TOKEN,
+        OpShape.OPTIONAL,
+        auth::entitiesByToken);
     for (AccountOperations.Ledger l : new AccountOperations.Ledger[] {CUSTOMERS, SUPPLIERS}) {
       add(l.listOp(), BOTH, READ, OpShape.OPTIONAL, c -> AccountOperations.list(c, l, false));
       add(l.activeListOp(), BOTH, READ, OpShape.OPTIONAL, c -> AccountOperations.list(c, l, true));
@@ -33,23 +38,66 @@ final class OperationCatalog {
       add(l.getByOp(), BOTH, READ, OpShape.OPTIONAL, c -> AccountOperations.getBy(c, l));
       add(l.newOp(), BOTH, READ, OpShape.OPTIONAL, c -> AccountOperations.newFromDefaults(c, l));
       add(l.updateOp(), BOTH, WRITE, OpShape.BOOLEAN, c -> AccountWrites.update(c, l, false));
-      add(l.updateGetBackOp(), BOTH, WRITE, OpShape.OPTIONAL, c -> AccountWrites.update(c, l, true));
+      add(
+          l.updateGetBackOp(),
+          BOTH,
+          WRITE,
+          OpShape.OPTIONAL,
+          c -> AccountWrites.update(c, l, true));
     }
     add("GetChartOfAccounts", BOTH, READ, OpShape.OPTIONAL, CatalogOperations::chartOfAccounts);
-    add("GetStockItemList", BOTH, READ, OpShape.OPTIONAL, c -> CatalogOperations.stockItems(c, false));
-    add("GetActiveStockItemList", BOTH, READ, OpShape.OPTIONAL, c -> CatalogOperations.stockItems(c, true));
+    add(
+        "GetStockItemList",
+        BOTH,
+        READ,
+        OpShape.OPTIONAL,
+        c -> CatalogOperations.stockItems(c, false));
+    add(
+        "GetActiveStockItemList",
+        BOTH,
+        READ,
+        OpShape.OPTIONAL,
+        c -> CatalogOperations.stockItems(c, true));
     add("GetStockItem", BOTH, READ, OpShape.OPTIONAL, CatalogOperations::stockItem);
     add("GetNewSalesInvoice", BOTH, READ, OpShape.OPTIONAL, InvoiceOperations::newSalesInvoice);
     add("GetInvoice", BOTH, READ, OpShape.OPTIONAL, InvoiceOperations::get);
-    add("SaveInvoiceGetBackInvoiceID", BOTH, WRITE, OpShape.statusWith("invoiceID"), InvoiceOperations::save);
-    add("PostInvoiceGetBackTransactionID", BOTH, WRITE, OpShape.statusWith("transactionID"), InvoiceOperations::post);
+    add(
+        "SaveInvoiceGetBackInvoiceID",
+        BOTH,
+        WRITE,
+        OpShape.statusWith("invoiceID"),
+        InvoiceOperations::save);
+    add(
+        "PostInvoiceGetBackTransactionID",
+        BOTH,
+        WRITE,
+        OpShape.statusWith("transactionID"),
+        InvoiceOperations::post);
     add("GetInvoicesBy", BOTH, READ, OpShape.OPTIONAL, InvoiceQueries::getBy);
-    add("GetInvoicesByExternalReference", BOTH, READ, OpShape.OPTIONAL, InvoiceQueries::byExternalReference);
+    add(
+        "GetInvoicesByExternalReference",
+        BOTH,
+        READ,
+        OpShape.OPTIONAL,
+        InvoiceQueries::byExternalReference);
     add("GetTransactionsBy", BOTH, READ, OpShape.OPTIONAL, TransactionQueries::getBy);
-    add("GetTransactionsByExternalReference", BOTH, READ, OpShape.OPTIONAL, TransactionQueries::byExternalReference);
-    add("CreateBatchSalesInvoiceGetBackTransactionID", BOTH, WRITE, OpShape.optionalWith("transactionID"),
+    add(
+        "GetTransactionsByExternalReference",
+        BOTH,
+        READ,
+        OpShape.OPTIONAL,
+        TransactionQueries::byExternalReference);
+    add(
+        "CreateBatchSalesInvoiceGetBackTransactionID",
+        BOTH,
+        WRITE,
+        OpShape.optionalWith("transactionID"),
         PostingOperations::batchSalesInvoice);
-    add("SaveSalesReceiptGetBackTransactionID", BOTH, WRITE, OpShape.statusWith("transactionID"),
+    add(
+        "SaveSalesReceiptGetBackTransactionID",
+        BOTH,
+        WRITE,
+        OpShape.statusWith("transactionID"),
         PostingOperations::salesReceipt);
   }
 
@@ -63,7 +111,11 @@ final class OperationCatalog {
     return byName.values();
   }
 
-  private void add(String name, Set<ApiVersion> versions, SoapOperation.Access access, OpShape shape,
+  private void add(
+      String name,
+      Set<ApiVersion> versions,
+      SoapOperation.Access access,
+      OpShape shape,
       SoapOperation.Handler handler) {
     byName.put(name, new SoapOperation(name, versions, access, shape, handler));
   }

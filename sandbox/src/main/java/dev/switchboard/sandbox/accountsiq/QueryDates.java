@@ -2,7 +2,10 @@ package dev.switchboard.sandbox.accountsiq;
 
 import java.time.LocalDateTime;
 
-/** Date windows of the {@code *By} queries: inclusive bounds, xs:dateTime compared as entity-local (UTC). */
+/**
+ * Date windows of the {@code *By} queries: inclusive bounds, xs:dateTime compared as entity-local
+ * (UTC).
+ */
 final class QueryDates {
   private static final String[] FOUR = {"FromDate", "ToDate", "FromCreationDate", "ToCreationDate"};
 
@@ -18,8 +21,11 @@ final class QueryDates {
     for (String name : FOUR) {
       LocalDateTime d = RequestReader.date(query, name);
       if (d == null || d.equals(AccountsIqDates.MIN)) {
-        return OpReply.failure("DATE_IS_OUT_OF_RANGE",
-            "FromDate, ToDate, FromCreationDate and ToCreationDate are mandatory; " + name + " is missing.");
+        return OpReply.failure(
+            "DATE_IS_OUT_OF_RANGE",
+            "FromDate, ToDate, FromCreationDate and ToCreationDate are mandatory; "
+                + name
+                + " is missing.");
       }
     }
     return null;

@@ -4,8 +4,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Puts an {@link OpReply} on the wire in the operation's {@link OpShape}:
- * {@code <OpResponse><OpResult>Status, ErrorCode, ErrorMessage?, HasExpired, Result?</OpResult>
+ * Puts an {@link OpReply} on the wire in the operation's {@link OpShape}: {@code
+ * <OpResponse><OpResult>Status, ErrorCode, ErrorMessage?, HasExpired, Result?</OpResult>
  * <outParam/>...</OpResponse>} (element order CERTAIN, §1.5), HTTP 200 for business errors too.
  */
 final class ReplyWriter {
@@ -41,15 +41,18 @@ final class ReplyWriter {
     if (reply.errorMessage != null) x.text("ErrorMessage", reply.errorMessage);
     else if (settings.nullStrings() == AccountsIqSettings.NullStrings.NIL) x.nil("ErrorMessage");
     x.text("HasExpired", Boolean.toString(reply.hasExpired));
-    Runnable tail = () -> {
-      x.end();
-      for (String p : op.shape().outParams()) x.text(p, reply.outParams.getOrDefault(p, "0"));
-      x.finish();
-    };
+    Runnable tail =
+        () -> {
+          x.end();
+          for (String p : op.shape().outParams()) x.text(p, reply.outParams.getOrDefault(p, "0"));
+          x.finish();
+        };
     OpReply.Body body = reply.body;
-    if (body == null && op.shape().result() == OpShape.Result.BOOLEAN) body = new OpReply.Text("false");
+    if (body == null && op.shape().result() == OpShape.Result.BOOLEAN)
+      body = new OpReply.Text("false");
     if (body instanceof OpReply.Many many) {
-      new ListStream(ctx, x, many.itemElement(), many.items(), tail, counters).start(settings.emptyList());
+      new ListStream(ctx, x, many.itemElement(), many.items(), tail, counters)
+          .start(settings.emptyList());
       return;
     }
     if (body instanceof OpReply.Text t && t.value() != null) x.text("Result", t.value());
@@ -58,7 +61,10 @@ final class ReplyWriter {
     ctx.response().end(x.take());
   }
 
-  /** {@code LoginResult} is the bare token; a refusal follows {@link AccountsIqSettings#loginFailure()}. */
+  /**
+   * {@code LoginResult} is the bare token; a refusal follows {@link
+   * AccountsIqSettings#loginFailure()}.
+   */
   private void login(RoutingContext ctx, OpReply reply) {
     XmlOut x = new XmlOut(settings).begin("LoginResponse");
     if (reply.body instanceof OpReply.Text t) {
@@ -67,20 +73,28 @@ final class ReplyWriter {
       switch (settings.loginFailure()) {
         case EMPTY_RESULT -> x.empty("LoginResult");
         case SOAP_FAULT -> {
-          fault(ctx, SoapFault.server("Server was unable to process request. ---> Invalid credentials."));
+          fault(
+              ctx,
+              SoapFault.server("Server was unable to process request. ---> Invalid credentials."));
           return;
         }
-        case EMPTY_RESPONSE -> { }
+        case EMPTY_RESPONSE -> {}
       }
     }
     ctx.response().end(x.finish().take());
   }
 
-  /** {@code WSResult3}: Result first, then Status, ErrorCode, ErrorMessage, and no HasExpired (§1.4). */
+  /**
+   * {@code WSResult3}: Result first, then Status, ErrorCode, ErrorMessage, and no HasExpired
+   * (§1.4).
+   */
   private void tokens(RoutingContext ctx, SoapOperation op, OpReply reply) {
     XmlOut x = new XmlOut(settings).begin(op.name() + "Response").start(op.name() + "Result");
     if (reply.body instanceof OpReply.Tokens t) {
-      x.start("Result").text("AccessToken", t.accessToken()).text("RefreshToken", t.refreshToken()).end();
+      x.start("Result")
+          .text("AccessToken", t.accessToken())
+          .text("RefreshToken", t.refreshToken())
+          .end();
     }
     x.text("Status", reply.status).text("ErrorCode", reply.errorCode);
     if (reply.errorMessage != null) x.text("ErrorMessage", reply.errorMessage);

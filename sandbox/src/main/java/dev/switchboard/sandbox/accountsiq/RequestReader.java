@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Reads operation parameters and records the way XmlSerializer binds them: elements outside the
- * Integration namespace and unknown elements are ignored, a missing {@code minOccurs=1} value
- * reads as its type's default ({@code 0}, {@code false}, {@code 0001-01-01T00:00:00}), and a
- * malformed value makes the whole request unreadable ({@link SoapFault}).
+ * Integration namespace and unknown elements are ignored, a missing {@code minOccurs=1} value reads
+ * as its type's default ({@code 0}, {@code false}, {@code 0001-01-01T00:00:00}), and a malformed
+ * value makes the whole request unreadable ({@link SoapFault}).
  */
 final class RequestReader {
   private RequestReader() {}
@@ -74,7 +74,9 @@ final class RequestReader {
     return v == null ? null : "true".equals(XsType.BOOLEAN.read(v, name));
   }
 
-  /** A dateTime parameter; null if absent or nil (a present {@code minOccurs=1} date is never null). */
+  /**
+   * A dateTime parameter; null if absent or nil (a present {@code minOccurs=1} date is never null).
+   */
   static LocalDateTime date(XmlNode op, String name) {
     String v = op.text(name);
     return v == null ? null : AccountsIqDates.fromCanonical(XsType.DATETIME.read(v, name));
@@ -94,7 +96,8 @@ final class RequestReader {
     XmlNode array = op.child(name);
     List<Integer> out = new ArrayList<>();
     if (array == null || array.nil) return out;
-    for (XmlNode item : array.children("int")) out.add(Integer.valueOf(XsType.INT.read(item.text(), "int")));
+    for (XmlNode item : array.children("int"))
+      out.add(Integer.valueOf(XsType.INT.read(item.text(), "int")));
     return out;
   }
 }

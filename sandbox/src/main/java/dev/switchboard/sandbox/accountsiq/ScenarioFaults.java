@@ -4,9 +4,9 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Applies a scenario's faults to one call. Before the operation runs: rate limit, SOAP fault,
- * unknown error code, XXE payload — nothing is applied then. After it ran:
- * {@code dropConnectionAfterWrite}, which is the point of that fault: the write IS applied, only
- * the answer is lost.
+ * unknown error code, XXE payload — nothing is applied then. After it ran: {@code
+ * dropConnectionAfterWrite}, which is the point of that fault: the write IS applied, only the
+ * answer is lost.
  */
 final class ScenarioFaults {
   /** What to answer instead of running the operation. */
@@ -32,21 +32,31 @@ final class ScenarioFaults {
     if (rl != null && matches(limited, op) && t.fire("rateLimit#" + limited, rl.times())) {
       counters.faults.injected();
       // ASSUMPTION (§1.9): throttling answers HTTP 200 in-band; the code is CERTAIN to exist.
-      return new Reply(OpReply.failure("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
+      return new Reply(
+          OpReply.failure("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
     }
     AccountsIqScenario.OperationFault sf = s.soapFault();
-    if (sf != null && matches(sf.operation(), op) && t.fire("soapFault#" + sf.operation(), sf.times())) {
+    if (sf != null
+        && matches(sf.operation(), op)
+        && t.fire("soapFault#" + sf.operation(), sf.times())) {
       counters.faults.injected();
-      return new Fault(SoapFault.server("Server was unable to process request. ---> Object reference not set to an "
-          + "instance of an object."));
+      return new Fault(
+          SoapFault.server(
+              "Server was unable to process request. ---> Object reference not set to an "
+                  + "instance of an object."));
     }
     AccountsIqScenario.UnknownErrorCode uc = s.unknownErrorCode();
-    if (uc != null && matches(uc.operation(), op) && t.fire("unknownErrorCode#" + uc.operation(), uc.times())) {
+    if (uc != null
+        && matches(uc.operation(), op)
+        && t.fire("unknownErrorCode#" + uc.operation(), uc.times())) {
       counters.faults.injected();
-      return new Reply(OpReply.failure(uc.code(), "Simulated error code outside every published list."));
+      return new Reply(
+          OpReply.failure(uc.code(), "Simulated error code outside every published list."));
     }
     AccountsIqScenario.OperationFault xxe = s.xxePayload();
-    if (xxe != null && matches(xxe.operation(), op) && t.fire("xxePayload#" + xxe.operation(), xxe.times())) {
+    if (xxe != null
+        && matches(xxe.operation(), op)
+        && t.fire("xxePayload#" + xxe.operation(), xxe.times())) {
       counters.faults.injected();
       return new Raw(xxeBody(op));
     }
@@ -56,7 +66,9 @@ final class ScenarioFaults {
   /** True if the connection must now be closed without an answer. */
   boolean dropAfter(SoapOperation op, TenantState t, AccountsIqScenario s) {
     AccountsIqScenario.OperationFault d = s.dropConnectionAfterWrite();
-    if (d == null || !matches(d.operation(), op) || !t.fire("dropConnectionAfterWrite#" + d.operation(), d.times())) {
+    if (d == null
+        || !matches(d.operation(), op)
+        || !t.fire("dropConnectionAfterWrite#" + d.operation(), d.times())) {
       return false;
     }
     counters.faults.injected();
@@ -64,22 +76,46 @@ final class ScenarioFaults {
     return true;
   }
 
-  /** {@code "*"} matches every operation but Login, TokenGet and TokenRefresh, which must be named. */
+  /**
+   * {@code "*"} matches every operation but Login, TokenGet and TokenRefresh, which must be named.
+   */
   static boolean matches(String pattern, SoapOperation op) {
-    return pattern.equals(op.name()) || ("*".equals(pattern) && op.access() != SoapOperation.Access.CREDENTIALS);
+    return pattern.equals(op.name())
+        || ("*".equals(pattern) && op.access() != SoapOperation.Access.CREDENTIALS);
   }
 
-  /** A response that declares an external entity and references it: a client must refuse to parse it. */
+  /**
+   * A response that declares an external entity and references it: a client must refuse to parse
+   * it.
+   */
   static Buffer xxeBody(SoapOperation op) {
-    String inner = op.shape().result() == OpShape.Result.LOGIN
-        ? "<LoginResult>&xxe;</LoginResult>"
-        : "<" + op.name() + "Result><Status>Success</Status><ErrorCode>SUCCESS</ErrorCode><ErrorMessage>&xxe;"
-            + "</ErrorMessage><HasExpired>false</HasExpired></" + op.name() + "Result>";
+    String inner =
+        op.shape().result() == OpShape.Result.LOGIN
+            ? "<LoginResult>&xxe;</LoginResult>"
+            : "<"
+                + op.name()
+                + "Result><Status>Success</Status><ErrorCode>SUCCESS</ErrorCode><ErrorMessage>&xxe;"
+                + "</ErrorMessage><HasExpired>false</HasExpired></"
+                + op.name()
+                + "Result>";
     String response = op.name() + "Response";
-    return Buffer.buffer("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        + "<!DOCTYPE soap:Envelope [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
-        + "<soap:Envelope xmlns:soap=\"" + Soap.ENVELOPE_NS + "\" xmlns:xsi=\"" + Soap.XSI
-        + "\" xmlns:xsd=\"" + Soap.XSD + "\"><soap:Body><" + response + " xmlns=\"" + Soap.NS + "\">" + inner
-        + "</" + response + "></soap:Body></soap:Envelope>");
+    return Buffer.buffer(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            + "<!DOCTYPE soap:Envelope [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+            + "<soap:Envelope xmlns:soap=\""
+            + Soap.ENVELOPE_NS
+            + "\" xmlns:xsi=\""
+            + Soap.XSI
+            + "\" xmlns:xsd=\""
+            + Soap.XSD
+            + "\"><soap:Body><"
+            + response
+            + " xmlns=\""
+            + Soap.NS
+            + "\">"
+            + inner
+            + "</"
+            + response
+            + "></soap:Body></soap:Envelope>");
   }
 }

@@ -40,12 +40,19 @@ final class SecureXml {
       XmlNode root = null;
       while (r.hasNext()) {
         switch (r.next()) {
-          case XMLStreamConstants.DTD -> throw SoapFault.unreadable(at(r.getLocation())
-              + "For security reasons DTD is prohibited in this XML document.");
-          case XMLStreamConstants.ENTITY_REFERENCE -> throw SoapFault.unreadable(at(r.getLocation())
-              + "Reference to undeclared entity '" + r.getLocalName() + "'.");
+          case XMLStreamConstants.DTD ->
+              throw SoapFault.unreadable(
+                  at(r.getLocation())
+                      + "For security reasons DTD is prohibited in this XML document.");
+          case XMLStreamConstants.ENTITY_REFERENCE ->
+              throw SoapFault.unreadable(
+                  at(r.getLocation())
+                      + "Reference to undeclared entity '"
+                      + r.getLocalName()
+                      + "'.");
           case XMLStreamConstants.START_ELEMENT -> {
-            if (open.size() >= MAX_DEPTH) throw SoapFault.unreadable("The document is nested too deeply.");
+            if (open.size() >= MAX_DEPTH)
+              throw SoapFault.unreadable("The document is nested too deeply.");
             XmlNode n = new XmlNode(r.getNamespaceURI(), r.getLocalName(), isNil(r));
             if (open.isEmpty()) root = n;
             else open.peek().children.add(n);
@@ -55,7 +62,7 @@ final class SecureXml {
             if (!open.isEmpty()) open.peek().appendText(r.getText());
           }
           case XMLStreamConstants.END_ELEMENT -> open.pop();
-          default -> { }
+          default -> {}
         }
       }
       if (root == null) throw SoapFault.unreadable("Root element is missing.");

@@ -27,15 +27,25 @@ final class SoapEndpoint {
    * Everything an endpoint needs, shared by both. {@code anonymous} keeps the scenario bookkeeping
    * of calls that name no known tenant (a Login with unknown keys); it can never authenticate.
    */
-  record Parts(SoapDispatch dispatch, AuthGate auth, AuthOperations authOps, TenantState anonymous,
-      ScenarioFaults faults, ReplyWriter writer, StatsCounters counters, AccountsIqSettings settings, Clock clock,
+  record Parts(
+      SoapDispatch dispatch,
+      AuthGate auth,
+      AuthOperations authOps,
+      TenantState anonymous,
+      ScenarioFaults faults,
+      ReplyWriter writer,
+      StatsCounters counters,
+      AccountsIqSettings settings,
+      Clock clock,
       OperationCatalog catalog) {}
 
   private final ApiVersion version;
   private final Parts p;
   private final Supplier<String> address;
 
-  /** @param address this endpoint's URL, for the WSDL's soap:address */
+  /**
+   * @param address this endpoint's URL, for the WSDL's soap:address
+   */
   SoapEndpoint(ApiVersion version, Parts parts, Supplier<String> address) {
     this.version = version;
     this.p = parts;
@@ -46,7 +56,8 @@ final class SoapEndpoint {
     HttpServerRequest req = ctx.request();
     if (req.method() == HttpMethod.GET) {
       boolean wsdl = req.query() != null && req.query().toLowerCase(Locale.ROOT).startsWith("wsdl");
-      ctx.response().putHeader("Content-Type", wsdl ? Soap.CONTENT_TYPE : "text/html; charset=utf-8")
+      ctx.response()
+          .putHeader("Content-Type", wsdl ? Soap.CONTENT_TYPE : "text/html; charset=utf-8")
           .end(wsdl ? Wsdl.of(version, p.catalog(), address.get()) : helpPage());
       return;
     }
@@ -55,9 +66,13 @@ final class SoapEndpoint {
       return;
     }
     String contentType = req.getHeader("Content-Type");
-    if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("text/xml")) {
-      // LIKELY ASMX answer to anything but SOAP 1.1 (this simulator does not serve the soap12 binding).
-      ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+    if (contentType == null
+        || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("text/xml")) {
+      // LIKELY ASMX answer to anything but SOAP 1.1 (this simulator does not serve the soap12
+      // binding).
+      ctx.response()
+          .setStatusCode(500)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
           .end("System.InvalidOperationException: Request format is invalid: " + contentType + ".");
       return;
     }
@@ -65,13 +80,18 @@ final class SoapEndpoint {
     try {
       header = AccountsIqScenario.JSON.fromHeader(ctx);
     } catch (IllegalArgumentException e) {
-      ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8").end(e.getMessage());
+      ctx.response()
+          .setStatusCode(400)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end(e.getMessage());
       return;
     }
     SoapRequest soap;
     SoapOperation op;
     try {
-      soap = SoapRequest.parse(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+      soap =
+          SoapRequest.parse(
+              ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
       op = p.dispatch().resolve(version, req.getHeader("SOAPAction"), soap.operation());
     } catch (SoapFault f) {
       RequestLog.note(ctx, "outcome", f.faultCode);
@@ -89,16 +109,22 @@ final class SoapEndpoint {
     }
     TenantState tenant = caller.tenant();
     if (tenant != null) RequestLog.note(ctx, "tenant", tenant.key());
-    AccountsIqScenario scenario = (tenant == null ? AccountsIqScenario.none() : tenant.scenario()).overriddenBy(header);
+    AccountsIqScenario scenario =
+        (tenant == null ? AccountsIqScenario.none() : tenant.scenario()).overriddenBy(header);
     long delay = scenario.delayMsFor(op.name());
     SoapRequest request = soap;
     if (delay > 0) ctx.vertx().setTimer(delay, t -> respond(ctx, op, request, caller, scenario));
     else respond(ctx, op, request, caller, scenario);
   }
 
-  private void respond(RoutingContext ctx, SoapOperation op, SoapRequest soap, AuthGate.Caller caller,
+  private void respond(
+      RoutingContext ctx,
+      SoapOperation op,
+      SoapRequest soap,
+      AuthGate.Caller caller,
       AccountsIqScenario scenario) {
-    String writeKey = op.access() == SoapOperation.Access.WRITE ? WriteKeys.of(op, soap.operation()) : null;
+    String writeKey =
+        op.access() == SoapOperation.Access.WRITE ? WriteKeys.of(op, soap.operation()) : null;
     if (writeKey != null) p.counters().writes.arrived(writeKey);
     if (caller.refusal() != null) {
       RequestLog.note(ctx, "outcome", caller.refusal().errorCode);
@@ -122,17 +148,31 @@ final class SoapEndpoint {
     }
     OpReply reply;
     try {
-      reply = op.handler().handle(new OpCall(op, version, soap.operation(), caller.tenant(), caller.store(), scenario,
-          p.settings(), p.clock()));
+      reply =
+          op.handler()
+              .handle(
+                  new OpCall(
+                      op,
+                      version,
+                      soap.operation(),
+                      caller.tenant(),
+                      caller.store(),
+                      scenario,
+                      p.settings(),
+                      p.clock()));
     } catch (SoapFault f) {
       p.writer().fault(ctx, f);
       return;
     } catch (RuntimeException e) {
       LOG.warn("AccountsIQ operation {} failed", op.name(), e);
-      p.writer().fault(ctx, SoapFault.server("Server was unable to process request. ---> " + e.getMessage()));
+      p.writer()
+          .fault(
+              ctx,
+              SoapFault.server("Server was unable to process request. ---> " + e.getMessage()));
       return;
     }
-    String key = !reply.applied ? null : writeKey != null ? writeKey : WriteKeys.of(op, soap.operation());
+    String key =
+        !reply.applied ? null : writeKey != null ? writeKey : WriteKeys.of(op, soap.operation());
     if (reply.applied) p.counters().writeApplied(op.name(), key);
     RequestLog.note(ctx, "outcome", reply.errorCode);
     boolean drop = p.faults().dropAfter(op, books, scenario);
@@ -151,20 +191,30 @@ final class SoapEndpoint {
   }
 
   /**
-   * Answers a call the random fault mode picked, before it runs (nothing is applied): a
-   * {@code soap:Server} fault with HTTP 500 (ASMX, LIKELY, §1.5), in-band throttling on the 2.0
-   * endpoint (§1.9 ASSUMPTION), or no answer in time. Returns false when the call is to be served
-   * after all: 1.1 has no rate limit ("There is no rate limit.", §1.9).
+   * Answers a call the random fault mode picked, before it runs (nothing is applied): a {@code
+   * soap:Server} fault with HTTP 500 (ASMX, LIKELY, §1.5), in-band throttling on the 2.0 endpoint
+   * (§1.9 ASSUMPTION), or no answer in time. Returns false when the call is to be served after all:
+   * 1.1 has no rate limit ("There is no rate limit.", §1.9).
    */
-  private boolean randomFault(RoutingContext ctx, SoapOperation op, FaultDice.Call fate, RandomFaults faults) {
+  private boolean randomFault(
+      RoutingContext ctx, SoapOperation op, FaultDice.Call fate, RandomFaults faults) {
     if (fate == FaultDice.Call.RATE_LIMIT && version == ApiVersion.V1_1) return false;
     p.counters().faults.random(FaultDice.kind(fate));
     RequestLog.note(ctx, "outcome", "random-" + FaultDice.kind(fate));
     switch (fate) {
-      case SERVER_ERROR -> p.writer().fault(ctx, SoapFault.server(
-          "Server was unable to process request. ---> The service is temporarily unavailable."));
-      case RATE_LIMIT -> p.writer().send(ctx, op,
-          OpReply.failure("OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
+      case SERVER_ERROR ->
+          p.writer()
+              .fault(
+                  ctx,
+                  SoapFault.server(
+                      "Server was unable to process request. ---> The service is temporarily unavailable."));
+      case RATE_LIMIT ->
+          p.writer()
+              .send(
+                  ctx,
+                  op,
+                  OpReply.failure(
+                      "OAUTH_INTEGRATION_APPS_RATE_LIMIT_REACHED", "Rate limit reached."));
       case TIMEOUT -> Unanswered.holdThenClose(ctx, faults.timeoutHoldMs());
       case SERVE -> throw new IllegalArgumentException("not a fault");
     }
@@ -172,9 +222,13 @@ final class SoapEndpoint {
   }
 
   private String helpPage() {
-    StringBuilder b = new StringBuilder("<html><head><title>").append(version.serviceName)
-        .append(" Web Service</title></head><body><h1>").append(version.serviceName)
-        .append("</h1><p>The following operations are supported (Switchboard sandbox).</p><ul>");
+    StringBuilder b =
+        new StringBuilder("<html><head><title>")
+            .append(version.serviceName)
+            .append(" Web Service</title></head><body><h1>")
+            .append(version.serviceName)
+            .append(
+                "</h1><p>The following operations are supported (Switchboard sandbox).</p><ul>");
     for (SoapOperation op : p.catalog().all()) {
       if (op.versions().contains(version)) b.append("<li>").append(op.name()).append("</li>");
     }

@@ -3,9 +3,9 @@ package dev.switchboard.sandbox.accountsiq;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A SOAP 1.1 {@code soap:Fault}, always HTTP 500 (LIKELY, generic ASMX behaviour, §1.5): the
- * WSDL declares no {@code wsdl:fault}, so only requests the service cannot read or route, and
- * unhandled server errors, take this path. Business errors are in-band with HTTP 200.
+ * A SOAP 1.1 {@code soap:Fault}, always HTTP 500 (LIKELY, generic ASMX behaviour, §1.5): the WSDL
+ * declares no {@code wsdl:fault}, so only requests the service cannot read or route, and unhandled
+ * server errors, take this path. Business errors are in-band with HTTP 200.
  */
 final class SoapFault extends RuntimeException {
   static final String CLIENT = "soap:Client";
@@ -33,15 +33,26 @@ final class SoapFault extends RuntimeException {
 
   /** ASMX's wording when XmlSerializer cannot read the request. */
   static SoapFault unreadable(String detail) {
-    return client("Server was unable to read request. ---> There is an error in XML document. ---> " + detail);
+    return client(
+        "Server was unable to read request. ---> There is an error in XML document. ---> "
+            + detail);
   }
 
   /** The fault envelope, as ASMX writes it. */
   Buffer envelope() {
-    return Buffer.buffer("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-        + "<soap:Envelope xmlns:soap=\"" + Soap.ENVELOPE_NS + "\" xmlns:xsi=\"" + Soap.XSI + "\" xmlns:xsd=\""
-        + Soap.XSD + "\"><soap:Body><soap:Fault><faultcode>" + faultCode + "</faultcode><faultstring>"
-        + escape(getMessage()) + "</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>");
+    return Buffer.buffer(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<soap:Envelope xmlns:soap=\""
+            + Soap.ENVELOPE_NS
+            + "\" xmlns:xsi=\""
+            + Soap.XSI
+            + "\" xmlns:xsd=\""
+            + Soap.XSD
+            + "\"><soap:Body><soap:Fault><faultcode>"
+            + faultCode
+            + "</faultcode><faultstring>"
+            + escape(getMessage())
+            + "</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>");
   }
 
   static String escape(String s) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param shape the answer's type
  * @param handler the behaviour
  */
-record SoapOperation(String name, Set<ApiVersion> versions, Access access, OpShape shape, Handler handler) {
+record SoapOperation(
+    String name, Set<ApiVersion> versions, Access access, OpShape shape, Handler handler) {
 
   /** Authentication and permission an operation needs. */
   enum Access {

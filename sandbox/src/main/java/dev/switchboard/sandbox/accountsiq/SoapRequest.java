@@ -10,18 +10,26 @@ package dev.switchboard.sandbox.accountsiq;
  */
 record SoapRequest(XmlNode aiqHeader, XmlNode operation) {
 
-  /** @throws SoapFault for anything that is not a SOAP 1.1 envelope with a body element */
+  /**
+   * @throws SoapFault for anything that is not a SOAP 1.1 envelope with a body element
+   */
   static SoapRequest parse(byte[] body) {
     XmlNode env = SecureXml.parse(body);
-    if (!"Envelope".equals(env.name)) throw SoapFault.client("Root element is not a SOAP Envelope.");
+    if (!"Envelope".equals(env.name))
+      throw SoapFault.client("Root element is not a SOAP Envelope.");
     if (!Soap.ENVELOPE_NS.equals(env.ns)) {
       // SOAP 1.2 or no namespace: ASMX's SOAP 1.1 handler answers VersionMismatch.
-      throw SoapFault.versionMismatch("Possible SOAP version mismatch: Envelope namespace " + env.ns
-          + " was unexpected. Expecting " + Soap.ENVELOPE_NS + ".");
+      throw SoapFault.versionMismatch(
+          "Possible SOAP version mismatch: Envelope namespace "
+              + env.ns
+              + " was unexpected. Expecting "
+              + Soap.ENVELOPE_NS
+              + ".");
     }
     XmlNode header = env.child(Soap.ENVELOPE_NS, "Header");
     XmlNode bodyNode = env.child(Soap.ENVELOPE_NS, "Body");
-    if (bodyNode == null) throw SoapFault.client("Unable to handle request without a SOAP Body element.");
+    if (bodyNode == null)
+      throw SoapFault.client("Unable to handle request without a SOAP Body element.");
     XmlNode op = bodyNode.firstElement();
     if (op == null) throw SoapFault.client("Unable to handle request: the SOAP Body is empty.");
     return new SoapRequest(header == null ? null : header.child("AiqSoapHeader"), op);

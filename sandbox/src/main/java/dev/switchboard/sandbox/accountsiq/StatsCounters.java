@@ -19,6 +19,7 @@ final class StatsCounters {
   final LongAdder connectionsDropped = new LongAdder();
   final LongAdder recordsStreamed = new LongAdder();
   final FaultCounts faults = new FaultCounts();
+
   /** Distinct applied writes (by reference), lost answers and blind re-sends. */
   final WriteTally writes = new WriteTally();
 
@@ -29,9 +30,25 @@ final class StatsCounters {
   }
 
   AccountsIqStats snapshot(int activeLoginTokens, int activeAccessTokens) {
-    return new AccountsIqStats(logins.snapshot(), loginsRefused.sum(), tokenGets.snapshot(), tokenRefreshes.snapshot(),
-        tokenRequestsRefused.sum(), calls.snapshot(), writesApplied.snapshot(), authFailures.sum(), soapFaults.sum(),
-        faults.injectedCount(), connectionsDropped.sum(), recordsStreamed.sum(), activeLoginTokens, activeAccessTokens,
-        faults.byKind(), writes.distinct(), writes.answersLost(), writes.resentAfterLoss(), writes.recentLostKeys());
+    return new AccountsIqStats(
+        logins.snapshot(),
+        loginsRefused.sum(),
+        tokenGets.snapshot(),
+        tokenRefreshes.snapshot(),
+        tokenRequestsRefused.sum(),
+        calls.snapshot(),
+        writesApplied.snapshot(),
+        authFailures.sum(),
+        soapFaults.sum(),
+        faults.injectedCount(),
+        connectionsDropped.sum(),
+        recordsStreamed.sum(),
+        activeLoginTokens,
+        activeAccessTokens,
+        faults.byKind(),
+        writes.distinct(),
+        writes.answersLost(),
+        writes.resentAfterLoss(),
+        writes.recentLostKeys());
   }
 }

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.SplittableRandom;
 
 /**
- * Generated stock items ({@code StockItem}, §1.6 #12): ids {@code SKU00001}... (uppercase), one
- * of {@link FakeLedgerData#PRODUCTS} each, a pure function of {@code (seed, i)}.
+ * Generated stock items ({@code StockItem}, §1.6 #12): ids {@code SKU00001}... (uppercase), one of
+ * {@link FakeLedgerData#PRODUCTS} each, a pure function of {@code (seed, i)}.
  */
 final class StockItems {
   private final long seed;
@@ -29,7 +29,8 @@ final class StockItems {
   }
 
   FakeLedgerData.Product product(long index) {
-    return FakeLedgerData.PRODUCTS[(int) Math.floorMod(index + seed, (long) FakeLedgerData.PRODUCTS.length)];
+    return FakeLedgerData.PRODUCTS[
+        (int) Math.floorMod(index + seed, (long) FakeLedgerData.PRODUCTS.length)];
   }
 
   BigDecimal price(long index) {
@@ -56,8 +57,13 @@ final class StockItems {
         .set("DefaultPurchasesGLAccountCode", "5000")
         .set("Active", index % 25 != 24)
         .set("ReOrderLevel", service ? "0" : "5")
-        .set("ItemPrice2", price).set("ItemPrice3", price).set("ItemPrice4", price).set("ItemPrice5", price)
-        .set("ItemPrice6", price).set("ItemPrice7", price).set("ItemPrice8", price)
+        .set("ItemPrice2", price)
+        .set("ItemPrice3", price)
+        .set("ItemPrice4", price)
+        .set("ItemPrice5", price)
+        .set("ItemPrice6", price)
+        .set("ItemPrice7", price)
+        .set("ItemPrice8", price)
         .set("UseMarginWarning", false)
         .set("Margin", "0")
         .set("RowVersionNumber", AccountsIqSeeds.rowVersion(seed, AccountsIqSeeds.STOCK, index, 1))

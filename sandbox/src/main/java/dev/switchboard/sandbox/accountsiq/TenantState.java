@@ -17,7 +17,8 @@ final class TenantState extends ScenarioState<AccountsIqScenario> {
   }
 
   /** The tenant {@code key} if it authenticates as {@code kind}, else null. */
-  static TenantState find(TenantRegistry<TenantState> tenants, String key, AccountsIqTenant.Kind kind) {
+  static TenantState find(
+      TenantRegistry<TenantState> tenants, String key, AccountsIqTenant.Kind kind) {
     TenantState t = tenants.find(key);
     return t != null && t.config.kind() == kind ? t : null;
   }

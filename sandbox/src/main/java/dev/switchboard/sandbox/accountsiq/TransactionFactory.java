@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds {@code WSTransactionSummary} records with their {@code LineDetails} (control, net, tax
- * or bank lines, balanced) for generated and posted transactions alike. Type codes are those of
- * {@code a-z.md} (§1.8): SI sales invoice, SN sales credit note, SR sales receipt, PI purchase
- * invoice, PP purchase payment.
+ * Builds {@code WSTransactionSummary} records with their {@code LineDetails} (control, net, tax or
+ * bank lines, balanced) for generated and posted transactions alike. Type codes are those of {@code
+ * a-z.md} (§1.8): SI sales invoice, SN sales credit note, SR sales receipt, PI purchase invoice, PP
+ * purchase payment.
  *
  * @param type transaction type code
  * @param id TransactionID
@@ -25,8 +25,17 @@ import java.util.Locale;
  * @param invoiceId InvoiceID for posted invoices, else 0
  * @param batch a batch invoice (GL lines, no stock)
  */
-record TransactionFactory(String type, long id, AccountsIqRecord account, String externalReference, BigDecimal net,
-    BigDecimal tax, String taxCode, LocalDateTime transactionDate, LocalDateTime created, long invoiceId,
+record TransactionFactory(
+    String type,
+    long id,
+    AccountsIqRecord account,
+    String externalReference,
+    BigDecimal net,
+    BigDecimal tax,
+    String taxCode,
+    LocalDateTime transactionDate,
+    LocalDateTime created,
+    long invoiceId,
     boolean batch) {
 
   private static final String BANK_GL = "1200";
@@ -36,10 +45,11 @@ record TransactionFactory(String type, long id, AccountsIqRecord account, String
     boolean payment = type.equals("SR") || type.equals("PP");
     BigDecimal gross = net.add(tax);
     // Sign of the control line: debit (+) raises what the account owes us / lowers what we owe.
-    BigDecimal control = switch (type) {
-      case "SI", "PP" -> gross;
-      default -> gross.negate();
-    };
+    BigDecimal control =
+        switch (type) {
+          case "SI", "PP" -> gross;
+          default -> gross.negate();
+        };
     String currency = account.get("CurrencyCode");
     BigDecimal rate = new BigDecimal(InvoiceTemplates.exchangeRate(currency));
     String controlGl = sales ? "1100" : "2100";
@@ -52,7 +62,9 @@ record TransactionFactory(String type, long id, AccountsIqRecord account, String
       String netGl = sales ? (batch ? "4010" : "4000") : "5000";
       details.add(detail(netGl, false, false, net.multiply(sign), null, currency, rate));
       if (tax.signum() != 0 || taxCode != null) {
-        details.add(detail(sales ? "2200" : "2210", false, true, tax.multiply(sign), taxCode, currency, rate));
+        details.add(
+            detail(
+                sales ? "2200" : "2210", false, true, tax.multiply(sign), taxCode, currency, rate));
       }
     }
     LocalDateTime period = transactionDate.toLocalDate().withDayOfMonth(1).atStartOfDay();
@@ -72,8 +84,11 @@ record TransactionFactory(String type, long id, AccountsIqRecord account, String
         .set("TransactionDate", transactionDate)
         .set("FinancialYear", transactionDate.getYear())
         .set("PeriodNumber", transactionDate.getMonthValue())
-        .set("PeriodName", transactionDate.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
-            + transactionDate.getYear())
+        .set(
+            "PeriodName",
+            transactionDate.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                + " "
+                + transactionDate.getYear())
         .set("CreationDate", created)
         .items(details)
         .set("CurrencyCode", currency)
@@ -87,14 +102,26 @@ record TransactionFactory(String type, long id, AccountsIqRecord account, String
         .set("DueDate", payment ? null : transactionDate.plusDays(30));
   }
 
-  private AccountsIqRecord detail(String gl, boolean control, boolean taxLine, BigDecimal amount, String taxId,
-      String currency, BigDecimal rate) {
+  private AccountsIqRecord detail(
+      String gl,
+      boolean control,
+      boolean taxLine,
+      BigDecimal amount,
+      String taxId,
+      String currency,
+      BigDecimal rate) {
     return new AccountsIqRecord(WsdlTypes.TRANSACTION_DETAIL)
-        .set("GLAccountCode", gl).set("IsControlLine", control).set("IsTaxLine", taxLine).set("IsStockLine", false)
-        .set("Amount", InvoiceMath.money(amount)).set("BCAmount", InvoiceMath.money(amount.multiply(rate)))
-        .set("TaxID", taxId).set("CurrencyCode", currency).set("IsReconciled", false)
-        .set("TransactionDate", transactionDate).set("PeriodDate", transactionDate.toLocalDate().withDayOfMonth(1)
-            .atStartOfDay())
+        .set("GLAccountCode", gl)
+        .set("IsControlLine", control)
+        .set("IsTaxLine", taxLine)
+        .set("IsStockLine", false)
+        .set("Amount", InvoiceMath.money(amount))
+        .set("BCAmount", InvoiceMath.money(amount.multiply(rate)))
+        .set("TaxID", taxId)
+        .set("CurrencyCode", currency)
+        .set("IsReconciled", false)
+        .set("TransactionDate", transactionDate)
+        .set("PeriodDate", transactionDate.toLocalDate().withDayOfMonth(1).atStartOfDay())
         .set("ExchangeRate", rate.toPlainString());
   }
 }

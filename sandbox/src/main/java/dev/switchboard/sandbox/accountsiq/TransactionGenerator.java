@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 
 /**
  * Generated historic ledger transactions ({@code GetTransactionsBy}). Transaction {@code i} of
- * {@code n} is a pure function of {@code (seed, i)} and the entity sizes: TransactionID
- * {@code 100001 + i}, ExternalReference {@code GEN-T<id>}, created at an even spread over 2022–2024
+ * {@code n} is a pure function of {@code (seed, i)} and the entity sizes: TransactionID {@code
+ * 100001 + i}, ExternalReference {@code GEN-T<id>}, created at an even spread over 2022–2024
  * (creation order = index order), types SI 55%, SR 25%, SN 5%, PI 10%, PP 5%.
  */
 final class TransactionGenerator {
@@ -45,16 +45,33 @@ final class TransactionGenerator {
     String type = roll < 55 ? "SI" : roll < 80 ? "SR" : roll < 85 ? "SN" : roll < 95 ? "PI" : "PP";
     boolean purchases = type.startsWith("P") && supplierCount > 0;
     if (type.startsWith("P") && !purchases) type = "SI";
-    AccountsIqRecord account = purchases ? suppliers.generate(r.nextLong(supplierCount))
-        : customers.generate(r.nextLong(customerCount));
+    AccountsIqRecord account =
+        purchases
+            ? suppliers.generate(r.nextLong(supplierCount))
+            : customers.generate(r.nextLong(customerCount));
     boolean payment = type.equals("SR") || type.equals("PP");
     BigDecimal net = BigDecimal.valueOf(5_000 + r.nextInt(495_000), 2);
     String taxCode = payment ? null : "STD";
-    BigDecimal tax = payment ? BigDecimal.ZERO.setScale(2) : InvoiceMath.money(net.multiply(new BigDecimal("0.23")));
+    BigDecimal tax =
+        payment
+            ? BigDecimal.ZERO.setScale(2)
+            : InvoiceMath.money(net.multiply(new BigDecimal("0.23")));
     LocalDateTime created = numbering.created(index);
     long id = FIRST_ID + index;
-    AccountsIqRecord t = new TransactionFactory(type, id, account, REF_PREFIX + id, net, tax, taxCode,
-        created.toLocalDate().atStartOfDay(), created, 0, false).build();
+    AccountsIqRecord t =
+        new TransactionFactory(
+                type,
+                id,
+                account,
+                REF_PREFIX + id,
+                net,
+                tax,
+                taxCode,
+                created.toLocalDate().atStartOfDay(),
+                created,
+                0,
+                false)
+            .build();
     if (index < size - size / 10) t.set("OutstandingAmount", "0.00");
     return t;
   }

@@ -6,11 +6,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * {@code GetTransactionsBy(query: WSGetTransactionsByQuery)} — Skip paging, at most
- * {@link AccountsIqSettings#transactionsPageCap()} (10,000, CERTAIN) rows per call and no Limit
- * (§1.7) — and {@code GetTransactionsByExternalReference(query:
- * WSGetTransactionsByExternalReferenceQuery)}, the idempotency check of §1.6. Both answer
- * {@code WSResult2OfArrayOfWSTransactionSummary}.
+ * {@code GetTransactionsBy(query: WSGetTransactionsByQuery)} — Skip paging, at most {@link
+ * AccountsIqSettings#transactionsPageCap()} (10,000, CERTAIN) rows per call and no Limit (§1.7) —
+ * and {@code GetTransactionsByExternalReference(query: WSGetTransactionsByExternalReferenceQuery)},
+ * the idempotency check of §1.6. Both answer {@code WSResult2OfArrayOfWSTransactionSummary}.
  */
 final class TransactionQueries {
   private TransactionQueries() {}
@@ -27,15 +26,25 @@ final class TransactionQueries {
     LocalDateTime dueFrom = RequestReader.date(q, "FromDueDate");
     LocalDateTime dueTo = RequestReader.date(q, "ToDueDate");
     int skip = Math.max(0, RequestReader.intParam(q, "Skip"));
-    var matching = LazyLists.filterMap(
-        call.store().transactions.ordered(RequestReader.date(q, "FromCreationDate"),
-            RequestReader.date(q, "ToCreationDate"), false),
-        t -> f.test(t) && QueryDates.within(t.dateTime("TransactionDate"), from, to)
-            && QueryDates.within(t.dateTime("PeriodDate"), periodFrom, periodTo)
-            && (dueFrom == null && dueTo == null || QueryDates.within(t.dateTime("DueDate"), dueFrom, dueTo)),
-        t -> t);
-    return OpReply.success(new OpReply.Many("WSTransactionSummary",
-        LazyLists.page(matching, skip, call.settings().transactionsPageCap())));
+    var matching =
+        LazyLists.filterMap(
+            call.store()
+                .transactions
+                .ordered(
+                    RequestReader.date(q, "FromCreationDate"),
+                    RequestReader.date(q, "ToCreationDate"),
+                    false),
+            t ->
+                f.test(t)
+                    && QueryDates.within(t.dateTime("TransactionDate"), from, to)
+                    && QueryDates.within(t.dateTime("PeriodDate"), periodFrom, periodTo)
+                    && (dueFrom == null && dueTo == null
+                        || QueryDates.within(t.dateTime("DueDate"), dueFrom, dueTo)),
+            t -> t);
+    return OpReply.success(
+        new OpReply.Many(
+            "WSTransactionSummary",
+            LazyLists.page(matching, skip, call.settings().transactionsPageCap())));
   }
 
   /**
@@ -51,25 +60,31 @@ final class TransactionQueries {
     Filter f = filter(q);
     LocalDateTime from = QueryDates.openIfDefault(RequestReader.date(q, "FromDate"));
     LocalDateTime to = QueryDates.openIfDefault(RequestReader.date(q, "ToDate"));
-    var found = LazyLists.filterMap(call.store().transactions.byReference(ref).iterator(),
-        t -> f.test(t) && QueryDates.within(t.dateTime("TransactionDate"), from, to), t -> t);
+    var found =
+        LazyLists.filterMap(
+            call.store().transactions.byReference(ref).iterator(),
+            t -> f.test(t) && QueryDates.within(t.dateTime("TransactionDate"), from, to),
+            t -> t);
     return OpReply.success(new OpReply.Many("WSTransactionSummary", found));
   }
 
   /** TypesFilter (SI, SR, ...), AccountIDsFilter, TransactionIDsFilter, DepartmentIDsFilter. */
-  private record Filter(Set<String> types, Set<Integer> accounts, Set<Integer> ids, Set<String> departments) {
+  private record Filter(
+      Set<String> types, Set<Integer> accounts, Set<Integer> ids, Set<String> departments) {
     boolean test(AccountsIqRecord t) {
       if (!types.isEmpty() && !types.contains(t.get("TransactionType"))) return false;
       if (!accounts.isEmpty() && !accounts.contains(t.integer("AccountID"))) return false;
       if (!ids.isEmpty() && !ids.contains(t.integer("TransactionID"))) return false;
       if (departments.isEmpty()) return true;
-      for (AccountsIqRecord d : t.items()) if (departments.contains(d.get("DepartmentID"))) return true;
+      for (AccountsIqRecord d : t.items())
+        if (departments.contains(d.get("DepartmentID"))) return true;
       return false;
     }
   }
 
   private static Filter filter(XmlNode q) {
-    return new Filter(InvoiceQueries.upper(RequestReader.strings(q, "TypesFilter")),
+    return new Filter(
+        InvoiceQueries.upper(RequestReader.strings(q, "TypesFilter")),
         new HashSet<>(RequestReader.ints(q, "AccountIDsFilter")),
         new HashSet<>(RequestReader.ints(q, "TransactionIDsFilter")),
         new HashSet<>(RequestReader.strings(q, "DepartmentIDsFilter")));

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * What identifies one intended AccountsIQ write, for the duplicate count ({@link WriteTally}): the
  * operation and the reference the vendor's workflow keys a record by — {@code ExternalReference}
- * (invoices, batch invoices), {@code CheckReference} (a receipt's, which becomes its
- * transaction's external reference), the {@code invoiceID} being posted, an account's
- * {@code Code} — else a digest of the request element (the token left out).
+ * (invoices, batch invoices), {@code CheckReference} (a receipt's, which becomes its transaction's
+ * external reference), the {@code invoiceID} being posted, an account's {@code Code} — else a
+ * digest of the request element (the token left out).
  */
 final class WriteKeys {
   private static final List<String> REFERENCES = List.of("ExternalReference", "CheckReference");
@@ -22,12 +22,14 @@ final class WriteKeys {
       if (v != null) return WriteTally.key(op.name(), name, v);
     }
     String invoiceId = request.text("invoiceID");
-    if (invoiceId != null && !invoiceId.isBlank()) return WriteTally.key(op.name(), "invoiceID", invoiceId.trim());
+    if (invoiceId != null && !invoiceId.isBlank())
+      return WriteTally.key(op.name(), "invoiceID", invoiceId.trim());
     String code = descendantText(request, "Code");
     if (code != null) return WriteTally.key(op.name(), "Code", code);
     StringBuilder b = new StringBuilder();
     canonical(request, b);
-    return WriteTally.key(op.name(), WriteTally.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    return WriteTally.key(
+        op.name(), WriteTally.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Text of the first non-blank descendant {@code name} (depth first), trimmed; null if none. */

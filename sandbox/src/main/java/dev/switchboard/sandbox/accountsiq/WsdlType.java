@@ -6,15 +6,21 @@ import java.util.Map;
 
 /**
  * One record type of the WSDL ({@code Account}, {@code InvoiceBase}+{@code Invoice}, ...): its
- * elements in sequence order with their type and occurrence, which decide how a null is written
- * and what a missing element reads as.
+ * elements in sequence order with their type and occurrence, which decide how a null is written and
+ * what a missing element reads as.
  */
 final class WsdlType {
   /** How an element occurs in the WSDL sequence. */
   enum Occurs {
-    /** {@code minOccurs=0}: a null is omitted (or nil, per {@link AccountsIqSettings#nullStrings()}). */
+    /**
+     * {@code minOccurs=0}: a null is omitted (or nil, per {@link
+     * AccountsIqSettings#nullStrings()}).
+     */
     OPTIONAL,
-    /** {@code minOccurs=1}, a value type: always written; missing on input reads as the type's default. */
+    /**
+     * {@code minOccurs=1}, a value type: always written; missing on input reads as the type's
+     * default.
+     */
     REQUIRED,
     /** {@code minOccurs=1 nillable=true}: a null is {@code xsi:nil="true"}. */
     NILLABLE,
@@ -28,6 +34,7 @@ final class WsdlType {
   final String typeName;
   final List<Field> fields;
   private final Map<String, Integer> index = new HashMap<>();
+
   /** Position of the LIST field, or -1. */
   final int listIndex;
 
@@ -42,7 +49,9 @@ final class WsdlType {
     this.listIndex = list;
   }
 
-  /** Position of {@code name}. @throws IllegalArgumentException if the schema has no such element */
+  /**
+   * Position of {@code name}. @throws IllegalArgumentException if the schema has no such element
+   */
   int indexOf(String name) {
     Integer i = index.get(name);
     if (i == null) throw new IllegalArgumentException(typeName + " has no element " + name);

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A parsed request element: name, namespace, {@code xsi:nil}, text and children. Requests are
- * small (bounded by {@link Soap#MAX_REQUEST_BYTES}), so a tree is fine. Lookups by name only see
- * children in the Integration namespace: XmlSerializer ignores elements in any other namespace,
- * so an unqualified {@code <token>} is as good as absent — faithfully.
+ * A parsed request element: name, namespace, {@code xsi:nil}, text and children. Requests are small
+ * (bounded by {@link Soap#MAX_REQUEST_BYTES}), so a tree is fine. Lookups by name only see children
+ * in the Integration namespace: XmlSerializer ignores elements in any other namespace, so an
+ * unqualified {@code <token>} is as good as absent — faithfully.
  */
 final class XmlNode {
   final String ns;

@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * Writes a SOAP 1.1 response as ASMX does: {@code soap}, {@code xsi} and {@code xsd} declared on
- * the Envelope, the operation's response element in the Integration namespace as default
- * namespace, records element by element in WSDL order. A null is written per its {@link
- * WsdlType.Occurs}: nillable elements as {@code xsi:nil="true"}, optional strings omitted (or nil,
- * {@link AccountsIqSettings#nullStrings()}). Element names are fixed ASCII; text is escaped.
- * Hand-rolled rather than StAX's XMLStreamWriter: several times faster, which matters for a
- * 100,000-record list (parsing stays on StAX, see {@link SecureXml}).
+ * the Envelope, the operation's response element in the Integration namespace as default namespace,
+ * records element by element in WSDL order. A null is written per its {@link WsdlType.Occurs}:
+ * nillable elements as {@code xsi:nil="true"}, optional strings omitted (or nil, {@link
+ * AccountsIqSettings#nullStrings()}). Element names are fixed ASCII; text is escaped. Hand-rolled
+ * rather than StAX's XMLStreamWriter: several times faster, which matters for a 100,000-record list
+ * (parsing stays on StAX, see {@link SecureXml}).
  */
 final class XmlOut {
   private final StringBuilder out = new StringBuilder(32 * 1024);
@@ -25,9 +25,17 @@ final class XmlOut {
 
   /** Prolog, Envelope and Body open, then {@code <responseElement xmlns=NS>}. */
   XmlOut begin(String responseElement) {
-    out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"").append(Soap.ENVELOPE_NS)
-        .append("\" xmlns:xsi=\"").append(Soap.XSI).append("\" xmlns:xsd=\"").append(Soap.XSD).append("\"><soap:Body><")
-        .append(responseElement).append(" xmlns=\"").append(Soap.NS).append("\">");
+    out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"")
+        .append(Soap.ENVELOPE_NS)
+        .append("\" xmlns:xsi=\"")
+        .append(Soap.XSI)
+        .append("\" xmlns:xsd=\"")
+        .append(Soap.XSD)
+        .append("\"><soap:Body><")
+        .append(responseElement)
+        .append(" xmlns=\"")
+        .append(Soap.NS)
+        .append("\">");
     open.push("soap:Envelope");
     open.push("soap:Body");
     open.push(responseElement);
@@ -99,8 +107,12 @@ final class XmlOut {
         continue;
       }
       switch (f.occurs()) {
-        case REQUIRED -> text(f.name(), f.type() == XsType.DATETIME
-            ? AccountsIqDates.wire(f.type().defaultValue(), settings) : f.type().defaultValue());
+        case REQUIRED ->
+            text(
+                f.name(),
+                f.type() == XsType.DATETIME
+                    ? AccountsIqDates.wire(f.type().defaultValue(), settings)
+                    : f.type().defaultValue());
         case NILLABLE, OPTIONAL_NILLABLE -> nil(f.name());
         case OPTIONAL -> {
           if (settings.nullStrings() == AccountsIqSettings.NullStrings.NIL) nil(f.name());

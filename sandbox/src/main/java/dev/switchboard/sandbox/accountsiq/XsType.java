@@ -29,7 +29,8 @@ enum XsType {
   LIST(null);
 
   private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?\\d+\\s*");
-  private static final Pattern DECIMAL_TEXT = Pattern.compile("\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*");
+  private static final Pattern DECIMAL_TEXT =
+      Pattern.compile("\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)\\s*");
   private static final Pattern DOUBLE_TEXT =
       Pattern.compile("\\s*([+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|INF|-INF|NaN)\\s*");
 
@@ -61,23 +62,29 @@ enum XsType {
         return raw;
       }
       case INT, LONG, SHORT -> {
-        if (!INTEGER.matcher(raw).matches()) throw bad(element, "Input string was not in a correct format.");
+        if (!INTEGER.matcher(raw).matches())
+          throw bad(element, "Input string was not in a correct format.");
         try {
           long v = Long.parseLong(raw.trim().replace("+", ""));
-          long min = this == INT ? Integer.MIN_VALUE : this == SHORT ? Short.MIN_VALUE : Long.MIN_VALUE;
-          long max = this == INT ? Integer.MAX_VALUE : this == SHORT ? Short.MAX_VALUE : Long.MAX_VALUE;
-          if (v < min || v > max) throw bad(element, "Value was either too large or too small for an " + this + ".");
+          long min =
+              this == INT ? Integer.MIN_VALUE : this == SHORT ? Short.MIN_VALUE : Long.MIN_VALUE;
+          long max =
+              this == INT ? Integer.MAX_VALUE : this == SHORT ? Short.MAX_VALUE : Long.MAX_VALUE;
+          if (v < min || v > max)
+            throw bad(element, "Value was either too large or too small for an " + this + ".");
           return Long.toString(v);
         } catch (NumberFormatException e) {
           throw bad(element, "Value was either too large or too small.");
         }
       }
       case DECIMAL -> {
-        if (!DECIMAL_TEXT.matcher(raw).matches()) throw bad(element, "Input string was not in a correct format.");
+        if (!DECIMAL_TEXT.matcher(raw).matches())
+          throw bad(element, "Input string was not in a correct format.");
         return new BigDecimal(raw.trim().replace("+", "")).toPlainString();
       }
       case DOUBLE -> {
-        if (!DOUBLE_TEXT.matcher(raw).matches()) throw bad(element, "Input string was not in a correct format.");
+        if (!DOUBLE_TEXT.matcher(raw).matches())
+          throw bad(element, "Input string was not in a correct format.");
         return raw.trim();
       }
       case BOOLEAN -> {
@@ -95,7 +102,13 @@ enum XsType {
       }
       default -> {
         if (!enumValues.contains(raw.trim())) {
-          throw bad(element, "Instance validation error: '" + raw + "' is not a valid value for " + typeName() + ".");
+          throw bad(
+              element,
+              "Instance validation error: '"
+                  + raw
+                  + "' is not a valid value for "
+                  + typeName()
+                  + ".");
         }
         return raw.trim();
       }

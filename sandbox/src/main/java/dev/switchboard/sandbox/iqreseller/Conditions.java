@@ -3,10 +3,10 @@ package dev.switchboard.sandbox.iqreseller;
 import java.io.IOException;
 
 /**
- * Item conditions for {@code Condition/JSON/GetConditions}. ASSUMPTION: the endpoint is only
- * named in client notes; the shape ({@code conditionid}, {@code condition}, {@code description})
- * is invented. Codes match the {@code condition} values used on SO lines and inventory
- * ({@code "USED"} is CERTAIN from the captured SO line).
+ * Item conditions for {@code Condition/JSON/GetConditions}. ASSUMPTION: the endpoint is only named
+ * in client notes; the shape ({@code conditionid}, {@code condition}, {@code description}) is
+ * invented. Codes match the {@code condition} values used on SO lines and inventory ({@code "USED"}
+ * is CERTAIN from the captured SO line).
  */
 final class Conditions implements RecordCatalog {
   private static final String[][] ROWS = {
@@ -18,8 +18,15 @@ final class Conditions implements RecordCatalog {
     {"PARTS", "For parts or repair"},
   };
 
-  @Override public String xmlType() { return "Condition"; }
-  @Override public long size() { return ROWS.length; }
+  @Override
+  public String xmlType() {
+    return "Condition";
+  }
+
+  @Override
+  public long size() {
+    return ROWS.length;
+  }
 
   String code(int index) {
     return ROWS[index][0];

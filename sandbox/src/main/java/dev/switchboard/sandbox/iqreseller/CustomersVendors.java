@@ -8,14 +8,23 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Customers and vendors for {@code CV/json/GetCVs}. ASSUMPTION: the endpoint is named by the
- * vendor page but no response shape is public; members are invented in the style of the SO
- * record (lowercase names, padded CHAR columns {@code clientid} and {@code type}, US dates).
- * Every fourth record is a vendor; the rest are customers, referenced by SO {@code clientid}.
+ * Customers and vendors for {@code CV/json/GetCVs}. ASSUMPTION: the endpoint is named by the vendor
+ * page but no response shape is public; members are invented in the style of the SO record
+ * (lowercase names, padded CHAR columns {@code clientid} and {@code type}, US dates). Every fourth
+ * record is a vendor; the rest are customers, referenced by SO {@code clientid}.
  */
 final class CustomersVendors implements RecordCatalog {
-  record Party(long cvid, String clientId, String name, boolean vendor, String email,
-      String phone, String address1, FakeData.Place place, String terms, LocalDateTime added) {}
+  record Party(
+      long cvid,
+      String clientId,
+      String name,
+      boolean vendor,
+      String email,
+      String phone,
+      String address1,
+      FakeData.Place place,
+      String terms,
+      LocalDateTime added) {}
 
   private static final Pattern NON_LETTERS = Pattern.compile("[^A-Z]");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]");
@@ -28,8 +37,15 @@ final class CustomersVendors implements RecordCatalog {
     this.size = size;
   }
 
-  @Override public String xmlType() { return "CV"; }
-  @Override public long size() { return size; }
+  @Override
+  public String xmlType() {
+    return "CV";
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
 
   /** Index of a random customer (never a vendor), or -1 if there are no CVs. */
   long randomCustomer(SplittableRandom r) {
@@ -49,13 +65,25 @@ final class CustomersVendors implements RecordCatalog {
     long round = index / n;
     String name = round == 0 ? company : company + " " + (round + 1);
     String letters = NON_LETTERS.matcher(company.toUpperCase(Locale.ROOT)).replaceAll("");
-    String clientId = letters.substring(0, Math.min(4, letters.length()))
-        + Long.toString(index + 1, 36).toUpperCase(Locale.ROOT);
-    String domain = NON_ALNUM.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("") + ".example.com";
+    String clientId =
+        letters.substring(0, Math.min(4, letters.length()))
+            + Long.toString(index + 1, 36).toUpperCase(Locale.ROOT);
+    String domain =
+        NON_ALNUM.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("") + ".example.com";
     String email = (isVendor(index) ? "sales@" : "purchasing@") + domain;
-    LocalDateTime added = IqResellerDataset.dayOf(index, size).atTime(8, 0).plusMinutes(r.nextInt(600));
-    return new Party(index + 1, clientId, name, isVendor(index), email, FakeData.phone(r),
-        FakeData.street(r), SeededRandom.pick(r, FakeData.PLACES), SeededRandom.pick(r, FakeData.TERMS), added);
+    LocalDateTime added =
+        IqResellerDataset.dayOf(index, size).atTime(8, 0).plusMinutes(r.nextInt(600));
+    return new Party(
+        index + 1,
+        clientId,
+        name,
+        isVendor(index),
+        email,
+        FakeData.phone(r),
+        FakeData.street(r),
+        SeededRandom.pick(r, FakeData.PLACES),
+        SeededRandom.pick(r, FakeData.TERMS),
+        added);
   }
 
   @Override

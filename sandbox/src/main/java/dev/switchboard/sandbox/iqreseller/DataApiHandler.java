@@ -23,7 +23,10 @@ final class DataApiHandler {
   private final StatsCounters counters;
   private final IqResellerSettings settings;
 
-  DataApiHandler(DataRoutes routes, SessionTokens<TenantState> sessions, StatsCounters counters,
+  DataApiHandler(
+      DataRoutes routes,
+      SessionTokens<TenantState> sessions,
+      StatsCounters counters,
       IqResellerSettings settings) {
     this.routes = routes;
     this.sessions = sessions;
@@ -77,18 +80,28 @@ final class DataApiHandler {
     }
     DataReply reply;
     try {
-      reply = match.route().answer().apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));
+      reply =
+          match
+              .route()
+              .answer()
+              .apply(new DataCall(new QueryParams(ctx.queryParams()), tenant.data, settings));
     } catch (BadParam e) {
       reply = new DataReply.ErrorReply(400, e.getMessage());
     }
     DataReply answer = reply;
     long delay = scenario.delayMsFor(reply.page());
-    if (delay > 0) ctx.vertx().setTimer(delay, t -> respond(ctx, match, answer, scenario, tenant, routeName));
+    if (delay > 0)
+      ctx.vertx().setTimer(delay, t -> respond(ctx, match, answer, scenario, tenant, routeName));
     else respond(ctx, match, answer, scenario, tenant, routeName);
   }
 
-  private void respond(RoutingContext ctx, Match match, DataReply reply, IqResellerScenario scenario,
-      TenantState tenant, String routeName) {
+  private void respond(
+      RoutingContext ctx,
+      Match match,
+      DataReply reply,
+      IqResellerScenario scenario,
+      TenantState tenant,
+      String routeName) {
     Integer page = reply.page();
     IqResellerScenario.FailPage fail = scenario.failPage();
     String failKey = fail == null ? null : routeName + '#' + fail.page() + '#' + fail.status();

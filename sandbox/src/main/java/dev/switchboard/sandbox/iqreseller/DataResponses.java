@@ -20,8 +20,12 @@ final class DataResponses {
         MessageReplies.message(ctx, e.status(), e.message());
       } else if (reply instanceof CountReply c) {
         // WCF's default serialisation of a bare int (LIKELY: a client parses it with />(\d+)</).
-        response.putHeader("Content-Type", WireFormat.XML.contentType).end(
-            "<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">" + c.count() + "</int>");
+        response
+            .putHeader("Content-Type", WireFormat.XML.contentType)
+            .end(
+                "<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">"
+                    + c.count()
+                    + "</int>");
       } else if (reply instanceof SingleReply s) {
         BufferOutputStream out = new BufferOutputStream();
         RecordEncoder encoder = format.encoder(out);

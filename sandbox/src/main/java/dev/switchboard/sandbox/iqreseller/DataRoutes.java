@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The {@code webapi.svc} UriTemplates the simulator serves (provider-apis.md §2.3–2.4). Paths are
- * not uniform: most are {@code {Entity}/{FORMAT}/{Method}}, the count has no format segment.
- * Only evidenced or vendor-named endpoints are here; endpoints a client guessed are not.
+ * not uniform: most are {@code {Entity}/{FORMAT}/{Method}}, the count has no format segment. Only
+ * evidenced or vendor-named endpoints are here; endpoints a client guessed are not.
  */
 final class DataRoutes {
   /** The parsed request a data operation answers. */
@@ -24,7 +24,8 @@ final class DataRoutes {
   }
 
   /** One UriTemplate; {@code formatted} if it has a {@code {FORMAT}} segment. */
-  record Route(String entity, String method, boolean formatted, Set<HttpMethod> verbs, Answer answer) {
+  record Route(
+      String entity, String method, boolean formatted, Set<HttpMethod> verbs, Answer answer) {
     /** Stats/log name, e.g. {@code SO/JSON/GetSOs}. */
     String name(WireFormat f) {
       return formatted ? entity + "/" + f + "/" + method : entity + "/" + method;
@@ -35,20 +36,42 @@ final class DataRoutes {
 
   private static final Set<HttpMethod> GET = Set.of(HttpMethod.GET);
 
-  static final List<Route> ROUTES = List.of(
-      new Route("SO", "GetSOs", true, GET, DataRoutes::getSalesOrders),
-      new Route("Inventory", "GetInventories", true, GET,
-          c -> new ListReply(c.data().inventories, page(c, c.data().inventories))),
-      new Route("Inventory", "GetInventoriesCount", false, GET,
-          c -> new CountReply(c.data().inventories.size())),
-      new Route("Inventory", "GetInventoriesByPOId", true, GET, DataRoutes::getInventoriesByPo),
-      new Route("MI", "GetItems", true, GET, c -> new ListReply(c.data().items, page(c, c.data().items))),
-      new Route("MI", "GetItemByItemId", true, GET, DataRoutes::getItemByItemId),
-      // The vendor page shows POST; one client's notes say GET. Accept both (§2.3).
-      new Route("CV", "GetCVs", true, Set.of(HttpMethod.GET, HttpMethod.POST),
-          c -> new ListReply(c.data().cvs, page(c, c.data().cvs))),
-      new Route("Condition", "GetConditions", true, GET,
-          c -> new ListReply(c.data().conditions, 0, c.data().conditions.size(), null)));
+  static final List<Route> ROUTES =
+      List.of(
+          new Route("SO", "GetSOs", true, GET, DataRoutes::getSalesOrders),
+          new Route(
+              "Inventory",
+              "GetInventories",
+              true,
+              GET,
+              c -> new ListReply(c.data().inventories, page(c, c.data().inventories))),
+          new Route(
+              "Inventory",
+              "GetInventoriesCount",
+              false,
+              GET,
+              c -> new CountReply(c.data().inventories.size())),
+          new Route("Inventory", "GetInventoriesByPOId", true, GET, DataRoutes::getInventoriesByPo),
+          new Route(
+              "MI",
+              "GetItems",
+              true,
+              GET,
+              c -> new ListReply(c.data().items, page(c, c.data().items))),
+          new Route("MI", "GetItemByItemId", true, GET, DataRoutes::getItemByItemId),
+          // The vendor page shows POST; one client's notes say GET. Accept both (§2.3).
+          new Route(
+              "CV",
+              "GetCVs",
+              true,
+              Set.of(HttpMethod.GET, HttpMethod.POST),
+              c -> new ListReply(c.data().cvs, page(c, c.data().cvs))),
+          new Route(
+              "Condition",
+              "GetConditions",
+              true,
+              GET,
+              c -> new ListReply(c.data().conditions, 0, c.data().conditions.size(), null)));
 
   private final boolean caseInsensitive;
 
@@ -60,10 +83,16 @@ final class DataRoutes {
   Match match(String subPath) {
     String[] seg = subPath.split("/", -1);
     for (Route r : ROUTES) {
-      if (r.formatted() && seg.length == 3 && same(r.entity(), seg[0]) && same(r.method(), seg[2])) {
+      if (r.formatted()
+          && seg.length == 3
+          && same(r.entity(), seg[0])
+          && same(r.method(), seg[2])) {
         WireFormat f = WireFormat.parse(seg[1]);
         if (f != null) return new Match(r, f);
-      } else if (!r.formatted() && seg.length == 2 && same(r.entity(), seg[0]) && same(r.method(), seg[1])) {
+      } else if (!r.formatted()
+          && seg.length == 2
+          && same(r.entity(), seg[0])
+          && same(r.method(), seg[1])) {
         return new Match(r, WireFormat.XML);
       }
     }
@@ -71,7 +100,8 @@ final class DataRoutes {
   }
 
   private boolean same(String literal, String segment) {
-    return caseInsensitive ? literal.toLowerCase(Locale.ROOT).equals(segment.toLowerCase(Locale.ROOT))
+    return caseInsensitive
+        ? literal.toLowerCase(Locale.ROOT).equals(segment.toLowerCase(Locale.ROOT))
         : literal.equals(segment);
   }
 
@@ -90,7 +120,9 @@ final class DataRoutes {
     return new ListReply(c.data().inventories, range[0], range[1], null);
   }
 
-  /** Bare object (LIKELY). Unknown id: 404 or JSON null, per {@code unknownItem404} (ASSUMPTION). */
+  /**
+   * Bare object (LIKELY). Unknown id: 404 or JSON null, per {@code unknownItem404} (ASSUMPTION).
+   */
   private static DataReply getItemByItemId(DataCall c) throws BadParam {
     long index = c.data().items.indexOf(c.query().longParam("ItemID"));
     if (index >= 0 || !c.settings().unknownItem404()) return new SingleReply(c.data().items, index);

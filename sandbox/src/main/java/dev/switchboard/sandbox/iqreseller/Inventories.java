@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Serialised inventory units for {@code Inventory/JSON/GetInventories}, {@code
- * GetInventoriesCount} and {@code GetInventoriesByPOId}. Member names are the ones the public
- * clients read (provider-apis.md §2.4). The clients read both {@code receivestatus} and {@code
- * receivedstatus}; which one the live API sends is unknown, so both are sent (ASSUMPTION).
- * Padding of {@code status} to 10 is an ASSUMPTION by analogy with the SO status column.
- * Units are received in purchase orders of {@value #UNITS_PER_PO}: unit {@code i} belongs to
- * PO {@code FIRST_PO + i / UNITS_PER_PO}, so a PO lookup is O(1).
+ * Serialised inventory units for {@code Inventory/JSON/GetInventories}, {@code GetInventoriesCount}
+ * and {@code GetInventoriesByPOId}. Member names are the ones the public clients read
+ * (provider-apis.md §2.4). The clients read both {@code receivestatus} and {@code receivedstatus};
+ * which one the live API sends is unknown, so both are sent (ASSUMPTION). Padding of {@code status}
+ * to 10 is an ASSUMPTION by analogy with the SO status column. Units are received in purchase
+ * orders of {@value #UNITS_PER_PO}: unit {@code i} belongs to PO {@code FIRST_PO + i /
+ * UNITS_PER_PO}, so a PO lookup is O(1).
  */
 final class Inventories implements RecordCatalog {
   static final long FIRST_ID = 200_000;
@@ -30,8 +30,15 @@ final class Inventories implements RecordCatalog {
     this.conditions = conditions;
   }
 
-  @Override public String xmlType() { return "Inventory"; }
-  @Override public long size() { return size; }
+  @Override
+  public String xmlType() {
+    return "Inventory";
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
 
   /** Index range [from, to) of the units received on PO {@code poId}; empty if none. */
   long[] rangeOfPo(long poId) {
@@ -69,7 +76,8 @@ final class Inventories implements RecordCatalog {
     out.text("category2", item.model().category2());
     for (int u = 1; u <= 5; u++) out.text("userdefined" + u, "");
     out.text("imageurl", "");
-    out.date("added", IqResellerDataset.dayOf(index, size).atTime(10, 0).plusSeconds(r.nextInt(28_800)));
+    out.date(
+        "added", IqResellerDataset.dayOf(index, size).atTime(10, 0).plusSeconds(r.nextInt(28_800)));
     out.endRecord();
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Configuration of the IQ Reseller simulator: behaviour settings and the tenants, keyed by the
- * API key that a connection sends as {@code APIToken}.
+ * Configuration of the IQ Reseller simulator: behaviour settings and the tenants, keyed by the API
+ * key that a connection sends as {@code APIToken}.
  *
  * @param settings behaviour switches for every ASSUMPTION in provider-apis.md §2
  * @param tenants API key to tenant; insertion order kept; tenant names must be unique
@@ -21,10 +21,13 @@ public record IqResellerConfig(IqResellerSettings settings, Map<String, IqResell
 
   public IqResellerConfig {
     Objects.requireNonNull(settings, "settings");
-    tenants = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(tenants, "tenants")));
+    tenants =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(tenants, "tenants")));
     Set<String> names = new HashSet<>();
     for (IqResellerTenant t : tenants.values()) {
-      if (!names.add(t.name())) throw new IllegalArgumentException("duplicate tenant name " + t.name());
+      if (!names.add(t.name()))
+        throw new IllegalArgumentException("duplicate tenant name " + t.name());
     }
   }
 
@@ -38,10 +41,14 @@ public record IqResellerConfig(IqResellerSettings settings, Map<String, IqResell
    * orders, 5,000 inventory units, 1,000 items and 300 customers/vendors.
    */
   public static IqResellerConfig demo() {
-    return defaults().withTenant(DEMO_API_KEY, IqResellerTenant.of("acme", 42).withSizes(2_500, 5_000, 1_000, 300));
+    return defaults()
+        .withTenant(
+            DEMO_API_KEY, IqResellerTenant.of("acme", 42).withSizes(2_500, 5_000, 1_000, 300));
   }
 
-  public IqResellerConfig withSettings(IqResellerSettings s) { return Records.with(this, "settings", s); }
+  public IqResellerConfig withSettings(IqResellerSettings s) {
+    return Records.with(this, "settings", s);
+  }
 
   /** Adds (or replaces) the tenant reached with {@code apiKey}. */
   public IqResellerConfig withTenant(String apiKey, IqResellerTenant tenant) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 final class IqResellerDataset {
   /** Records are dated over five years from here, spread evenly by index. */
   static final LocalDate FIRST_DAY = LocalDate.of(2019, 1, 2);
+
   static final int SPAN_DAYS = 5 * 365;
 
   final Conditions conditions = new Conditions();

@@ -28,18 +28,18 @@ import dev.switchboard.sandbox.kit.ScenarioJson;
  * around page 40 (provider-apis.md §2.5).
  *
  * @param expireSessionAfterCalls the session dies after this many data calls; the next gets 401
- * @param failPage answer page {@code page} with {@code status} (default 500, body
- *     {@code {"Message":"An error has occurred."}}) the first {@code times} (default 1) times it is
+ * @param failPage answer page {@code page} with {@code status} (default 500, body {@code
+ *     {"Message":"An error has occurred."}}) the first {@code times} (default 1) times it is
  *     requested, per route; {@code retryAfterSeconds} adds a {@code Retry-After} header (for 429)
  * @param latencyMs added to every call of the tenant (login, logout, data)
  * @param slowPage added latency on one page
  * @param truncateJsonOnPage that page's body is cut mid-record: syntactically invalid
  * @param invalidApiKey login is refused as if the key were unknown
- * @param randomFaults a seeded share of calls (data calls, and logins unless
- *     {@code authCalls} is false; never logouts) answered 503 (or {@code serverErrorStatus}) with
- *     {@code {"Message":"An error has occurred."}} (the §2.6 fault ASSUMPTION), 429 with
- *     {@code Retry-After}, or held past the client's timeout and dropped; see {@link RandomFaults}.
- *     IQ Reseller has no write route, so {@code lostAnswers} has nothing to act on.
+ * @param randomFaults a seeded share of calls (data calls, and logins unless {@code authCalls} is
+ *     false; never logouts) answered 503 (or {@code serverErrorStatus}) with {@code {"Message":"An
+ *     error has occurred."}} (the §2.6 fault ASSUMPTION), 429 with {@code Retry-After}, or held
+ *     past the client's timeout and dropped; see {@link RandomFaults}. IQ Reseller has no write
+ *     route, so {@code lostAnswers} has nothing to act on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IqResellerScenario(
@@ -53,13 +53,27 @@ public record IqResellerScenario(
 
   private static final IqResellerScenario NONE =
       new IqResellerScenario(null, null, null, null, null, null, null);
+
   /** The JSON form, from the control API or the {@code x-sandbox-scenario} header. */
-  static final ScenarioJson<IqResellerScenario> JSON = new ScenarioJson<>(IqResellerScenario.class, NONE);
+  static final ScenarioJson<IqResellerScenario> JSON =
+      new ScenarioJson<>(IqResellerScenario.class, NONE);
 
   /** The scenario without random faults (the members it had before they existed). */
-  public IqResellerScenario(Integer expireSessionAfterCalls, FailPage failPage, Long latencyMs,
-      SlowPage slowPage, Integer truncateJsonOnPage, Boolean invalidApiKey) {
-    this(expireSessionAfterCalls, failPage, latencyMs, slowPage, truncateJsonOnPage, invalidApiKey, null);
+  public IqResellerScenario(
+      Integer expireSessionAfterCalls,
+      FailPage failPage,
+      Long latencyMs,
+      SlowPage slowPage,
+      Integer truncateJsonOnPage,
+      Boolean invalidApiKey) {
+    this(
+        expireSessionAfterCalls,
+        failPage,
+        latencyMs,
+        slowPage,
+        truncateJsonOnPage,
+        invalidApiKey,
+        null);
   }
 
   /** Inject {@code status} on page {@code page} the first {@code times} times. */
@@ -91,17 +105,26 @@ public record IqResellerScenario(
     return Records.with(this, "failPage", new FailPage(page, status, times, null));
   }
 
-  public IqResellerScenario withLatencyMs(long ms) { return Records.with(this, "latencyMs", ms); }
+  public IqResellerScenario withLatencyMs(long ms) {
+    return Records.with(this, "latencyMs", ms);
+  }
 
   public IqResellerScenario withSlowPage(int page, long ms) {
     return Records.with(this, "slowPage", new SlowPage(page, ms));
   }
 
-  public IqResellerScenario withTruncateJsonOnPage(int page) { return Records.with(this, "truncateJsonOnPage", page); }
-  public IqResellerScenario withInvalidApiKey(boolean invalid) { return Records.with(this, "invalidApiKey", invalid); }
+  public IqResellerScenario withTruncateJsonOnPage(int page) {
+    return Records.with(this, "truncateJsonOnPage", page);
+  }
+
+  public IqResellerScenario withInvalidApiKey(boolean invalid) {
+    return Records.with(this, "invalidApiKey", invalid);
+  }
 
   /** The seeded probabilistic fault mode (null: none). */
-  public IqResellerScenario withRandomFaults(RandomFaults faults) { return Records.with(this, "randomFaults", faults); }
+  public IqResellerScenario withRandomFaults(RandomFaults faults) {
+    return Records.with(this, "randomFaults", faults);
+  }
 
   /** Total added latency for a call on ordinal page {@code page} (null for unpaged calls). */
   long delayMsFor(Integer page) {

@@ -14,14 +14,14 @@ import java.util.Objects;
  *     timeout); {@code false}: the lifetime counts from login (one client re-logs every 55 min).
  * @param pageSizeCap PageSize is silently capped here (§2.5, "2000 is the maximum"). Default 2000.
  * @param pageSizeZeroMeansAll {@code true} (default): {@code PageSize=0} (or a missing PageSize,
- *     which WCF binds to 0) returns every record, uncapped (one client's notes); {@code false}:
- *     it returns an empty array.
+ *     which WCF binds to 0) returns every record, uncapped (one client's notes); {@code false}: it
+ *     returns an empty array.
  * @param pageBase how {@code Page} is numbered; the record is ambiguous (§2.5).
  * @param loginFailureMode how an invalid APIToken is refused (§2.2 step 6).
- * @param logoutResponse the DELETE Session body: the vendor page says "no response payload",
- *     the research doc suggests {@code {"Data":true}}; connectors must accept both.
- * @param unknownItem404 {@code true} (default): {@code GetItemByItemId} with an unknown id is
- *     404 {@code {"Message":...}}; {@code false}: 200 with a JSON {@code null} body.
+ * @param logoutResponse the DELETE Session body: the vendor page says "no response payload", the
+ *     research doc suggests {@code {"Data":true}}; connectors must accept both.
+ * @param unknownItem404 {@code true} (default): {@code GetItemByItemId} with an unknown id is 404
+ *     {@code {"Message":...}}; {@code false}: 200 with a JSON {@code null} body.
  * @param caseInsensitivePaths {@code true} (default): path literals ({@code SO/json/getsos}) match
  *     case-insensitively like WCF UriTemplates; {@code false}: only the spellings observed in
  *     client code ({@code SO/JSON/GetSOs}, {@code CV/json/GetCVs}, ...) match.
@@ -77,30 +77,50 @@ public record IqResellerSettings(
 
   /** The defaults proposed by provider-apis.md. */
   public static IqResellerSettings defaults() {
-    return new IqResellerSettings(Duration.ofMinutes(60), true, 2000, true, PageBase.ONE,
-        LoginFailureMode.UNAUTHORIZED_401, LogoutResponse.DATA_TRUE, true, true, false);
+    return new IqResellerSettings(
+        Duration.ofMinutes(60),
+        true,
+        2000,
+        true,
+        PageBase.ONE,
+        LoginFailureMode.UNAUTHORIZED_401,
+        LogoutResponse.DATA_TRUE,
+        true,
+        true,
+        false);
   }
 
-  public IqResellerSettings withSessionIdleTtl(Duration v) { return Records.with(this, "sessionIdleTtl", v); }
+  public IqResellerSettings withSessionIdleTtl(Duration v) {
+    return Records.with(this, "sessionIdleTtl", v);
+  }
 
   public IqResellerSettings withSlidingSessionExpiry(boolean v) {
     return Records.with(this, "slidingSessionExpiry", v);
   }
 
-  public IqResellerSettings withPageSizeCap(int v) { return Records.with(this, "pageSizeCap", v); }
+  public IqResellerSettings withPageSizeCap(int v) {
+    return Records.with(this, "pageSizeCap", v);
+  }
 
   public IqResellerSettings withPageSizeZeroMeansAll(boolean v) {
     return Records.with(this, "pageSizeZeroMeansAll", v);
   }
 
-  public IqResellerSettings withPageBase(PageBase v) { return Records.with(this, "pageBase", v); }
+  public IqResellerSettings withPageBase(PageBase v) {
+    return Records.with(this, "pageBase", v);
+  }
 
   public IqResellerSettings withLoginFailureMode(LoginFailureMode v) {
     return Records.with(this, "loginFailureMode", v);
   }
 
-  public IqResellerSettings withLogoutResponse(LogoutResponse v) { return Records.with(this, "logoutResponse", v); }
-  public IqResellerSettings withUnknownItem404(boolean v) { return Records.with(this, "unknownItem404", v); }
+  public IqResellerSettings withLogoutResponse(LogoutResponse v) {
+    return Records.with(this, "logoutResponse", v);
+  }
+
+  public IqResellerSettings withUnknownItem404(boolean v) {
+    return Records.with(this, "unknownItem404", v);
+  }
 
   public IqResellerSettings withCaseInsensitivePaths(boolean v) {
     return Records.with(this, "caseInsensitivePaths", v);

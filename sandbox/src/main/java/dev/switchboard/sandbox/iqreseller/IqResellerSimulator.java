@@ -17,15 +17,15 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A running IQ Reseller simulator: one HTTP server that plays both the sign-in host
- * ({@code /api/IntegrationAPI/Session}) and the data API ({@code /webapi.svc/}), faithful to
- * provider-apis.md §2 on the wire. A connection config points at {@link #sessionUrl()} and
- * {@link #baseUrl()}.
+ * A running IQ Reseller simulator: one HTTP server that plays both the sign-in host ({@code
+ * /api/IntegrationAPI/Session}) and the data API ({@code /webapi.svc/}), faithful to
+ * provider-apis.md §2 on the wire. A connection config points at {@link #sessionUrl()} and {@link
+ * #baseUrl()}.
  *
- * <p>Tenants are named by their API key. Control: {@link #setScenario}, {@link #stats()},
- * {@link #expireAllSessions()} here, or over
- * HTTP: {@code GET /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{apiKey}},
- * {@code POST /_sandbox/sessions/expire}. All methods are thread-safe.
+ * <p>Tenants are named by their API key. Control: {@link #setScenario}, {@link #stats()}, {@link
+ * #expireAllSessions()} here, or over HTTP: {@code GET /_sandbox/stats}, {@code GET|PUT|DELETE
+ * /_sandbox/scenarios/{apiKey}}, {@code POST /_sandbox/sessions/expire}. All methods are
+ * thread-safe.
  */
 public final class IqResellerSimulator extends HttpSimulator<IqResellerScenario> {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,42 +33,59 @@ public final class IqResellerSimulator extends HttpSimulator<IqResellerScenario>
   private final SessionTokens<TenantState> sessions;
   private final StatsCounters counters = new StatsCounters();
 
-  private IqResellerSimulator(String host, Clock clock, IqResellerConfig config, TenantRegistry<TenantState> tenants) {
+  private IqResellerSimulator(
+      String host, Clock clock, IqResellerConfig config, TenantRegistry<TenantState> tenants) {
     super(host, tenants);
     this.tenants = tenants;
     IqResellerSettings s = config.settings();
-    this.sessions = new SessionTokens<>(clock, s.sessionIdleTtl(), s.slidingSessionExpiry(),
-        IqResellerSimulator::newToken);
+    this.sessions =
+        new SessionTokens<>(
+            clock, s.sessionIdleTtl(), s.slidingSessionExpiry(), IqResellerSimulator::newToken);
   }
 
   /** Starts the server on {@code host:port} ({@code port} 0 = ephemeral). */
-  public static Future<IqResellerSimulator> start(Vertx vertx, String host, int port, Clock clock,
-      IqResellerConfig config) {
+  public static Future<IqResellerSimulator> start(
+      Vertx vertx, String host, int port, Clock clock, IqResellerConfig config) {
     Objects.requireNonNull(config, "config");
-    IqResellerSimulator sim = new IqResellerSimulator(host, clock, config,
-        TenantRegistry.of(config.tenants(), TenantState::new, true));
-    return sim.listen(vertx, new HttpServerOptions(), sim.routes(vertx, config.settings()), port).map(sim);
+    IqResellerSimulator sim =
+        new IqResellerSimulator(
+            host, clock, config, TenantRegistry.of(config.tenants(), TenantState::new, true));
+    return sim.listen(vertx, new HttpServerOptions(), sim.routes(vertx, config.settings()), port)
+        .map(sim);
   }
 
   private Router routes(Vertx vertx, IqResellerSettings settings) {
-    ControlRoutes<IqResellerScenario> control = controlRoutes(IqResellerScenario.JSON, MessageReplies::message)
-        .hook("sessions/expire", this::expireAllSessions);
-    Router router = router(vertx, RequestLog.withSecretTenantKeys("iqreseller", "tenant", "session"), control);
+    ControlRoutes<IqResellerScenario> control =
+        controlRoutes(IqResellerScenario.JSON, MessageReplies::message)
+            .hook("sessions/expire", this::expireAllSessions);
+    Router router =
+        router(vertx, RequestLog.withSecretTenantKeys("iqreseller", "tenant", "session"), control);
     SessionEndpoints login = new SessionEndpoints(tenants, sessions, counters, settings);
-    DataApiHandler data = new DataApiHandler(new DataRoutes(settings), sessions, counters, settings);
+    DataApiHandler data =
+        new DataApiHandler(new DataRoutes(settings), sessions, counters, settings);
     router.route().handler(BodyHandler.create().setBodyLimit(1 << 20));
     // ASP.NET routes are case-insensitive.
-    router.routeWithRegex(HttpMethod.POST, "(?i)/api/IntegrationAPI/Session/?").handler(login::login);
-    router.routeWithRegex(HttpMethod.DELETE, "(?i)/api/IntegrationAPI/Session/?").handler(login::logout);
-    router.routeWithRegex("(?i)/api/IntegrationAPI/Session/?")
-        .handler(ctx -> MessageReplies.message(ctx, 405, "The requested resource does not support this method."));
+    router
+        .routeWithRegex(HttpMethod.POST, "(?i)/api/IntegrationAPI/Session/?")
+        .handler(login::login);
+    router
+        .routeWithRegex(HttpMethod.DELETE, "(?i)/api/IntegrationAPI/Session/?")
+        .handler(login::logout);
+    router
+        .routeWithRegex("(?i)/api/IntegrationAPI/Session/?")
+        .handler(
+            ctx ->
+                MessageReplies.message(
+                    ctx, 405, "The requested resource does not support this method."));
     router.routeWithRegex("(?i)/webapi\\.svc/(.*)").handler(data::handle);
     router.route().last().handler(ctx -> MessageReplies.message(ctx, 404, "Endpoint not found."));
     router.errorHandler(500, ctx -> MessageReplies.message(ctx, 500, "An error has occurred."));
     return router;
   }
 
-  /** The {@code sessionUrl} of a connection: {@code http://host:port/api/IntegrationAPI/Session}. */
+  /**
+   * The {@code sessionUrl} of a connection: {@code http://host:port/api/IntegrationAPI/Session}.
+   */
   public String sessionUrl() {
     return origin() + "/api/IntegrationAPI/Session";
   }

@@ -3,8 +3,8 @@ package dev.switchboard.sandbox.iqreseller;
 import java.util.Map;
 
 /**
- * A consistent-enough snapshot of the simulator's counters, for tests to assert on. Also served
- * as JSON by {@code GET /_sandbox/stats}. Keyed by tenant name, never by API key.
+ * A consistent-enough snapshot of the simulator's counters, for tests to assert on. Also served as
+ * JSON by {@code GET /_sandbox/stats}. Keyed by tenant name, never by API key.
  *
  * @param sessionsCreated successful logins per tenant name
  * @param sessionsDeleted successful {@code DELETE Session} calls

@@ -4,10 +4,10 @@ import dev.switchboard.sandbox.kit.Records;
 import java.util.Objects;
 
 /**
- * One IQ Reseller tenant (one company's ERP), reached with one API key. Its dataset is generated
- * on demand: record {@code i} of each list is a pure function of {@code (seed, i)} and the list
- * sizes, so a tenant with a million sales orders costs no memory and two runs with the same seed
- * serve identical bytes.
+ * One IQ Reseller tenant (one company's ERP), reached with one API key. Its dataset is generated on
+ * demand: record {@code i} of each list is a pure function of {@code (seed, i)} and the list sizes,
+ * so a tenant with a million sales orders costs no memory and two runs with the same seed serve
+ * identical bytes.
  *
  * @param name short tenant name used in stats and logs (never the API key); unique per sandbox
  * @param seed data seed
@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param scenario initial scenario (faults, latency); {@link IqResellerScenario#none()} if null
  */
 public record IqResellerTenant(
-    String name, long seed, long salesOrders, long inventories, long items, long cvs,
+    String name,
+    long seed,
+    long salesOrders,
+    long inventories,
+    long items,
+    long cvs,
     IqResellerScenario scenario) {
 
   public IqResellerTenant {
@@ -39,6 +44,11 @@ public record IqResellerTenant(
     return new IqResellerTenant(name, seed, salesOrders, inventories, items, cvs, scenario);
   }
 
-  public IqResellerTenant withSalesOrders(long n) { return Records.with(this, "salesOrders", n); }
-  public IqResellerTenant withScenario(IqResellerScenario s) { return Records.with(this, "scenario", s); }
+  public IqResellerTenant withSalesOrders(long n) {
+    return Records.with(this, "salesOrders", n);
+  }
+
+  public IqResellerTenant withScenario(IqResellerScenario s) {
+    return Records.with(this, "scenario", s);
+  }
 }

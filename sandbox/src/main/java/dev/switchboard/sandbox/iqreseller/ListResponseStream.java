@@ -26,7 +26,8 @@ final class ListResponseStream {
   private final RecordEncoder encoder;
   private final long end;
 
-  ListResponseStream(RoutingContext ctx, WireFormat format, ListReply list, boolean truncate) throws IOException {
+  ListResponseStream(RoutingContext ctx, WireFormat format, ListReply list, boolean truncate)
+      throws IOException {
     this.ctx = ctx;
     this.response = ctx.response();
     this.list = list;
@@ -55,10 +56,11 @@ final class ListResponseStream {
       if (!response.isChunked()) response.setChunked(true);
       response.write(out.take());
       if (response.writeQueueFull()) {
-        response.drainHandler(v -> {
-          response.drainHandler(null);
-          pump(stop);
-        });
+        response.drainHandler(
+            v -> {
+              response.drainHandler(null);
+              pump(stop);
+            });
       } else {
         ctx.vertx().runOnContext(v -> pump(stop));
       }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
- * Master items (catalogue) for {@code MI/JSON/GetItems} and {@code GetItemByItemId}. Members
- * {@code itemid, itemnumber, category, category2..4} are evidenced (provider-apis.md §2.4);
- * {@code description, mfgr, mfgrid, added} are ASSUMPTIONs by analogy with inventory units.
+ * Master items (catalogue) for {@code MI/JSON/GetItems} and {@code GetItemByItemId}. Members {@code
+ * itemid, itemnumber, category, category2..4} are evidenced (provider-apis.md §2.4); {@code
+ * description, mfgr, mfgrid, added} are ASSUMPTIONs by analogy with inventory units.
  */
 final class MasterItems implements RecordCatalog {
   static final long FIRST_ID = 100;
@@ -24,8 +24,15 @@ final class MasterItems implements RecordCatalog {
     this.modelOffset = (int) Math.floorMod(seed, (long) FakeData.MODELS.length);
   }
 
-  @Override public String xmlType() { return "Item"; }
-  @Override public long size() { return size; }
+  @Override
+  public String xmlType() {
+    return "Item";
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
 
   /** Index of the item with {@code itemId}, or -1. */
   long indexOf(long itemId) {
@@ -39,7 +46,8 @@ final class MasterItems implements RecordCatalog {
     long round = index / n; // (model, round) is unique, so item numbers are unique
     SplittableRandom r = SeededRandom.rng(seed, Seeds.ITEMS, index);
     long price = m.priceCents() * (85 + r.nextInt(31)) / 100;
-    return new Item(FIRST_ID + index, round == 0 ? m.name() : m.name() + "-" + round, m, price, index);
+    return new Item(
+        FIRST_ID + index, round == 0 ? m.name() : m.name() + "-" + round, m, price, index);
   }
 
   /** A random existing item, or an off-catalogue one (itemid 0) when the tenant has no items. */

@@ -23,10 +23,11 @@ final class MessageReplies {
 
   /**
    * Answers a call the random fault mode picked (never {@link FaultDice.Call#SERVE}): a server
-   * error with the §2.6 fault body, a 429 with {@code Retry-After}, or no answer at all (held,
-   * then the connection is closed). Counts it.
+   * error with the §2.6 fault body, a 429 with {@code Retry-After}, or no answer at all (held, then
+   * the connection is closed). Counts it.
    */
-  static void randomFault(RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
+  static void randomFault(
+      RoutingContext ctx, FaultDice.Call call, RandomFaults faults, StatsCounters counters) {
     counters.faults.random(FaultDice.kind(call));
     switch (call) {
       case SERVER_ERROR -> message(ctx, faults.serverErrorStatus(), "An error has occurred.");

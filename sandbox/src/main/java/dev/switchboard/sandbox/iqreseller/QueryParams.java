@@ -4,8 +4,8 @@ import io.vertx.core.MultiMap;
 import java.util.Map;
 
 /**
- * Query parameters looked up case-insensitively: WCF binds query names without regard to case,
- * and clients send both {@code Page}/{@code PageSize} and {@code page}/{@code pagesize}
+ * Query parameters looked up case-insensitively: WCF binds query names without regard to case, and
+ * clients send both {@code Page}/{@code PageSize} and {@code page}/{@code pagesize}
  * (provider-apis.md §2.5). A missing numeric parameter binds to 0, as a WCF {@code int} does.
  */
 final class QueryParams {
@@ -39,6 +39,7 @@ final class QueryParams {
   }
 
   private static BadParam invalid(String name, String raw, String type) {
-    return new BadParam("The value '" + raw + "' is not a valid " + type + " for parameter '" + name + "'.");
+    return new BadParam(
+        "The value '" + raw + "' is not a valid " + type + " for parameter '" + name + "'.");
   }
 }

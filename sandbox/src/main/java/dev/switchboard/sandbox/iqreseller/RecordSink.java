@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 
 /**
- * Where a generated record is written, member by member, so one generator serves JSON and XML
- * and no object tree is built. Member names are the provider's: all lowercase, no separators.
+ * Where a generated record is written, member by member, so one generator serves JSON and XML and
+ * no object tree is built. Member names are the provider's: all lowercase, no separators.
  */
 interface RecordSink {
   /** Starts a record; {@code type} is the XML element name ({@code SO}, {@code SODetail}). */

@@ -9,17 +9,22 @@ import java.util.SplittableRandom;
 /**
  * Sales orders for {@code SO/JSON/GetSOs}, shaped after the captured live response
  * (provider-apis.md §2.4, CERTAIN): lowercase members, padded {@code status}/{@code clientid}/
- * {@code rep}/{@code lastupdatedby}, US dates with the 1900 sentinel, 4-decimal money, the
- * tax percentage as a string, and nested {@code SODetails}. The real record has ~150 members;
- * this one carries the evidenced subset. Ordered by {@code so} ascending (SortBy is ignored:
- * its meaning is unknown).
+ * {@code rep}/{@code lastupdatedby}, US dates with the 1900 sentinel, 4-decimal money, the tax
+ * percentage as a string, and nested {@code SODetails}. The real record has ~150 members; this one
+ * carries the evidenced subset. Ordered by {@code so} ascending (SortBy is ignored: its meaning is
+ * unknown).
  */
 final class SalesOrders implements RecordCatalog {
   static final long FIRST_SO = 3000;
   static final int MAX_LINES = 4;
 
-  private record Line(MasterItems.Item item, String condition, int quantity, long unitPriceCents,
-      String serial, String warehouse) {}
+  private record Line(
+      MasterItems.Item item,
+      String condition,
+      int quantity,
+      long unitPriceCents,
+      String serial,
+      String warehouse) {}
 
   private final long seed;
   private final long size;
@@ -28,7 +33,8 @@ final class SalesOrders implements RecordCatalog {
   private final CustomersVendors cvs;
   private final Conditions conditions;
 
-  SalesOrders(IqResellerTenant tenant, MasterItems items, CustomersVendors cvs, Conditions conditions) {
+  SalesOrders(
+      IqResellerTenant tenant, MasterItems items, CustomersVendors cvs, Conditions conditions) {
     this.seed = tenant.seed();
     this.size = tenant.salesOrders();
     this.shipFrom = tenant.name().toUpperCase(Locale.ROOT);
@@ -37,8 +43,15 @@ final class SalesOrders implements RecordCatalog {
     this.conditions = conditions;
   }
 
-  @Override public String xmlType() { return "SO"; }
-  @Override public long size() { return size; }
+  @Override
+  public String xmlType() {
+    return "SO";
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
 
   @Override
   public void write(long index, RecordSink out) throws IOException {
@@ -46,10 +59,13 @@ final class SalesOrders implements RecordCatalog {
     long so = FIRST_SO + index;
     LocalDateTime sale = IqResellerDataset.dayOf(index, size).atStartOfDay();
     int p = r.nextInt(100);
-    String status = p < 55 ? "Invoiced" : p < 70 ? "Closed" : p < 85 ? "Open" : p < 95 ? "Partial" : "Voided";
+    String status =
+        p < 55 ? "Invoiced" : p < 70 ? "Closed" : p < 85 ? "Open" : p < 95 ? "Partial" : "Voided";
     boolean invoiced = status.equals("Invoiced") || status.equals("Closed");
-    LocalDateTime invoicedAt = invoiced ? sale.plusDays(r.nextInt(10)).plusSeconds(28_800 + r.nextInt(36_000)) : null;
-    LocalDateTime lastUpdated = (invoicedAt != null ? invoicedAt : sale.plusHours(9)).plusSeconds(r.nextInt(259_200));
+    LocalDateTime invoicedAt =
+        invoiced ? sale.plusDays(r.nextInt(10)).plusSeconds(28_800 + r.nextInt(36_000)) : null;
+    LocalDateTime lastUpdated =
+        (invoicedAt != null ? invoicedAt : sale.plusHours(9)).plusSeconds(r.nextInt(259_200));
 
     long customer = cvs.randomCustomer(r);
     CustomersVendors.Party party = customer < 0 ? null : cvs.party(customer);
@@ -62,8 +78,14 @@ final class SalesOrders implements RecordCatalog {
       int qty = r.nextInt(4) == 0 ? 2 + r.nextInt(9) : 1;
       long price = item.priceCents() * (90 + r.nextInt(21)) / 100;
       String condition = conditions.code(r.nextInt((int) conditions.size()));
-      lines[i] = new Line(item, condition, qty, price, qty == 1 ? FakeData.serial(r) : "",
-          SeededRandom.pick(r, FakeData.WAREHOUSES));
+      lines[i] =
+          new Line(
+              item,
+              condition,
+              qty,
+              price,
+              qty == 1 ? FakeData.serial(r) : "",
+              SeededRandom.pick(r, FakeData.WAREHOUSES));
       salesCents += qty * price;
     }
     long taxCents = Math.round(salesCents * place.taxRate());
@@ -93,17 +115,20 @@ final class SalesOrders implements RecordCatalog {
     out.text("statetaxpct", place.taxPct());
     out.money("freight", IqResellerFormats.cents(freightCents));
     out.integer("totallines", lines.length);
-    for (int u = 1; u <= 5; u++) out.text("userdefined" + u, u == 1 && r.nextInt(3) == 0 ? "WEB" : "");
+    for (int u = 1; u <= 5; u++)
+      out.text("userdefined" + u, u == 1 && r.nextInt(3) == 0 ? "WEB" : "");
     out.date("lastupdated", lastUpdated);
     out.text("lastupdatedby", IqResellerFormats.pad(SeededRandom.pick(r, FakeData.REPS), 3));
     out.beginList("SODetails");
-    for (int i = 0; i < lines.length; i++) writeLine(out, so, index, i, lines[i], status, invoicedAt);
+    for (int i = 0; i < lines.length; i++)
+      writeLine(out, so, index, i, lines[i], status, invoicedAt);
     out.endList();
     out.endRecord();
   }
 
-  private void writeLine(RecordSink out, long so, long index, int i, Line l, String soStatus,
-      LocalDateTime shipped) throws IOException {
+  private void writeLine(
+      RecordSink out, long so, long index, int i, Line l, String soStatus, LocalDateTime shipped)
+      throws IOException {
     out.beginRecord("SODetail");
     out.integer("so", so);
     out.integer("sodetailid", 1 + index * MAX_LINES + i);

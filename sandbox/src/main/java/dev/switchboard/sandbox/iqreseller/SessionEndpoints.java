@@ -22,7 +22,10 @@ final class SessionEndpoints {
   private final StatsCounters counters;
   private final IqResellerSettings settings;
 
-  SessionEndpoints(TenantRegistry<TenantState> tenants, SessionTokens<TenantState> sessions, StatsCounters counters,
+  SessionEndpoints(
+      TenantRegistry<TenantState> tenants,
+      SessionTokens<TenantState> sessions,
+      StatsCounters counters,
       IqResellerSettings settings) {
     this.tenants = tenants;
     this.sessions = sessions;
@@ -50,23 +53,27 @@ final class SessionEndpoints {
       MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
       return;
     }
-    later(ctx, scenario, () -> {
-      if (fate != FaultDice.Call.SERVE) {
-        MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
-        return;
-      }
-      if (tenant == null || scenario.refusesLogin()) {
-        refuse(ctx);
-        return;
-      }
-      SessionTokens.Session<TenantState> s = sessions.create(tenant);
-      counters.sessionsCreated.add(tenant.name());
-      RequestLog.note(ctx, "session", SecretTag.of(s.token));
-      JsonObject body = new JsonObject().put("Data", s.token);
-      // ASSUMPTION: the envelope may carry more members; optional, to test tolerant readers.
-      if (settings.loginEnvelopeExtraMembers()) body.put("Message", "Session created").put("Status", 200);
-      MessageReplies.json(ctx, 200, body);
-    });
+    later(
+        ctx,
+        scenario,
+        () -> {
+          if (fate != FaultDice.Call.SERVE) {
+            MessageReplies.randomFault(ctx, fate, dice.faults(), counters);
+            return;
+          }
+          if (tenant == null || scenario.refusesLogin()) {
+            refuse(ctx);
+            return;
+          }
+          SessionTokens.Session<TenantState> s = sessions.create(tenant);
+          counters.sessionsCreated.add(tenant.name());
+          RequestLog.note(ctx, "session", SecretTag.of(s.token));
+          JsonObject body = new JsonObject().put("Data", s.token);
+          // ASSUMPTION: the envelope may carry more members; optional, to test tolerant readers.
+          if (settings.loginEnvelopeExtraMembers())
+            body.put("Message", "Session created").put("Status", 200);
+          MessageReplies.json(ctx, 200, body);
+        });
   }
 
   void logout(RoutingContext ctx) {
@@ -82,13 +89,16 @@ final class SessionEndpoints {
     sessions.remove(token);
     counters.sessionsDeleted.increment();
     IqResellerScenario scenario = s.owner.scenario();
-    later(ctx, scenario, () -> {
-      if (settings.logoutResponse() == IqResellerSettings.LogoutResponse.EMPTY) {
-        ctx.response().setStatusCode(200).end();
-      } else {
-        MessageReplies.json(ctx, 200, new JsonObject().put("Data", true));
-      }
-    });
+    later(
+        ctx,
+        scenario,
+        () -> {
+          if (settings.logoutResponse() == IqResellerSettings.LogoutResponse.EMPTY) {
+            ctx.response().setStatusCode(200).end();
+          } else {
+            MessageReplies.json(ctx, 200, new JsonObject().put("Data", true));
+          }
+        });
   }
 
   /** Login refused: 401, or 200 with null Data (both plausible, §2.2 step 6). */
@@ -104,21 +114,26 @@ final class SessionEndpoints {
   }
 
   /**
-   * The {@code APIToken} member. Malformed JSON is 400; a missing or non-string token is an
-   * invalid key (null). Member names bind case-insensitively, as ASP.NET's JSON binder does.
+   * The {@code APIToken} member. Malformed JSON is 400; a missing or non-string token is an invalid
+   * key (null). Member names bind case-insensitively, as ASP.NET's JSON binder does.
    */
   private static String apiToken(RoutingContext ctx) {
     JsonNode root;
     try {
-      root = ctx.body().buffer() == null ? null : ScenarioJson.MAPPER.readTree(ctx.body().buffer().getBytes());
+      root =
+          ctx.body().buffer() == null
+              ? null
+              : ScenarioJson.MAPPER.readTree(ctx.body().buffer().getBytes());
     } catch (IOException e) {
       throw new IllegalArgumentException("The request is invalid: body is not JSON.");
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("The request is invalid: expected {\"APIToken\":\"...\"}.");
+      throw new IllegalArgumentException(
+          "The request is invalid: expected {\"APIToken\":\"...\"}.");
     }
     for (Map.Entry<String, JsonNode> e : root.properties()) {
-      if (e.getKey().equalsIgnoreCase("APIToken")) return e.getValue().isTextual() ? e.getValue().asText() : null;
+      if (e.getKey().equalsIgnoreCase("APIToken"))
+        return e.getValue().isTextual() ? e.getValue().asText() : null;
     }
     return null;
   }

@@ -14,7 +14,14 @@ final class StatsCounters {
   final FaultCounts faults = new FaultCounts();
 
   IqResellerStats snapshot(int activeSessions) {
-    return new IqResellerStats(sessionsCreated.snapshot(), sessionsDeleted.sum(), activeSessions,
-        dataCalls.snapshot(), unauthorized.sum(), loginsRefused.sum(), faults.injectedCount(), faults.byKind());
+    return new IqResellerStats(
+        sessionsCreated.snapshot(),
+        sessionsDeleted.sum(),
+        activeSessions,
+        dataCalls.snapshot(),
+        unauthorized.sum(),
+        loginsRefused.sum(),
+        faults.injectedCount(),
+        faults.byKind());
   }
 }

@@ -9,8 +9,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Streams records as WCF-style XML: root {@code ArrayOf<Type>}, one {@code <Type>} per record,
- * lowercase member elements as in JSON (CERTAIN for {@code ArrayOfSO/SO}; nested
- * {@code SODetails/SODetail} LIKELY; the data-contract namespace is unknown and omitted).
+ * lowercase member elements as in JSON (CERTAIN for {@code ArrayOfSO/SO}; nested {@code
+ * SODetails/SODetail} LIKELY; the data-contract namespace is unknown and omitted).
  */
 final class XmlRecordEncoder implements RecordEncoder {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
@@ -25,14 +25,45 @@ final class XmlRecordEncoder implements RecordEncoder {
     }
   }
 
-  @Override public void beginArray(String type) throws IOException { start("ArrayOf" + type); }
-  @Override public void endArray() throws IOException { end(); }
-  @Override public void beginRecord(String type) throws IOException { start(type); }
-  @Override public void endRecord() throws IOException { end(); }
-  @Override public void beginList(String name) throws IOException { start(name); }
-  @Override public void endList() throws IOException { end(); }
-  @Override public void text(String name, String value) throws IOException { element(name, value); }
-  @Override public void integer(String name, long value) throws IOException { element(name, Long.toString(value)); }
+  @Override
+  public void beginArray(String type) throws IOException {
+    start("ArrayOf" + type);
+  }
+
+  @Override
+  public void endArray() throws IOException {
+    end();
+  }
+
+  @Override
+  public void beginRecord(String type) throws IOException {
+    start(type);
+  }
+
+  @Override
+  public void endRecord() throws IOException {
+    end();
+  }
+
+  @Override
+  public void beginList(String name) throws IOException {
+    start(name);
+  }
+
+  @Override
+  public void endList() throws IOException {
+    end();
+  }
+
+  @Override
+  public void text(String name, String value) throws IOException {
+    element(name, value);
+  }
+
+  @Override
+  public void integer(String name, long value) throws IOException {
+    element(name, Long.toString(value));
+  }
 
   @Override
   public void money(String name, long tenThousandths) throws IOException {

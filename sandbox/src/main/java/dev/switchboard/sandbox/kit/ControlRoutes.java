@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The sandbox's own routes, the same on every simulator and not part of any provider's API:
- * {@code GET /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{tenant}} and test hooks
- * such as {@code POST /_sandbox/tokens/expire}. They mirror the simulators' Java API for tests and
- * demos in other processes. Errors come in the provider's own error shape, so a client that reads
- * them as the provider's is not misled.
+ * The sandbox's own routes, the same on every simulator and not part of any provider's API: {@code
+ * GET /_sandbox/stats}, {@code GET|PUT|DELETE /_sandbox/scenarios/{tenant}} and test hooks such as
+ * {@code POST /_sandbox/tokens/expire}. They mirror the simulators' Java API for tests and demos in
+ * other processes. Errors come in the provider's own error shape, so a client that reads them as
+ * the provider's is not misled.
  *
  * @param <S> the simulator's scenario record
  */
@@ -30,15 +30,21 @@ public final class ControlRoutes<S> {
   private final ErrorReply errors;
   private final Map<String, Runnable> hooks = new LinkedHashMap<>();
 
-  public ControlRoutes(TenantRegistry<? extends ScenarioState<S>> tenants, ScenarioJson<S> json,
-      Supplier<?> stats, ErrorReply errors) {
+  public ControlRoutes(
+      TenantRegistry<? extends ScenarioState<S>> tenants,
+      ScenarioJson<S> json,
+      Supplier<?> stats,
+      ErrorReply errors) {
     this.tenants = tenants;
     this.json = json;
     this.stats = stats;
     this.errors = errors;
   }
 
-  /** Adds {@code POST /_sandbox/<path>}, which runs {@code action} and answers {@code {"expired":true}}. */
+  /**
+   * Adds {@code POST /_sandbox/<path>}, which runs {@code action} and answers {@code
+   * {"expired":true}}.
+   */
   public ControlRoutes<S> hook(String path, Runnable action) {
     hooks.put(path, action);
     return this;
@@ -49,27 +55,45 @@ public final class ControlRoutes<S> {
     // Its own body handler: some simulators read the raw body themselves, after these routes.
     router.route("/_sandbox/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioJson.toJson(stats.get())));
-    router.get("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, t ->
-        send(ctx, 200, ScenarioJson.toJson(t.scenario()))));
-    router.put("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, t -> {
-      S s;
-      try {
-        s = json.parse(ctx.body().asString());
-      } catch (IllegalArgumentException e) {
-        errors.send(ctx, 400, e.getMessage());
-        return;
-      }
-      t.setScenario(s);
-      send(ctx, 200, ScenarioJson.toJson(t.scenario()));
-    }));
-    router.delete("/_sandbox/scenarios/:tenant").handler(ctx -> withTenant(ctx, t -> {
-      t.setScenario(null);
-      ctx.response().setStatusCode(204).end();
-    }));
-    hooks.forEach((path, action) -> router.post("/_sandbox/" + path).handler(ctx -> {
-      action.run();
-      send(ctx, 200, "{\"expired\":true}");
-    }));
+    router
+        .get("/_sandbox/scenarios/:tenant")
+        .handler(ctx -> withTenant(ctx, t -> send(ctx, 200, ScenarioJson.toJson(t.scenario()))));
+    router
+        .put("/_sandbox/scenarios/:tenant")
+        .handler(
+            ctx ->
+                withTenant(
+                    ctx,
+                    t -> {
+                      S s;
+                      try {
+                        s = json.parse(ctx.body().asString());
+                      } catch (IllegalArgumentException e) {
+                        errors.send(ctx, 400, e.getMessage());
+                        return;
+                      }
+                      t.setScenario(s);
+                      send(ctx, 200, ScenarioJson.toJson(t.scenario()));
+                    }));
+    router
+        .delete("/_sandbox/scenarios/:tenant")
+        .handler(
+            ctx ->
+                withTenant(
+                    ctx,
+                    t -> {
+                      t.setScenario(null);
+                      ctx.response().setStatusCode(204).end();
+                    }));
+    hooks.forEach(
+        (path, action) ->
+            router
+                .post("/_sandbox/" + path)
+                .handler(
+                    ctx -> {
+                      action.run();
+                      send(ctx, 200, "{\"expired\":true}");
+                    }));
   }
 
   private void withTenant(RoutingContext ctx, Consumer<ScenarioState<S>> action) {

@@ -17,7 +17,9 @@ public final class FaultCounts {
     injected.increment();
   }
 
-  /** A fault of the random mode, by kind ({@link FaultDice#SERVER_ERROR}...); also an injected one. */
+  /**
+   * A fault of the random mode, by kind ({@link FaultDice#SERVER_ERROR}...); also an injected one.
+   */
   public void random(String kind) {
     byKind.add(kind);
     injected.increment();

@@ -9,9 +9,9 @@ import io.vertx.ext.web.Router;
 import java.util.Objects;
 
 /**
- * What every simulator shares: one HTTP server whose router logs each request, serves the
- * {@link ControlRoutes} and then the provider's own routes; and tenants whose scenarios tests set
- * here or over the control routes. Subclasses add the provider's URLs, stats and test hooks.
+ * What every simulator shares: one HTTP server whose router logs each request, serves the {@link
+ * ControlRoutes} and then the provider's own routes; and tenants whose scenarios tests set here or
+ * over the control routes. Subclasses add the provider's URLs, stats and test hooks.
  *
  * @param <S> the simulator's scenario record
  */
@@ -26,11 +26,14 @@ public abstract class HttpSimulator<S> implements RunningSimulator {
   }
 
   /** The control routes over this simulator's tenants and stats; errors in the provider's shape. */
-  protected final ControlRoutes<S> controlRoutes(ScenarioJson<S> json, ControlRoutes.ErrorReply errors) {
+  protected final ControlRoutes<S> controlRoutes(
+      ScenarioJson<S> json, ControlRoutes.ErrorReply errors) {
     return new ControlRoutes<>(tenants, json, this::stats, errors);
   }
 
-  /** A router that logs every request and serves {@code control}; add the provider's routes after. */
+  /**
+   * A router that logs every request and serves {@code control}; add the provider's routes after.
+   */
   protected static Router router(Vertx vertx, RequestLog log, ControlRoutes<?> control) {
     Router router = Router.router(vertx);
     router.route().handler(log);
@@ -39,7 +42,8 @@ public abstract class HttpSimulator<S> implements RunningSimulator {
   }
 
   /** Binds {@code host:port} ({@code port} 0: ephemeral). */
-  protected final Future<Void> listen(Vertx vertx, HttpServerOptions options, Router router, int port) {
+  protected final Future<Void> listen(
+      Vertx vertx, HttpServerOptions options, Router router, int port) {
     server = vertx.createHttpServer(options);
     return server.requestHandler(router).listen(port, host).mapEmpty();
   }

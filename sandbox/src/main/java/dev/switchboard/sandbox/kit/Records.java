@@ -9,18 +9,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Copies of a record with some components changed. Settings, tenants and scenarios are records
- * with many optional components; their {@code withX} methods and the per-request scenario override
- * go through here, so no method lists every component by position and adding a component touches
- * only the record. The copy runs the canonical constructor, so the record's checks still apply.
+ * Copies of a record with some components changed. Settings, tenants and scenarios are records with
+ * many optional components; their {@code withX} methods and the per-request scenario override go
+ * through here, so no method lists every component by position and adding a component touches only
+ * the record. The copy runs the canonical constructor, so the record's checks still apply.
  */
 public final class Records {
-  private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-    @Override
-    protected Shape computeValue(Class<?> type) {
-      return new Shape(type);
-    }
-  };
+  private static final ClassValue<Shape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+          return new Shape(type);
+        }
+      };
 
   private Records() {}
 
@@ -77,8 +78,8 @@ public final class Records {
     int indexOf(String name) {
       Integer i = index.get(name);
       if (i == null) {
-        throw new IllegalArgumentException(constructor.getDeclaringClass().getSimpleName()
-            + " has no component " + name);
+        throw new IllegalArgumentException(
+            constructor.getDeclaringClass().getSimpleName() + " has no component " + name);
       }
       return i;
     }
@@ -103,8 +104,14 @@ public final class Records {
       } catch (InstantiationException | IllegalAccessException e) {
         throw new IllegalStateException(e);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("cannot build " + like.getClass().getSimpleName() + " from "
-            + Arrays.toString(values) + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "cannot build "
+                + like.getClass().getSimpleName()
+                + " from "
+                + Arrays.toString(values)
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
   }

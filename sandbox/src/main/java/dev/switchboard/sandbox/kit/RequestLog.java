@@ -33,7 +33,10 @@ public final class RequestLog implements Handler<RoutingContext> {
     return new RequestLog(simulatorId, false, fields);
   }
 
-  /** Likewise, for a simulator whose tenants are named by a secret (an API key): control paths show its tag. */
+  /**
+   * Likewise, for a simulator whose tenants are named by a secret (an API key): control paths show
+   * its tag.
+   */
   public static RequestLog withSecretTenantKeys(String simulatorId, String... fields) {
     return new RequestLog(simulatorId, true, fields);
   }
@@ -47,15 +50,16 @@ public final class RequestLog implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     if (log.isDebugEnabled()) {
       long started = System.nanoTime();
-      ctx.addEndHandler(done -> {
-        Object[] args = new Object[4 + fields.length];
-        args[0] = ctx.request().method();
-        args[1] = safePath(ctx.request().path());
-        args[2] = ctx.response().getStatusCode();
-        args[3] = (System.nanoTime() - started) / 1_000_000;
-        for (int i = 0; i < fields.length; i++) args[4 + i] = ctx.get(PREFIX + fields[i], "-");
-        log.debug(format, args);
-      });
+      ctx.addEndHandler(
+          done -> {
+            Object[] args = new Object[4 + fields.length];
+            args[0] = ctx.request().method();
+            args[1] = safePath(ctx.request().path());
+            args[2] = ctx.response().getStatusCode();
+            args[3] = (System.nanoTime() - started) / 1_000_000;
+            for (int i = 0; i < fields.length; i++) args[4 + i] = ctx.get(PREFIX + fields[i], "-");
+            log.debug(format, args);
+          });
     }
     ctx.next();
   }

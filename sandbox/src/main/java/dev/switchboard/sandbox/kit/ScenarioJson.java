@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A simulator's scenario as JSON: from the control API ({@code PUT /_sandbox/scenarios/…}) or
- * the per-request {@code x-sandbox-scenario} header. Unknown members fail, so a typo in a
- * test's scenario is an error, not a silent no-op.
+ * A simulator's scenario as JSON: from the control API ({@code PUT /_sandbox/scenarios/…}) or the
+ * per-request {@code x-sandbox-scenario} header. Unknown members fail, so a typo in a test's
+ * scenario is an error, not a silent no-op.
  *
  * @param <T> the simulator's scenario record
  */
 public final class ScenarioJson<T> {
   public static final String HEADER = "x-sandbox-scenario";
+
   /** Shared by the simulators; Jackson's default refuses unknown members. */
   public static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -23,7 +23,9 @@ public class ScenarioState<S> {
   private final AtomicLong calls = new AtomicLong();
   private final FaultDice.PerTenant dice = new FaultDice.PerTenant();
 
-  /** @param none the empty scenario, what null means */
+  /**
+   * @param none the empty scenario, what null means
+   */
   protected ScenarioState(S initial, S none) {
     this.none = Objects.requireNonNull(none, "none");
     this.scenario = initial == null ? none : initial;

@@ -14,8 +14,8 @@ public final class SecretTag {
       return "-";
     }
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(secret.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       return "#" + HexFormat.of().formatHex(d, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -3,9 +3,9 @@ package dev.switchboard.sandbox.kit;
 import java.util.SplittableRandom;
 
 /**
- * Per-record random streams shared by the simulators: record {@code index} of list
- * {@code stream} depends only on {@code (seed, stream, index)}, so a million records cost no
- * memory and two runs with one seed serve identical data.
+ * Per-record random streams shared by the simulators: record {@code index} of list {@code stream}
+ * depends only on {@code (seed, stream, index)}, so a million records cost no memory and two runs
+ * with one seed serve identical data.
  */
 public final class SeededRandom {
   private SeededRandom() {}

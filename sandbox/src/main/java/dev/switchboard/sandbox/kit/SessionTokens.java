@@ -20,8 +20,10 @@ public final class SessionTokens<O> {
   public static final class Session<O> {
     public final String token;
     public final O owner;
+
     /** Calls made with it, for a scenario's "expire after N calls". */
     public final AtomicInteger calls = new AtomicInteger();
+
     private final Instant created;
     private volatile Instant lastUsed;
     private volatile boolean forcedExpired;
@@ -40,7 +42,9 @@ public final class SessionTokens<O> {
   private final boolean sliding;
   private final Supplier<String> newToken;
 
-  /** @param sliding true: each use restarts the lifetime (an idle timeout) */
+  /**
+   * @param sliding true: each use restarts the lifetime (an idle timeout)
+   */
   public SessionTokens(Clock clock, Duration ttl, boolean sliding, Supplier<String> newToken) {
     this.clock = clock;
     this.ttl = ttl;

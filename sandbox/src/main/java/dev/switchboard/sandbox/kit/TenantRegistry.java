@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /**
  * A simulator's tenants by the credential that names them (an API key, an email, a company or
- * client id). Fixed at start; only their scenarios and data change at runtime. Where the
- * credential is a secret, messages name it by its {@link SecretTag}.
+ * client id). Fixed at start; only their scenarios and data change at runtime. Where the credential
+ * is a secret, messages name it by its {@link SecretTag}.
  *
  * @param <T> the tenant at runtime
  */
@@ -23,8 +23,8 @@ public final class TenantRegistry<T extends ScenarioState<?>> {
   }
 
   /** One runtime tenant per configured one, in the configuration's order. */
-  public static <C, T extends ScenarioState<?>> TenantRegistry<T> of(Map<String, C> configured,
-      Function<C, T> create, boolean secretKeys) {
+  public static <C, T extends ScenarioState<?>> TenantRegistry<T> of(
+      Map<String, C> configured, Function<C, T> create, boolean secretKeys) {
     Map<String, T> m = new LinkedHashMap<>();
     configured.forEach((key, config) -> m.put(key, create.apply(config)));
     return new TenantRegistry<>(m, secretKeys);
@@ -35,7 +35,9 @@ public final class TenantRegistry<T extends ScenarioState<?>> {
     return key == null ? null : byKey.get(key);
   }
 
-  /** @throws IllegalArgumentException for an unknown key */
+  /**
+   * @throws IllegalArgumentException for an unknown key
+   */
   public T require(String key) {
     T t = find(key);
     if (t == null) throw new IllegalArgumentException("no tenant " + label(key));

@@ -12,8 +12,8 @@ public final class Unanswered {
   }
 
   /**
-   * Holds the request for {@code holdMs} (a timer), then closes its connection without an answer
-   * if the client is still waiting: a client with a shorter request timeout has given up by then.
+   * Holds the request for {@code holdMs} (a timer), then closes its connection without an answer if
+   * the client is still waiting: a client with a shorter request timeout has given up by then.
    */
   public static void holdThenClose(RoutingContext ctx, long holdMs) {
     if (holdMs <= 0) {

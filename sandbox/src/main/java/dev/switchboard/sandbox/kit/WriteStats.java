@@ -31,6 +31,7 @@ public interface WriteStats {
 
   /** Applied writes beyond the first of each distinct write: applied − distinct applied. */
   default long duplicateWrites() {
-    return totalWritesApplied() - distinctWritesApplied().values().stream().mapToLong(Long::longValue).sum();
+    return totalWritesApplied()
+        - distinctWritesApplied().values().stream().mapToLong(Long::longValue).sum();
   }
 }

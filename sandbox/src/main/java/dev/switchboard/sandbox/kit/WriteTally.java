@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Duplicate writes = applied − distinct keys applied. Thread-safe.
  *
  * <p>Keys are kept as 64-bit digests: about 60 bytes per distinct write, so a long demo run grows
- * slowly; nothing is ever evicted. The keys of the latest {@value #LOST_KEYS_KEPT} lost answers
- * are kept as text, so a test can tell which writes they were.
+ * slowly; nothing is ever evicted. The keys of the latest {@value #LOST_KEYS_KEPT} lost answers are
+ * kept as text, so a test can tell which writes they were.
  */
 public final class WriteTally {
   public static final int LOST_KEYS_KEPT = 1_000;
@@ -92,7 +92,8 @@ public final class WriteTally {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
       StringBuilder b = new StringBuilder(64);
-      for (byte x : d) b.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+      for (byte x : d)
+        b.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
       return b.toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

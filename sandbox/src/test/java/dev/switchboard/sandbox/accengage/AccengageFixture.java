@@ -18,15 +18,19 @@ abstract class AccengageFixture {
   static final String OTHER_EMAIL = "other@brand.example";
   static final String OTHER_KEY = "k3y-other-9876543210";
   static final String OTHER_APP = "33333333";
+
   /** 250 messages (3 pages of 100), 30 segments, 1,000 devices (10 export pages). */
   static final long MESSAGES = 250;
+
   static final long DEVICES = 1_000;
   static Vertx vertx;
 
   final TestClock clock = new TestClock(Instant.parse("2024-07-01T09:00:00Z"));
   AccengageSimulator sim;
+
   /** Speaks as {@link #EMAIL}. */
   AccengageHttp http;
+
   /** Speaks as {@link #OTHER_EMAIL}. */
   AccengageHttp other;
 

@@ -19,8 +19,11 @@ import java.util.HexFormat;
  */
 final class AccengageHttp {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final AccengageSimulator sim;
   private final String email;
   private final String apiKey;
@@ -35,7 +38,9 @@ final class AccengageHttp {
 
   static String sha1(String body, String key, String time) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-1").digest((body + key + time).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-1")
+              .digest((body + key + time).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);
     } catch (Exception e) {
       throw new AssertionError(e);
@@ -55,7 +60,8 @@ final class AccengageHttp {
   /** Logs in and returns the access token, failing if refused. */
   String token() {
     HttpResponse<String> r = login();
-    if (r.statusCode() != 200) throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
+    if (r.statusCode() != 200)
+      throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
     return json(r).get("access_token").asText();
   }
 
@@ -68,20 +74,32 @@ final class AccengageHttp {
   /** A signed POST of a JSON body. */
   HttpResponse<String> post(String token, String path, String body, String... headers) {
     String time = now();
-    return send(request(path, token, time, sha1(body, apiKey, time), headers)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path, token, time, sha1(body, apiKey, time), headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A request with the given signing headers (null = absent) and no automatic signing. */
-  HttpResponse<String> raw(String method, String path, String body, String token, String time, String signature,
+  HttpResponse<String> raw(
+      String method,
+      String path,
+      String body,
+      String token,
+      String time,
+      String signature,
       String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
     if (time != null) b.header("Accengage-Time", time);
     if (signature != null) b.header("Accengage-Signature", signature);
     if (token != null) b.header("Authorization", "Bearer " + token);
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-    return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   HttpResponse<String> send(HttpRequest.Builder b) {
@@ -97,13 +115,23 @@ final class AccengageHttp {
 
   /** A call on the control API, e.g. {@code control("PUT", "scenarios/a@b.c", "{...}")}. */
   HttpResponse<String> control(String method, String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(sim.controlUrl() + path)).timeout(Duration.ofSeconds(10))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(sim.controlUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  HttpRequest.Builder request(String pathOrUrl, String token, String time, String signature, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathOrUrl)).timeout(Duration.ofSeconds(10))
-        .header("Accengage-Time", time).header("Accengage-Signature", signature);
+  HttpRequest.Builder request(
+      String pathOrUrl, String token, String time, String signature, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .timeout(Duration.ofSeconds(10))
+            .header("Accengage-Time", time)
+            .header("Accengage-Signature", signature);
     if (token != null) b.header("Authorization", "Bearer " + token);
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return b;
@@ -124,7 +152,8 @@ final class AccengageHttp {
   /** The label of the only error of an error body. */
   static String label(HttpResponse<String> r) {
     JsonNode errors = json(r).get("errors");
-    if (errors == null || errors.size() != 1) throw new AssertionError("expected one error: " + r.body());
+    if (errors == null || errors.size() != 1)
+      throw new AssertionError("expected one error: " + r.body());
     return errors.get(0).get("label").asText();
   }
 }

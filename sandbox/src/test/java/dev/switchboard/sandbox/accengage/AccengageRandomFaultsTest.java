@@ -19,23 +19,40 @@ class AccengageRandomFaultsTest extends AccengageFixture {
   void eachKindOnTheWire() {
     start(AccengageSettings.defaults());
     String t = http.token();
-    HttpResponse<String> lb = http.get(t, app(APP) + "/segments", HEADER, "{\"randomFaults\":{\"serverErrors\":1}}");
+    HttpResponse<String> lb =
+        http.get(t, app(APP) + "/segments", HEADER, "{\"randomFaults\":{\"serverErrors\":1}}");
     assertThat(lb.statusCode()).isEqualTo(503);
     assertThat(lb.body()).isEqualTo("503 Service Unavailable"); // a load balancer: no label
-    HttpResponse<String> labelled = http.get(t, app(APP) + "/segments", HEADER,
-        "{\"randomFaults\":{\"serverErrors\":1,\"serverErrorStatus\":500}}");
+    HttpResponse<String> labelled =
+        http.get(
+            t,
+            app(APP) + "/segments",
+            HEADER,
+            "{\"randomFaults\":{\"serverErrors\":1,\"serverErrorStatus\":500}}");
     assertThat(labelled.statusCode()).isEqualTo(500);
     assertThat(AccengageHttp.label(labelled)).isEqualTo("API_ERR_SERVICE");
-    HttpResponse<String> throttled = http.get(t, app(APP) + "/segments", HEADER,
-        "{\"randomFaults\":{\"rateLimits\":1,\"retryAfterSeconds\":2}}");
+    HttpResponse<String> throttled =
+        http.get(
+            t,
+            app(APP) + "/segments",
+            HEADER,
+            "{\"randomFaults\":{\"rateLimits\":1,\"retryAfterSeconds\":2}}");
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).hasValue("2");
     assertThat(AccengageHttp.label(throttled)).isEqualTo("API_ERR_RATE_LIMIT");
-    assertThatThrownBy(() -> http.post(t, app(APP) + "/messages", "{\"subject\":\"s\",\"text\":\"t\"}", HEADER,
-        "{\"randomFaults\":{\"timeouts\":1,\"timeoutHoldMs\":200}}")).hasCauseInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                http.post(
+                    t,
+                    app(APP) + "/messages",
+                    "{\"subject\":\"s\",\"text\":\"t\"}",
+                    HEADER,
+                    "{\"randomFaults\":{\"timeouts\":1,\"timeoutHoldMs\":200}}"))
+        .hasCauseInstanceOf(IOException.class);
     assertThat(sim.stats().writesApplied(CREATE)).as("a timeout applies nothing").isZero();
     assertThat(http.login(HEADER, "{\"randomFaults\":{\"serverErrors\":1}}").statusCode())
-        .as("token requests draw too").isEqualTo(503);
+        .as("token requests draw too")
+        .isEqualTo(503);
     AccengageStats s = sim.stats();
     assertThat(s.faults(FaultDice.SERVER_ERROR)).isEqualTo(3);
     assertThat(s.faults(FaultDice.RATE_LIMIT)).isEqualTo(1);
@@ -45,15 +62,20 @@ class AccengageRandomFaultsTest extends AccengageFixture {
   @Test
   void signaturesAndTokensAreStillVerifiedFirst() {
     start(AccengageSettings.defaults());
-    sim.setScenario(EMAIL, AccengageScenario.none().withRandomFaults(RandomFaults.of(1, 1, 0, 0, 0)));
-    HttpResponse<String> badSig = http.raw("GET", app(APP) + "/segments", null, "nope", http.now(), "0", new String[0]);
+    sim.setScenario(
+        EMAIL, AccengageScenario.none().withRandomFaults(RandomFaults.of(1, 1, 0, 0, 0)));
+    HttpResponse<String> badSig =
+        http.raw("GET", app(APP) + "/segments", null, "nope", http.now(), "0", new String[0]);
     assertThat(badSig.statusCode()).isEqualTo(400);
     assertThat(AccengageHttp.label(badSig)).isEqualTo("API_ERR_SIGNATURE");
     assertThat(http.login().statusCode()).isEqualTo(503);
-    sim.setScenario(EMAIL, AccengageScenario.none().withRandomFaults(RandomFaults.of(1, 1, 0, 0, 0)
-        .withAuthCalls(false)));
+    sim.setScenario(
+        EMAIL,
+        AccengageScenario.none()
+            .withRandomFaults(RandomFaults.of(1, 1, 0, 0, 0).withAuthCalls(false)));
     String t = http.token();
-    assertThat(http.get("not-a-token", app(APP) + "/segments").statusCode()).isEqualTo(400); // API_ERR_TOKEN
+    assertThat(http.get("not-a-token", app(APP) + "/segments").statusCode())
+        .isEqualTo(400); // API_ERR_TOKEN
     assertThat(http.get(t, app(APP) + "/segments").statusCode()).isEqualTo(503);
   }
 
@@ -61,20 +83,28 @@ class AccengageRandomFaultsTest extends AccengageFixture {
   void aLostAnswerIsAppliedAndABlindResendIsADuplicate() {
     start(AccengageSettings.defaults());
     String t = http.token();
-    sim.setScenario(EMAIL, AccengageScenario.none().withRandomFaults(RandomFaults.of(1, 0, 0, 0, 1)));
+    sim.setScenario(
+        EMAIL, AccengageScenario.none().withRandomFaults(RandomFaults.of(1, 0, 0, 0, 1)));
     String body = "{\"subject\":\"lost\",\"text\":\"applied, answer lost\"}";
-    assertThatThrownBy(() -> http.post(t, app(APP) + "/messages", body)).hasCauseInstanceOf(IOException.class);
+    assertThatThrownBy(() -> http.post(t, app(APP) + "/messages", body))
+        .hasCauseInstanceOf(IOException.class);
     AccengageStats after = sim.stats();
     assertThat(after.writesApplied(CREATE)).as("the write WAS applied").isEqualTo(1);
     assertThat(after.writeAnswersLost()).isEqualTo(1);
     assertThat(after.faults(FaultDice.LOST_ANSWER)).isEqualTo(1);
-    assertThat(after.lostWriteKeys()).singleElement().asString().startsWith(CREATE + " /v1/me/apps/" + APP + "/messages ");
+    assertThat(after.lostWriteKeys())
+        .singleElement()
+        .asString()
+        .startsWith(CREATE + " /v1/me/apps/" + APP + "/messages ");
     sim.setScenario(EMAIL, AccengageScenario.none());
-    long count = AccengageHttp.json(http.get(t, app(APP) + "/messages?page=3")).get("messages").size();
+    long count =
+        AccengageHttp.json(http.get(t, app(APP) + "/messages?page=3")).get("messages").size();
     assertThat(count).as("250 generated + the created one").isEqualTo(51);
     // re-sent blindly: a second message, counted as a duplicate and as a re-send after a loss
     assertThat(http.post(t, app(APP) + "/messages", body).statusCode()).isEqualTo(201);
-    assertThat(http.post(t, app(APP) + "/messages", "{\"subject\":\"other\",\"text\":\"x\"}").statusCode())
+    assertThat(
+            http.post(t, app(APP) + "/messages", "{\"subject\":\"other\",\"text\":\"x\"}")
+                .statusCode())
         .isEqualTo(201);
     AccengageStats s = sim.stats();
     assertThat(s.writesApplied(CREATE)).isEqualTo(3);
@@ -87,9 +117,19 @@ class AccengageRandomFaultsTest extends AccengageFixture {
   void aSeededRunGivesTheFractionsWithinWideBounds() {
     start(AccengageSettings.defaults());
     String t = http.token();
-    long firstId = AccengageHttp.json(http.get(t, app(APP) + "/messages")).get("messages").get(0).get("id").asLong();
-    sim.setScenario(EMAIL, AccengageScenario.none().withRandomFaults(
-        RandomFaults.of(7, 0.10, 0.05, 0.03, 0.05).withTimeoutHoldMs(0).withAuthCalls(false)));
+    long firstId =
+        AccengageHttp.json(http.get(t, app(APP) + "/messages"))
+            .get("messages")
+            .get(0)
+            .get("id")
+            .asLong();
+    sim.setScenario(
+        EMAIL,
+        AccengageScenario.none()
+            .withRandomFaults(
+                RandomFaults.of(7, 0.10, 0.05, 0.03, 0.05)
+                    .withTimeoutHoldMs(0)
+                    .withAuthCalls(false)));
     int n = 500;
     int answered2xx = 0;
     int dropped = 0;
@@ -111,7 +151,8 @@ class AccengageRandomFaultsTest extends AccengageFixture {
     long applied = s.writesApplied(SEND);
     assertThat(s.faults(FaultDice.LOST_ANSWER)).isBetween(applied / 100, applied * 10 / 100);
     assertThat(applied).isEqualTo(answered2xx + s.writeAnswersLost());
-    assertThat(dropped).isEqualTo((int) (s.faults(FaultDice.TIMEOUT) + s.faults(FaultDice.LOST_ANSWER)));
+    assertThat(dropped)
+        .isEqualTo((int) (s.faults(FaultDice.TIMEOUT) + s.faults(FaultDice.LOST_ANSWER)));
     assertThat(s.duplicateWrites()).as("every target differs").isZero();
     assertThat(s.writesResentAfterLostAnswer()).isZero();
   }

@@ -22,7 +22,8 @@ class AccengageScenarioTest extends AccengageFixture {
     HttpResponse<String> p2 = http.get(t, app(APP) + "/messages?page=2");
     assertThat(AccengageHttp.json(p2).get("messages")).isEmpty();
     assertThat(Pages.rels(p2)).containsEntry("next", sim.baseUrl() + app(APP) + "/messages?page=3");
-    assertThat(AccengageHttp.json(p2).get("links").get("next").asText()).endsWith("/messages?page=3");
+    assertThat(AccengageHttp.json(p2).get("links").get("next").asText())
+        .endsWith("/messages?page=3");
     Pages.Walk walk = Pages.walk(http, t, app(APP) + "/messages", 20);
     assertThat(walk.pages()).hasSize(5);
     assertThat(Pages.items(walk, "messages")).hasSize((int) MESSAGES);
@@ -30,7 +31,8 @@ class AccengageScenarioTest extends AccengageFixture {
     sim.setScenario(EMAIL, AccengageScenario.none().withEveryNthPageEmpty(3));
     Pages.Walk devices = Pages.walk(http, t, app(APP) + "/devices", 30);
     assertThat(devices.pages()).hasSize(14); // 10 data pages, pages 3, 6, 9, 12 empty
-    assertThat(devices.pages().get(2).body()).isEqualTo("deviceId;lastOpen;platform;appVersion;optin;country\n");
+    assertThat(devices.pages().get(2).body())
+        .isEqualTo("deviceId;lastOpen;platform;appVersion;optin;country\n");
     assertThat(Pages.rows(devices)).hasSize((int) DEVICES).doesNotHaveDuplicates();
   }
 
@@ -41,12 +43,17 @@ class AccengageScenarioTest extends AccengageFixture {
     String scenario = "{\"foreignNextOnPage\":2}";
     HttpResponse<String> p2 = http.get(t, app(APP) + "/messages?page=2", HEADER, scenario);
     String foreign = "http://127.0.0.2:" + sim.port() + app(APP) + "/messages?page=3";
-    assertThat(Pages.rels(p2)).containsEntry("next", foreign)
+    assertThat(Pages.rels(p2))
+        .containsEntry("next", foreign)
         .containsEntry("first", sim.baseUrl() + app(APP) + "/messages?page=1");
     assertThat(AccengageHttp.json(p2).get("links").get("next").asText()).isEqualTo(foreign);
     assertThat(Pages.rels(http.get(t, app(APP) + "/messages?page=1", HEADER, scenario)).get("next"))
         .startsWith(sim.baseUrl());
-    sim.setScenario(EMAIL, AccengageScenario.none().withForeignNextOnPage(1).withForeignOrigin("https://evil.example"));
+    sim.setScenario(
+        EMAIL,
+        AccengageScenario.none()
+            .withForeignNextOnPage(1)
+            .withForeignOrigin("https://evil.example"));
     assertThat(Pages.rels(http.get(t, app(APP) + "/devices")).get("next"))
         .isEqualTo("https://evil.example" + app(APP) + "/devices?page=2");
   }
@@ -64,7 +71,9 @@ class AccengageScenarioTest extends AccengageFixture {
       assertThat(AccengageHttp.label(r)).isEqualTo("API_ERR_RATE_LIMIT");
     }
     assertThat(http.get(t, app(APP) + "/messages?page=2").statusCode()).isEqualTo(200);
-    assertThat(http.get(t, app(APP) + "/devices?page=2").statusCode()).as("per route").isEqualTo(429);
+    assertThat(http.get(t, app(APP) + "/devices?page=2").statusCode())
+        .as("per route")
+        .isEqualTo(429);
 
     sim.setScenario(EMAIL, AccengageScenario.none().withRateLimit(new RateLimit(null, 2, null, 1)));
     assertThat(http.get(t, "/v1/me").statusCode()).isEqualTo(200);
@@ -79,19 +88,37 @@ class AccengageScenarioTest extends AccengageFixture {
   void serverErrorsCarryEachDocumentedLabel() {
     start(AccengageSettings.defaults());
     String t = http.token();
-    for (String label : List.of("API_ERR_DB", "API_ERR_CACHE", "API_ERR_SERVICE", "API_ERR_UTIL", "API_ERR_SUPPORT",
-        "API_ERR_UNKNOWN")) {
+    for (String label :
+        List.of(
+            "API_ERR_DB",
+            "API_ERR_CACHE",
+            "API_ERR_SERVICE",
+            "API_ERR_UTIL",
+            "API_ERR_SUPPORT",
+            "API_ERR_UNKNOWN")) {
       String s = "{\"serverError\":{\"label\":\"" + label + "\",\"page\":1}}";
       HttpResponse<String> r = http.get(t, app(APP) + "/segments", HEADER, s);
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(AccengageHttp.label(r)).isEqualTo(label);
-      assertThat(http.get(t, app(APP) + "/segments", HEADER, s).statusCode()).as("times defaults to 1").isEqualTo(200);
+      assertThat(http.get(t, app(APP) + "/segments", HEADER, s).statusCode())
+          .as("times defaults to 1")
+          .isEqualTo(200);
     }
-    sim.setScenario(EMAIL, AccengageScenario.none().withServerError(new ServerError("API_ERR_DB", null, 2, 2)));
-    List<Integer> statuses = java.util.stream.IntStream.range(0, 4).mapToObj(i -> http.get(t, "/v1/me").statusCode()).toList();
+    sim.setScenario(
+        EMAIL, AccengageScenario.none().withServerError(new ServerError("API_ERR_DB", null, 2, 2)));
+    List<Integer> statuses =
+        java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> http.get(t, "/v1/me").statusCode())
+            .toList();
     assertThat(statuses).containsExactly(200, 500, 500, 200);
     assertThat(sim.stats().serverErrors("API_ERR_DB")).isEqualTo(3);
-    assertThat(http.get(t, "/v1/me", HEADER, "{\"serverError\":{\"label\":\"API_ERR_NOPE\",\"page\":1}}").statusCode())
+    assertThat(
+            http.get(
+                    t,
+                    "/v1/me",
+                    HEADER,
+                    "{\"serverError\":{\"label\":\"API_ERR_NOPE\",\"page\":1}}")
+                .statusCode())
         .isEqualTo(400);
   }
 
@@ -100,7 +127,8 @@ class AccengageScenarioTest extends AccengageFixture {
     start(AccengageSettings.defaults());
     String t = http.token();
     String good = "{\"subject\":\"a\",\"text\":\"b\"}";
-    AccengageRoutesTest.assertFormatErrors(http.post(t, app(APP) + "/messages", good, HEADER, "{\"formatErrors\":3}"), 3);
+    AccengageRoutesTest.assertFormatErrors(
+        http.post(t, app(APP) + "/messages", good, HEADER, "{\"formatErrors\":3}"), 3);
     sim.setScenario(EMAIL, AccengageScenario.none().withFormatErrors(2));
     AccengageRoutesTest.assertFormatErrors(http.post(t, app(APP) + "/messages", good), 2);
     assertThat(http.get(t, app(APP) + "/messages").statusCode()).isEqualTo(200);
@@ -115,8 +143,8 @@ class AccengageScenarioTest extends AccengageFixture {
     long t0 = System.nanoTime();
     assertThat(http.get(t, "/v1/me").statusCode()).isEqualTo(200);
     assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(80);
-    CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(
-        () -> http.get(t, "/v1/me", HEADER, "{\"latencyMs\":700}"));
+    CompletableFuture<HttpResponse<String>> slow =
+        CompletableFuture.supplyAsync(() -> http.get(t, "/v1/me", HEADER, "{\"latencyMs\":700}"));
     assertThat(other.get(o, "/v1/me").statusCode()).isEqualTo(200);
     assertThat(slow).as("slow call still waiting").isNotDone();
     assertThat(slow.join().statusCode()).isEqualTo(200);
@@ -133,9 +161,11 @@ class AccengageScenarioTest extends AccengageFixture {
     assertThat(Pages.rels(http.get(t, app(APP) + "/devices?page=4999"))).containsKey("next");
     assertThat(http.get(t, app(APP) + "/devices?page=5001").body().split("\n")).hasSize(1);
     String lastRow = last.body().split("\n")[100];
-    assertThat(http.get(t, app(APP) + "/devices/" + lastRow.split(";")[0]).statusCode()).isEqualTo(200);
+    assertThat(http.get(t, app(APP) + "/devices/" + lastRow.split(";")[0]).statusCode())
+        .isEqualTo(200);
     // The oldest device: last opened 729 days before the data's last day (2024-06-30).
-    assertThat(lastRow.split(";")[1]).isEqualTo(java.time.LocalDate.of(2024, 6, 30).minusDays(729).toString());
+    assertThat(lastRow.split(";")[1])
+        .isEqualTo(java.time.LocalDate.of(2024, 6, 30).minusDays(729).toString());
   }
 
   @Test
@@ -143,9 +173,11 @@ class AccengageScenarioTest extends AccengageFixture {
     start(AccengageSettings.defaults());
     sim.setScenario(EMAIL, AccengageScenario.none().withEmptyPages(1).withFormatErrors(1));
     String t = http.token();
-    JsonNode p1 = AccengageHttp.json(http.get(t, app(APP) + "/messages", HEADER, "{\"formatErrors\":2}"));
+    JsonNode p1 =
+        AccengageHttp.json(http.get(t, app(APP) + "/messages", HEADER, "{\"formatErrors\":2}"));
     assertThat(p1.get("messages")).as("emptyPages kept").isEmpty();
-    for (String bad : List.of("{\"nope\":1}", "{\"emptyPages\":{\"every\":1}}", "{", "{\"rateLimit\":{}}")) {
+    for (String bad :
+        List.of("{\"nope\":1}", "{\"emptyPages\":{\"every\":1}}", "{", "{\"rateLimit\":{}}")) {
       HttpResponse<String> r = http.get(t, "/v1/me", HEADER, bad);
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(AccengageHttp.label(r)).isEqualTo("SANDBOX_ERR_SCENARIO");
@@ -155,18 +187,23 @@ class AccengageScenarioTest extends AccengageFixture {
   @Test
   void scenariosAreControlledOverHttpToo() {
     start(AccengageSettings.defaults());
-    HttpResponse<String> put = http.control("PUT", "scenarios/" + EMAIL,
-        "{\"rateLimit\":{\"page\":1,\"retryAfterSeconds\":3},\"linkStyle\":\"SPLIT\"}");
+    HttpResponse<String> put =
+        http.control(
+            "PUT",
+            "scenarios/" + EMAIL,
+            "{\"rateLimit\":{\"page\":1,\"retryAfterSeconds\":3},\"linkStyle\":\"SPLIT\"}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(sim.scenario(EMAIL).rateLimit().times()).isEqualTo(1);
     String t = http.token();
-    assertThat(http.get(t, app(APP) + "/messages").headers().firstValue("Retry-After")).hasValue("3");
+    assertThat(http.get(t, app(APP) + "/messages").headers().firstValue("Retry-After"))
+        .hasValue("3");
     assertThat(http.get(t, app(APP) + "/messages").headers().allValues("Link")).hasSize(2);
     JsonNode got = AccengageHttp.json(http.control("GET", "scenarios/" + EMAIL, null));
     assertThat(got.get("rateLimit").get("retryAfterSeconds").asInt()).isEqualTo(3);
     assertThat(http.control("DELETE", "scenarios/" + EMAIL, null).statusCode()).isEqualTo(204);
     assertThat(sim.scenario(EMAIL)).isEqualTo(AccengageScenario.none());
     assertThat(http.control("PUT", "scenarios/nobody@x.example", "{}").statusCode()).isEqualTo(404);
-    assertThat(http.control("PUT", "scenarios/" + EMAIL, "{\"rateLimit\":").statusCode()).isEqualTo(400);
+    assertThat(http.control("PUT", "scenarios/" + EMAIL, "{\"rateLimit\":").statusCode())
+        .isEqualTo(400);
   }
 }

@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Signature verification on every request (provider-apis.md §3.2) and the load balancer's Expect rule. */
+/**
+ * Signature verification on every request (provider-apis.md §3.2) and the load balancer's Expect
+ * rule.
+ */
 class AccengageSignatureTest extends AccengageFixture {
   private static final String VENDOR_EMAIL = "mymail@client.com";
   private static final String VENDOR_KEY = "a1b2c3d4e5f6g7h8";
@@ -22,19 +25,34 @@ class AccengageSignatureTest extends AccengageFixture {
 
   @Test
   void vendorTestVectorsVerify() {
-    assertThat(AccengageHttp.sha1(VENDOR_BODY, VENDOR_KEY, VENDOR_TIME)).isEqualTo("f974f730586ce2bf49a276845060a8d38bb43770");
-    assertThat(AccengageHttp.sha1("", VENDOR_KEY, VENDOR_TIME)).isEqualTo("ba04fc7206950ce63d78ddbc9e65c48fb96e54d7");
+    assertThat(AccengageHttp.sha1(VENDOR_BODY, VENDOR_KEY, VENDOR_TIME))
+        .isEqualTo("f974f730586ce2bf49a276845060a8d38bb43770");
+    assertThat(AccengageHttp.sha1("", VENDOR_KEY, VENDOR_TIME))
+        .isEqualTo("ba04fc7206950ce63d78ddbc9e65c48fb96e54d7");
     Clock fixed = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(VENDOR_TIME)), ZoneOffset.UTC);
-    start(AccengageConfig.defaults().withUser(AccengageUser.of(VENDOR_EMAIL, VENDOR_KEY, 1, "12345678")), fixed);
+    start(
+        AccengageConfig.defaults()
+            .withUser(AccengageUser.of(VENDOR_EMAIL, VENDOR_KEY, 1, "12345678")),
+        fixed);
 
-    HttpResponse<String> login = http.raw("POST", "/v1/access_token", VENDOR_BODY, null, VENDOR_TIME,
-        "f974f730586ce2bf49a276845060a8d38bb43770", "Content-Type", "application/json");
+    HttpResponse<String> login =
+        http.raw(
+            "POST",
+            "/v1/access_token",
+            VENDOR_BODY,
+            null,
+            VENDOR_TIME,
+            "f974f730586ce2bf49a276845060a8d38bb43770",
+            "Content-Type",
+            "application/json");
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(AccengageHttp.json(login).get("token_type").asText()).isEqualTo("Bearer");
     String token = AccengageHttp.json(login).get("access_token").asText();
     assertThat(token).isNotBlank();
 
-    HttpResponse<String> me = http.raw("GET", "/v1/me", null, token, VENDOR_TIME, "ba04fc7206950ce63d78ddbc9e65c48fb96e54d7");
+    HttpResponse<String> me =
+        http.raw(
+            "GET", "/v1/me", null, token, VENDOR_TIME, "ba04fc7206950ce63d78ddbc9e65c48fb96e54d7");
     assertThat(me.statusCode()).isEqualTo(200);
     assertThat(AccengageHttp.json(me).get("message").asText()).isEqualTo("Welcome " + VENDOR_EMAIL);
   }
@@ -45,8 +63,12 @@ class AccengageSignatureTest extends AccengageFixture {
     String token = http.token();
     String time = http.now();
     String good = AccengageHttp.sha1("", KEY, time);
-    assertThat(http.raw("GET", "/v1/me", null, token, time, good.toUpperCase(Locale.ROOT)).statusCode()).isEqualTo(200);
-    HttpResponse<String> wrongKey = http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("", OTHER_KEY, time));
+    assertThat(
+            http.raw("GET", "/v1/me", null, token, time, good.toUpperCase(Locale.ROOT))
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> wrongKey =
+        http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("", OTHER_KEY, time));
     assertThat(wrongKey.statusCode()).isEqualTo(400);
     assertThat(AccengageHttp.label(wrongKey)).isEqualTo("API_ERR_SIGNATURE");
     // Another user's token with this user's key: the token names whose key must have signed.
@@ -62,12 +84,24 @@ class AccengageSignatureTest extends AccengageFixture {
     String time = http.now();
     String sent = "{\"subject\":\"Hi\",\"text\":\"there\"}";
     String signedButNotSent = "{\"subject\": \"Hi\", \"text\": \"there\"}";
-    HttpResponse<String> r = http.raw("POST", app(APP) + "/messages", sent, token, time,
-        AccengageHttp.sha1(signedButNotSent, KEY, time), "Content-Type", "application/json");
+    HttpResponse<String> r =
+        http.raw(
+            "POST",
+            app(APP) + "/messages",
+            sent,
+            token,
+            time,
+            AccengageHttp.sha1(signedButNotSent, KEY, time),
+            "Content-Type",
+            "application/json");
     assertThat(AccengageHttp.label(r)).isEqualTo("API_ERR_SIGNATURE");
     // A GET signed as if it had a body (the public Python client's paging bug) is refused too.
-    assertThat(http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("{}", KEY, time)).statusCode()).isEqualTo(400);
-    assertThat(http.post(token, app(APP) + "/messages", signedButNotSent).statusCode()).isEqualTo(201);
+    assertThat(
+            http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("{}", KEY, time))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(http.post(token, app(APP) + "/messages", signedButNotSent).statusCode())
+        .isEqualTo(201);
   }
 
   @Test
@@ -76,17 +110,36 @@ class AccengageSignatureTest extends AccengageFixture {
     String token = http.token();
     String time = http.now();
     String sig = AccengageHttp.sha1("", KEY, time);
-    for (String[] h : new String[][] {{null, sig}, {time, null}, {"", sig}, {time, ""}, {"17e8", sig}, {time, "xyz"}}) {
+    for (String[] h :
+        new String[][] {
+          {null, sig}, {time, null}, {"", sig}, {time, ""}, {"17e8", sig}, {time, "xyz"}
+        }) {
       HttpResponse<String> r = http.raw("GET", "/v1/me", null, token, h[0], h[1]);
       assertThat(r.statusCode()).as("time=%s sig=%s", h[0], h[1]).isEqualTo(400);
       assertThat(AccengageHttp.label(r)).isEqualTo("API_ERR_SIGNATURE");
     }
     // The token call is verified too.
-    HttpResponse<String> unsignedLogin = http.raw("POST", "/v1/access_token", "{\"email\":\"" + EMAIL + "\"}", null,
-        null, null, "Content-Type", "application/json");
+    HttpResponse<String> unsignedLogin =
+        http.raw(
+            "POST",
+            "/v1/access_token",
+            "{\"email\":\"" + EMAIL + "\"}",
+            null,
+            null,
+            null,
+            "Content-Type",
+            "application/json");
     assertThat(AccengageHttp.label(unsignedLogin)).isEqualTo("API_ERR_SIGNATURE");
-    HttpResponse<String> badLogin = http.raw("POST", "/v1/access_token", "{\"email\":\"" + EMAIL + "\"}", null,
-        time, AccengageHttp.sha1("{}", KEY, time), "Content-Type", "application/json");
+    HttpResponse<String> badLogin =
+        http.raw(
+            "POST",
+            "/v1/access_token",
+            "{\"email\":\"" + EMAIL + "\"}",
+            null,
+            time,
+            AccengageHttp.sha1("{}", KEY, time),
+            "Content-Type",
+            "application/json");
     assertThat(AccengageHttp.label(badLogin)).isEqualTo("API_ERR_SIGNATURE");
     assertThat(sim.stats().signatureFailures()).isEqualTo(8);
     assertThat(sim.stats().tokensIssued(EMAIL)).isEqualTo(1);
@@ -99,17 +152,24 @@ class AccengageSignatureTest extends AccengageFixture {
     long now = clock.instant().getEpochSecond();
     for (long skew : new long[] {-300, 300}) {
       String t = String.valueOf(now + skew);
-      assertThat(http.raw("GET", "/v1/me", null, token, t, AccengageHttp.sha1("", KEY, t)).statusCode()).isEqualTo(200);
+      assertThat(
+              http.raw("GET", "/v1/me", null, token, t, AccengageHttp.sha1("", KEY, t))
+                  .statusCode())
+          .isEqualTo(200);
     }
     for (long skew : new long[] {-301, 301, -3600}) {
       String t = String.valueOf(now + skew);
-      HttpResponse<String> r = http.raw("GET", "/v1/me", null, token, t, AccengageHttp.sha1("", KEY, t));
+      HttpResponse<String> r =
+          http.raw("GET", "/v1/me", null, token, t, AccengageHttp.sha1("", KEY, t));
       assertThat(r.statusCode()).isEqualTo(400);
       assertThat(AccengageHttp.label(r)).isEqualTo("API_ERR_SIGNATURE");
     }
     restart(AccengageSettings.defaults().withMaxClockSkew(Duration.ofHours(15)));
     String t = String.valueOf(now - 3600 * 2); // "local time" two hours off UTC
-    assertThat(http.raw("GET", "/v1/me", null, http.token(), t, AccengageHttp.sha1("", KEY, t)).statusCode()).isEqualTo(200);
+    assertThat(
+            http.raw("GET", "/v1/me", null, http.token(), t, AccengageHttp.sha1("", KEY, t))
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -121,11 +181,15 @@ class AccengageSignatureTest extends AccengageFixture {
       raw.write(expectContinueHead(app(APP) + "/messages", body, token, KEY));
       String head = raw.readHead(2_000);
       assertThat(head).startsWith("HTTP/1.1 417 ").contains("text/html");
-      assertThat(raw.closedByServer()).as("connection closed, the held-back body is never read").isTrue();
+      assertThat(raw.closedByServer())
+          .as("connection closed, the held-back body is never read")
+          .isTrue();
     }
     assertThat(sim.stats().expectContinueRejected()).isEqualTo(1);
     assertThat(sim.stats().requests("POST /v1/me/apps/{partnerId}/messages")).isZero();
-    assertThat(http.post(token, app(APP) + "/messages", body).statusCode()).as("server still fine").isEqualTo(201);
+    assertThat(http.post(token, app(APP) + "/messages", body).statusCode())
+        .as("server still fine")
+        .isEqualTo(201);
   }
 
   @Test
@@ -138,7 +202,8 @@ class AccengageSignatureTest extends AccengageFixture {
       raw.write(body);
       assertThat(raw.readHead(2_000)).startsWith("HTTP/1.1 200 ");
     }
-    // Literal reading: no 100 ever comes; a client that waits for it waits (curl gives up after 1 s).
+    // Literal reading: no 100 ever comes; a client that waits for it waits (curl gives up after 1
+    // s).
     restart(AccengageSettings.defaults().withExpectContinue(ExpectContinueMode.NEVER_CONTINUE));
     try (RawHttp raw = new RawHttp(sim.port())) {
       raw.write(expectContinueHead("/v1/access_token", body, null, KEY));
@@ -151,11 +216,22 @@ class AccengageSignatureTest extends AccengageFixture {
 
   private String expectContinueHead(String path, String body, String token, String key) {
     String time = http.now();
-    return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + sim.port() + "\r\n"
-        + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
-        + "Expect: 100-continue\r\nAccengage-Time: " + time + "\r\n"
-        + "Accengage-Signature: " + AccengageHttp.sha1(body, key, time) + "\r\n"
-        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + sim.port()
+        + "\r\n"
+        + "Content-Type: application/json\r\nContent-Length: "
+        + body.length()
+        + "\r\n"
+        + "Expect: 100-continue\r\nAccengage-Time: "
+        + time
+        + "\r\n"
+        + "Accengage-Signature: "
+        + AccengageHttp.sha1(body, key, time)
+        + "\r\n"
+        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+        + "\r\n";
   }
 
   @Test
@@ -172,14 +248,25 @@ class AccengageSignatureTest extends AccengageFixture {
     }
     String time = http.now();
     String body = "{\"email\":\"" + EMAIL + "\"}";
-    HttpResponse<String> noType = http.raw("POST", "/v1/access_token", body, null, time, AccengageHttp.sha1(body, KEY, time));
-    assertThat(AccengageHttp.json(noType).get("errors").get(0).get("message").asText()).contains("Content-Type");
+    HttpResponse<String> noType =
+        http.raw("POST", "/v1/access_token", body, null, time, AccengageHttp.sha1(body, KEY, time));
+    assertThat(AccengageHttp.json(noType).get("errors").get(0).get("message").asText())
+        .contains("Content-Type");
 
     restart(AccengageSettings.defaults().withUnknownEmail(UnknownEmailMode.SIGNATURE_400));
-    assertThat(AccengageHttp.label(new AccengageHttp(sim, "nobody@brand.example", KEY, clock).login()))
+    assertThat(
+            AccengageHttp.label(new AccengageHttp(sim, "nobody@brand.example", KEY, clock).login()))
         .isEqualTo("API_ERR_SIGNATURE");
     restart(AccengageSettings.defaults().withRequireJsonContentType(false));
-    assertThat(http.raw("POST", "/v1/access_token", body, null, time, AccengageHttp.sha1(body, KEY, time)).statusCode())
+    assertThat(
+            http.raw(
+                    "POST",
+                    "/v1/access_token",
+                    body,
+                    null,
+                    time,
+                    AccengageHttp.sha1(body, KEY, time))
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -189,15 +276,24 @@ class AccengageSignatureTest extends AccengageFixture {
     String token = http.token();
     String t1 = http.now();
     http.raw("GET", "/v1/me", null, token, t1, AccengageHttp.sha1("", KEY, t1));
-    http.raw("GET", "/v1/me", null, token, t1, AccengageHttp.sha1("", KEY, t1)); // same pair: distinct once
+    http.raw(
+        "GET",
+        "/v1/me",
+        null,
+        token,
+        t1,
+        AccengageHttp.sha1("", KEY, t1)); // same pair: distinct once
     clock.advance(Duration.ofSeconds(2));
     String t2 = http.now();
     http.raw("GET", "/v1/me", null, token, t2, AccengageHttp.sha1("", OTHER_KEY, t2));
     var seen = sim.stats().signatures("GET /v1/me");
-    assertThat(seen).containsExactly(
-        new AccengageStats.SignatureSeen(t1, AccengageHttp.sha1("", KEY, t1), true),
-        new AccengageStats.SignatureSeen(t2, AccengageHttp.sha1("", OTHER_KEY, t2), false));
-    assertThat(sim.stats().signatures("POST /v1/access_token")).hasSize(1).allMatch(AccengageStats.SignatureSeen::verified);
+    assertThat(seen)
+        .containsExactly(
+            new AccengageStats.SignatureSeen(t1, AccengageHttp.sha1("", KEY, t1), true),
+            new AccengageStats.SignatureSeen(t2, AccengageHttp.sha1("", OTHER_KEY, t2), false));
+    assertThat(sim.stats().signatures("POST /v1/access_token"))
+        .hasSize(1)
+        .allMatch(AccengageStats.SignatureSeen::verified);
     assertThat(Map.copyOf(sim.stats().signatures())).doesNotContainKey("GET /v1/me/apps");
   }
 }

@@ -32,20 +32,25 @@ class AccengageStatsTest extends AccengageFixture {
     assertThat(s.activeTokens()).isEqualTo(3);
     assertThat(s.calls("POST /v1/access_token")).isEqualTo(3);
     assertThat(s.calls("GET /v1/me")).isEqualTo(1);
-    assertThat(s.calls("GET /v1/me/apps/{partnerId}/messages")).isEqualTo(3); // the forbidden one passed auth
+    assertThat(s.calls("GET /v1/me/apps/{partnerId}/messages"))
+        .isEqualTo(3); // the forbidden one passed auth
     assertThat(s.requests("GET /v1/me/apps/{partnerId}/messages")).isEqualTo(4);
-    assertThat(s.requests("POST /v1/me/apps/{partnerId}/messages/{messageId}/send")).as("never reached").isZero();
+    assertThat(s.requests("POST /v1/me/apps/{partnerId}/messages/{messageId}/send"))
+        .as("never reached")
+        .isZero();
     assertThat(s.tokenFailures(403)).isEqualTo(1);
     assertThat(s.forbidden()).isEqualTo(1);
     assertThat(s.unknownRoutes()).isEqualTo(1);
     assertThat(s.signatureFailures()).isZero();
-    assertThat(s.signatures("GET /v1/me/apps/{partnerId}/messages")).hasSize(1); // same second, same signature
+    assertThat(s.signatures("GET /v1/me/apps/{partnerId}/messages"))
+        .hasSize(1); // same second, same signature
 
     JsonNode overHttp = AccengageHttp.json(http.control("GET", "stats", null));
     assertThat(overHttp.get("tokensIssued").get(EMAIL).asLong()).isEqualTo(2);
     assertThat(overHttp.get("calls").get("GET /v1/me").asLong()).isEqualTo(1);
     assertThat(overHttp.get("tokenFailures").get("403").asLong()).isEqualTo(1);
-    assertThat(overHttp.get("signatures").get("GET /v1/me").get(0).get("verified").asBoolean()).isTrue();
+    assertThat(overHttp.get("signatures").get("GET /v1/me").get(0).get("verified").asBoolean())
+        .isTrue();
     assertThat(overHttp.toString()).doesNotContain(KEY).doesNotContain(t);
   }
 
@@ -63,7 +68,10 @@ class AccengageStatsTest extends AccengageFixture {
       http.get("forged-" + token, "/v1/me");
       http.control("PUT", "scenarios/" + EMAIL, "{}");
       List<String> secrets = new ArrayList<>(List.of(KEY, OTHER_KEY, token));
-      sim.stats().signatures().values().forEach(l -> l.forEach(seen -> secrets.add(seen.signature())));
+      sim.stats()
+          .signatures()
+          .values()
+          .forEach(l -> l.forEach(seen -> secrets.add(seen.signature())));
       await(sim.close()); // end handlers have run once the server is closed
       sim = null;
       assertThat(captured.list).hasSizeGreaterThanOrEqualTo(5);
@@ -71,8 +79,12 @@ class AccengageStatsTest extends AccengageFixture {
       for (ILoggingEvent e : captured.list) {
         for (String secret : secrets) assertThat(e.getFormattedMessage()).doesNotContain(secret);
       }
-      assertThat(captured.list).anySatisfy(e ->
-          assertThat(e.getFormattedMessage()).contains("user=" + EMAIL).contains("token=#"));
+      assertThat(captured.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains("user=" + EMAIL)
+                      .contains("token=#"));
       assertThat(AccengageUser.of(EMAIL, KEY, 1).toString()).doesNotContain(KEY);
     } finally {
       log.detachAppender(captured);

@@ -14,14 +14,17 @@ class AccengageTokenTest extends AccengageFixture {
     start(AccengageSettings.defaults());
     HttpResponse<String> login = http.login();
     assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(login.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(login.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     var body = AccengageHttp.json(login);
     assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
     assertThat(body.has("expires_in")).as("lifetime is not published").isFalse();
     String token = body.get("access_token").asText();
     assertThat(http.get(token, "/v1/me").statusCode()).isEqualTo(200);
     assertThat(http.token()).as("each login gives a new token").isNotEqualTo(token);
-    assertThat(http.get(token, "/v1/me").statusCode()).as("older tokens stay valid by default").isEqualTo(200);
+    assertThat(http.get(token, "/v1/me").statusCode())
+        .as("older tokens stay valid by default")
+        .isEqualTo(200);
     assertThat(sim.stats().tokensIssued(EMAIL)).isEqualTo(2);
     assertThat(sim.stats().activeTokens()).isEqualTo(2);
   }
@@ -32,15 +35,25 @@ class AccengageTokenTest extends AccengageFixture {
     assertToken(http.get(null, "/v1/me"), 403);
     assertToken(http.get("garbage", "/v1/me"), 400);
     String time = http.now();
-    HttpResponse<String> basic = http.raw("GET", "/v1/me", null, null, time, AccengageHttp.sha1("", KEY, time),
-        "Authorization", "Basic b3BzOmtleQ==");
+    HttpResponse<String> basic =
+        http.raw(
+            "GET",
+            "/v1/me",
+            null,
+            null,
+            time,
+            AccengageHttp.sha1("", KEY, time),
+            "Authorization",
+            "Basic b3BzOmtleQ==");
     assertToken(basic, 400);
     String token = http.token();
     clock.advance(Duration.ofSeconds(3599));
     assertThat(http.get(token, "/v1/me").statusCode()).isEqualTo(200);
     clock.advance(Duration.ofSeconds(1));
     assertToken(http.get(token, "/v1/me"), 401);
-    assertThat(http.get(http.token(), "/v1/me").statusCode()).as("a new token works").isEqualTo(200);
+    assertThat(http.get(http.token(), "/v1/me").statusCode())
+        .as("a new token works")
+        .isEqualTo(200);
     var stats = sim.stats();
     assertThat(stats.tokenFailures(403)).isEqualTo(1);
     assertThat(stats.tokenFailures(400)).isEqualTo(2);
@@ -54,8 +67,16 @@ class AccengageTokenTest extends AccengageFixture {
     start(AccengageSettings.defaults());
     String token = http.token();
     String time = http.now();
-    HttpResponse<String> r = http.raw("GET", "/v1/me", null, null, time, AccengageHttp.sha1("", KEY, time),
-        "Authorization", "bearer " + token);
+    HttpResponse<String> r =
+        http.raw(
+            "GET",
+            "/v1/me",
+            null,
+            null,
+            time,
+            AccengageHttp.sha1("", KEY, time),
+            "Authorization",
+            "bearer " + token);
     assertThat(r.statusCode()).isEqualTo(200);
   }
 
@@ -87,7 +108,9 @@ class AccengageTokenTest extends AccengageFixture {
     String second = http.token();
     assertToken(http.get(first, "/v1/me"), 400);
     assertThat(http.get(second, "/v1/me").statusCode()).isEqualTo(200);
-    assertThat(other.get(otherToken, "/v1/me").statusCode()).as("other users keep theirs").isEqualTo(200);
+    assertThat(other.get(otherToken, "/v1/me").statusCode())
+        .as("other users keep theirs")
+        .isEqualTo(200);
   }
 
   @Test
@@ -118,7 +141,8 @@ class AccengageTokenTest extends AccengageFixture {
     String token = http.token();
     sim.expireAllTokens();
     String time = http.now();
-    HttpResponse<String> r = http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("", "wrong", time));
+    HttpResponse<String> r =
+        http.raw("GET", "/v1/me", null, token, time, AccengageHttp.sha1("", "wrong", time));
     assertThat(AccengageHttp.label(r)).isEqualTo("API_ERR_SIGNATURE");
   }
 

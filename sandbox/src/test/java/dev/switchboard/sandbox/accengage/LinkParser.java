@@ -34,7 +34,8 @@ final class LinkParser {
       String rel = l.params().get("rel");
       if (rel == null) throw new AssertionError("link without rel: " + fields);
       for (String r : rel.trim().split("\\s+")) {
-        if (out.put(r.toLowerCase(Locale.ROOT), l.uri()) != null) throw new AssertionError("duplicate rel " + r);
+        if (out.put(r.toLowerCase(Locale.ROOT), l.uri()) != null)
+          throw new AssertionError("duplicate rel " + r);
       }
     }
     return out;
@@ -71,7 +72,8 @@ final class LinkParser {
 
   private String token() {
     int start = i;
-    while (i < s.length() && "!#$%&'*+-.^_`|~".indexOf(s.charAt(i)) >= 0 || i < s.length() && Character.isLetterOrDigit(s.charAt(i))) i++;
+    while (i < s.length() && "!#$%&'*+-.^_`|~".indexOf(s.charAt(i)) >= 0
+        || i < s.length() && Character.isLetterOrDigit(s.charAt(i))) i++;
     if (start == i) throw new AssertionError("token expected at " + i + " in " + s);
     return s.substring(start, i);
   }
@@ -88,7 +90,8 @@ final class LinkParser {
   }
 
   private void expect(char c) {
-    if (i >= s.length() || s.charAt(i) != c) throw new AssertionError("'" + c + "' expected at " + i + " in " + s);
+    if (i >= s.length() || s.charAt(i) != c)
+      throw new AssertionError("'" + c + "' expected at " + i + " in " + s);
     i++;
   }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Walks a paginated route the way a connector must: follow {@code rel="next"} until there is none. */
+/**
+ * Walks a paginated route the way a connector must: follow {@code rel="next"} until there is none.
+ */
 final class Pages {
   record Walk(List<HttpResponse<String>> pages, List<String> linkFields) {}
 
@@ -45,7 +47,8 @@ final class Pages {
     for (HttpResponse<String> r : w.pages()) {
       if (r.body().isEmpty()) continue;
       String[] lines = r.body().split("\n");
-      if (!lines[0].equals("deviceId;lastOpen;platform;appVersion;optin;country")) throw new AssertionError(lines[0]);
+      if (!lines[0].equals("deviceId;lastOpen;platform;appVersion;optin;country"))
+        throw new AssertionError(lines[0]);
       for (int i = 1; i < lines.length; i++) out.add(lines[i]);
     }
     return out;

@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 over a plain socket, for what java.net.http cannot show: whether an interim
- * {@code 100 Continue} was sent, and what happens while a client holds its body back.
+ * HTTP/1.1 over a plain socket, for what java.net.http cannot show: whether an interim {@code 100
+ * Continue} was sent, and what happens while a client holds its body back.
  */
 final class RawHttp implements AutoCloseable {
   private final Socket socket;

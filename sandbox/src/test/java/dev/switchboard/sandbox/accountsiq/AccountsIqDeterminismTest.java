@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Generated data is a pure function of (seed, index): same config, same bytes; another seed, other data. */
+/**
+ * Generated data is a pure function of (seed, index): same config, same bytes; another seed, other
+ * data.
+ */
 class AccountsIqDeterminismTest extends SimulatorFixture {
-  private static final String QUERY = "<query>" + el("FromDate", "2020-01-01T00:00:00")
-      + el("ToDate", "2030-01-01T00:00:00") + el("FromCreationDate", "2020-01-01T00:00:00")
-      + el("ToCreationDate", "2030-01-01T00:00:00") + el("Skip", 400) + el("Limit", 50) + "</query>";
+  private static final String QUERY =
+      "<query>"
+          + el("FromDate", "2020-01-01T00:00:00")
+          + el("ToDate", "2030-01-01T00:00:00")
+          + el("FromCreationDate", "2020-01-01T00:00:00")
+          + el("ToCreationDate", "2030-01-01T00:00:00")
+          + el("Skip", 400)
+          + el("Limit", 50)
+          + "</query>";
 
   @Test
   void twoRunsServeIdenticalBytes() {
@@ -18,8 +27,10 @@ class AccountsIqDeterminismTest extends SimulatorFixture {
     String[] second = snapshot(config(AccountsIqSettings.defaults()));
     assertThat(second).containsExactly(first);
     await(sim.close());
-    String[] reseeded = snapshot(config(AccountsIqSettings.defaults()).withEntity(AccountsIqEntity.of(COMPANY, 99)
-        .withSizes(120, 30, 40, 2_500, 3_000)));
+    String[] reseeded =
+        snapshot(
+            config(AccountsIqSettings.defaults())
+                .withEntity(AccountsIqEntity.of(COMPANY, 99).withSizes(120, 30, 40, 2_500, 3_000)));
     for (int i = 0; i < first.length; i++) assertThat(reseeded[i]).isNotEqualTo(first[i]);
   }
 

@@ -26,7 +26,8 @@ final class AccountsIqSoap {
   static final String ENV = "http://schemas.xmlsoap.org/soap/envelope/";
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final AccountsIqSimulator sim;
 
   AccountsIqSoap(AccountsIqSimulator sim) {
@@ -35,15 +36,24 @@ final class AccountsIqSoap {
 
   /** A SOAP 1.1 envelope; {@code header} may be null. */
   static String envelope(String header, String body) {
-    return "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"" + ENV + "\" xmlns:xsi=\"" + XSI
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\""
+        + ENV
+        + "\" xmlns:xsi=\""
+        + XSI
         + "\">"
         + (header == null ? "" : "<soap:Header>" + header + "</soap:Header>")
-        + "<soap:Body>" + body + "</soap:Body></soap:Envelope>";
+        + "<soap:Body>"
+        + body
+        + "</soap:Body></soap:Envelope>";
   }
 
   static String aiqHeader(String entity, String accessToken) {
-    return "<AiqSoapHeader xmlns=\"" + NS + "\">" + (entity == null ? "" : "<Entity>" + entity + "</Entity>")
-        + (accessToken == null ? "" : "<AccessToken>" + accessToken + "</AccessToken>") + "</AiqSoapHeader>";
+    return "<AiqSoapHeader xmlns=\""
+        + NS
+        + "\">"
+        + (entity == null ? "" : "<Entity>" + entity + "</Entity>")
+        + (accessToken == null ? "" : "<AccessToken>" + accessToken + "</AccessToken>")
+        + "</AiqSoapHeader>";
   }
 
   static String op(String name, String inner) {
@@ -54,11 +64,16 @@ final class AccountsIqSoap {
     return value == null ? "" : "<" + name + ">" + value + "</" + name + ">";
   }
 
-  /** POST with SOAPAction {@code "NS + action"} (quoted); {@code action} null = no SOAPAction header. */
+  /**
+   * POST with SOAPAction {@code "NS + action"} (quoted); {@code action} null = no SOAPAction
+   * header.
+   */
   HttpResponse<String> post(String url, String action, String envelope, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "text/xml; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
     if (action != null) b.header("SOAPAction", "\"" + NS + action + "\"");
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return send(b.build());
@@ -66,17 +81,36 @@ final class AccountsIqSoap {
 
   /** A 1.1 call: {@code <token>} first in the body. */
   HttpResponse<String> call11(String operation, String token, String inner, String... headers) {
-    return post(sim.endpoint11(), operation, envelope(null, op(operation, el("token", token) + inner)), headers);
+    return post(
+        sim.endpoint11(),
+        operation,
+        envelope(null, op(operation, el("token", token) + inner)),
+        headers);
   }
 
   /** A 2.0 call with AiqSoapHeader. */
-  HttpResponse<String> call20(String operation, String entity, String accessToken, String inner, String... headers) {
-    return post(sim.endpoint20(), operation, envelope(aiqHeader(entity, accessToken), op(operation, inner)), headers);
+  HttpResponse<String> call20(
+      String operation, String entity, String accessToken, String inner, String... headers) {
+    return post(
+        sim.endpoint20(),
+        operation,
+        envelope(aiqHeader(entity, accessToken), op(operation, inner)),
+        headers);
   }
 
-  HttpResponse<String> login(String companyId, String partnerKey, String userKey, String... headers) {
-    return post(sim.endpoint11(), "Login", envelope(null, op("Login", el("companyID", companyId)
-        + el("partnerKey", partnerKey) + el("userKey", userKey))), headers);
+  HttpResponse<String> login(
+      String companyId, String partnerKey, String userKey, String... headers) {
+    return post(
+        sim.endpoint11(),
+        "Login",
+        envelope(
+            null,
+            op(
+                "Login",
+                el("companyID", companyId)
+                    + el("partnerKey", partnerKey)
+                    + el("userKey", userKey))),
+        headers);
   }
 
   /** Logs in, failing the test if refused. */
@@ -87,13 +121,23 @@ final class AccountsIqSoap {
   }
 
   HttpResponse<String> tokenGet(String clientId, String secret) {
-    return post(sim.endpoint20(), "TokenGet", envelope(null, op("TokenGet", el("clientId", clientId)
-        + el("clientSecret", secret))));
+    return post(
+        sim.endpoint20(),
+        "TokenGet",
+        envelope(null, op("TokenGet", el("clientId", clientId) + el("clientSecret", secret))));
   }
 
   HttpResponse<String> tokenRefresh(String clientId, String secret, String refreshToken) {
-    return post(sim.endpoint20(), "TokenRefresh", envelope(null, op("TokenRefresh", el("clientId", clientId)
-        + el("clientSecret", secret) + el("refreshToken", refreshToken))));
+    return post(
+        sim.endpoint20(),
+        "TokenRefresh",
+        envelope(
+            null,
+            op(
+                "TokenRefresh",
+                el("clientId", clientId)
+                    + el("clientSecret", secret)
+                    + el("refreshToken", refreshToken))));
   }
 
   /** [accessToken, refreshToken] from a TokenGet, failing the test if refused. */
@@ -107,12 +151,19 @@ final class AccountsIqSoap {
    * The §1.6 workflow on 1.1: GetNewSalesInvoice for {@code customer}, then
    * SaveInvoiceGetBackInvoiceID(create=true) with {@code ExternalReference} and {@code lines}.
    */
-  HttpResponse<String> saveNewInvoice(String token, String externalReference, String customer, String lines,
-      String... headers) {
-    Element template = child(result(call11("GetNewSalesInvoice", token, el("customerCode", customer)),
-        "GetNewSalesInvoice"), "Result");
-    String invoice = RecordXml.param("invoice", template,
-        java.util.Map.of("ExternalReference", externalReference, "Lines", lines));
+  HttpResponse<String> saveNewInvoice(
+      String token, String externalReference, String customer, String lines, String... headers) {
+    Element template =
+        child(
+            result(
+                call11("GetNewSalesInvoice", token, el("customerCode", customer)),
+                "GetNewSalesInvoice"),
+            "Result");
+    String invoice =
+        RecordXml.param(
+            "invoice",
+            template,
+            java.util.Map.of("ExternalReference", externalReference, "Lines", lines));
     return call11("SaveInvoiceGetBackInvoiceID", token, invoice + el("create", true), headers);
   }
 
@@ -157,7 +208,8 @@ final class AccountsIqSoap {
   /** {@code <OpResult>} of {@code <OpResponse>}. */
   static Element result(HttpResponse<String> r, String operation) {
     Element resp = body(r);
-    if (!resp.getLocalName().equals(operation + "Response")) throw new AssertionError("not a response: " + r.body());
+    if (!resp.getLocalName().equals(operation + "Response"))
+      throw new AssertionError("not a response: " + r.body());
     return child(resp, operation + "Result");
   }
 
@@ -167,7 +219,9 @@ final class AccountsIqSoap {
 
   static Element childNs(Element parent, String ns, String localName) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && localName.equals(e.getLocalName()) && ns.equals(e.getNamespaceURI())) return e;
+      if (n instanceof Element e
+          && localName.equals(e.getLocalName())
+          && ns.equals(e.getNamespaceURI())) return e;
     }
     return null;
   }
@@ -175,7 +229,8 @@ final class AccountsIqSoap {
   static List<Element> children(Element parent, String localName) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName()))) out.add(e);
+      if (n instanceof Element e && (localName == null || localName.equals(e.getLocalName())))
+        out.add(e);
     }
     return out;
   }
@@ -186,7 +241,8 @@ final class AccountsIqSoap {
   }
 
   static Element firstElement(Element parent) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element e) return e;
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling())
+      if (n instanceof Element e) return e;
     return null;
   }
 

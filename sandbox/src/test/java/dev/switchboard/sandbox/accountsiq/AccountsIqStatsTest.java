@@ -28,8 +28,16 @@ class AccountsIqStatsTest extends SimulatorFixture {
     soap.tokenGet(CLIENT_ID, "wrong");
     soap.call11("GetCustomer", token, el("customerCode", "C000001"));
     soap.call11("GetCustomer", "stale", el("customerCode", "C000001"));
-    soap.call11("UpdateCustomer", token, AccountsIqCustomerWritesTest.customer("NEW9", "n", null) + el("create", true));
-    soap.call11("GetCustomer", token, "", "x-sandbox-scenario", "{\"soapFault\":{\"operation\":\"GetCustomer\"}}");
+    soap.call11(
+        "UpdateCustomer",
+        token,
+        AccountsIqCustomerWritesTest.customer("NEW9", "n", null) + el("create", true));
+    soap.call11(
+        "GetCustomer",
+        token,
+        "",
+        "x-sandbox-scenario",
+        "{\"soapFault\":{\"operation\":\"GetCustomer\"}}");
     AccountsIqStats s = sim.stats();
     assertThat(s.logins(COMPANY)).isEqualTo(1);
     assertThat(s.loginsRefused()).isEqualTo(1);
@@ -48,29 +56,51 @@ class AccountsIqStatsTest extends SimulatorFixture {
     JsonNode overHttp = JSON.readTree(control("GET", "stats", null).body());
     assertThat(overHttp.get("calls").get("GetCustomer").asLong()).isEqualTo(3);
     assertThat(overHttp.get("logins").get(COMPANY).asLong()).isEqualTo(1);
-    assertThat(overHttp.toString()).doesNotContain(PARTNER_KEY).doesNotContain(CLIENT_SECRET).doesNotContain(token);
+    assertThat(overHttp.toString())
+        .doesNotContain(PARTNER_KEY)
+        .doesNotContain(CLIENT_SECRET)
+        .doesNotContain(token);
   }
 
   @Test
   void scenariosAndTokenExpiryOverHttp() throws Exception {
     start(AccountsIqSettings.defaults());
-    HttpResponse<String> put = control("PUT", "scenarios/" + CLIENT_ID,
-        "{\"unknownErrorCode\":{\"operation\":\"GetCustomer\",\"code\":\"BRAND_NEW\"}}");
+    HttpResponse<String> put =
+        control(
+            "PUT",
+            "scenarios/" + CLIENT_ID,
+            "{\"unknownErrorCode\":{\"operation\":\"GetCustomer\",\"code\":\"BRAND_NEW\"}}");
     assertThat(put.statusCode()).isEqualTo(200);
     assertThat(sim.scenario(CLIENT_ID).unknownErrorCode().times()).isEqualTo(1);
     String access = access20();
-    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
-        "GetCustomer"), "ErrorCode")).isEqualTo("BRAND_NEW");
-    assertThat(JSON.readTree(control("GET", "scenarios/" + CLIENT_ID, null).body()).get("unknownErrorCode").get("code")
-        .asText()).isEqualTo("BRAND_NEW");
+    assertThat(
+            AccountsIqSoap.text(
+                AccountsIqSoap.result(
+                    soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
+                    "GetCustomer"),
+                "ErrorCode"))
+        .isEqualTo("BRAND_NEW");
+    assertThat(
+            JSON.readTree(control("GET", "scenarios/" + CLIENT_ID, null).body())
+                .get("unknownErrorCode")
+                .get("code")
+                .asText())
+        .isEqualTo("BRAND_NEW");
     assertThat(control("DELETE", "scenarios/" + CLIENT_ID, null).statusCode()).isEqualTo(204);
     assertThat(sim.scenario(CLIENT_ID)).isEqualTo(AccountsIqScenario.none());
     assertThat(control("PUT", "scenarios/nobody", "{}").statusCode()).isEqualTo(404);
-    assertThat(control("PUT", "scenarios/" + COMPANY, "{\"latencyMs\":").statusCode()).isEqualTo(400);
-    assertThat(control("PUT", "scenarios/" + COMPANY, "{\"customerCount\":-1}").statusCode()).isEqualTo(400);
+    assertThat(control("PUT", "scenarios/" + COMPANY, "{\"latencyMs\":").statusCode())
+        .isEqualTo(400);
+    assertThat(control("PUT", "scenarios/" + COMPANY, "{\"customerCount\":-1}").statusCode())
+        .isEqualTo(400);
     assertThat(control("POST", "tokens/expire", null).statusCode()).isEqualTo(200);
-    assertThat(AccountsIqSoap.text(AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
-        "GetCustomer"), "ErrorCode")).isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
+    assertThat(
+            AccountsIqSoap.text(
+                AccountsIqSoap.result(
+                    soap.call20("GetCustomer", COMPANY, access, el("customerCode", "C000001")),
+                    "GetCustomer"),
+                "ErrorCode"))
+        .isEqualTo("OAUTH_INTEGRATION_APPS_TOKEN_EXPIRED");
   }
 
   @Test
@@ -91,22 +121,39 @@ class AccountsIqStatsTest extends SimulatorFixture {
       sim = null;
       assertThat(captured.list).hasSizeGreaterThanOrEqualTo(6);
       for (ILoggingEvent e : captured.list) {
-        assertThat(e.getFormattedMessage()).doesNotContain(PARTNER_KEY).doesNotContain(USER_KEY)
-            .doesNotContain(CLIENT_SECRET).doesNotContain(token).doesNotContain(t[0]).doesNotContain(t[1]);
+        assertThat(e.getFormattedMessage())
+            .doesNotContain(PARTNER_KEY)
+            .doesNotContain(USER_KEY)
+            .doesNotContain(CLIENT_SECRET)
+            .doesNotContain(token)
+            .doesNotContain(t[0])
+            .doesNotContain(t[1]);
       }
-      assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("tenant=ACME01")
-          .contains("token=#"));
+      assertThat(captured.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains("tenant=ACME01")
+                      .contains("token=#"));
     } finally {
       log.detachAppender(captured);
     }
     String printed = config(AccountsIqSettings.defaults()).toString();
-    assertThat(printed).contains(COMPANY).doesNotContain(PARTNER_KEY).doesNotContain(USER_KEY)
+    assertThat(printed)
+        .contains(COMPANY)
+        .doesNotContain(PARTNER_KEY)
+        .doesNotContain(USER_KEY)
         .doesNotContain(CLIENT_SECRET);
   }
 
   private HttpResponse<String> control(String method, String path, String body) {
-    return soap.send(HttpRequest.newBuilder(URI.create(sim.controlUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    return soap.send(
+        HttpRequest.newBuilder(URI.create(sim.controlUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 }

@@ -27,11 +27,18 @@ class AccountsIqStreamingTest extends SimulatorFixture {
     start(AccountsIqSettings.defaults());
     sim.setScenario(COMPANY, AccountsIqScenario.none().withCustomerCount(CUSTOMERS));
     String token = token11();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(sim.endpoint11()))
-        .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", "\"" + AccountsIqSoap.NS + "GetCustomerList\"")
-        .POST(HttpRequest.BodyPublishers.ofString(AccountsIqSoap.envelope(null,
-            AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token))))).build();
-    HttpResponse<InputStream> r = soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(sim.endpoint11()))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"" + AccountsIqSoap.NS + "GetCustomerList\"")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    AccountsIqSoap.envelope(
+                        null,
+                        AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token)))))
+            .build();
+    HttpResponse<InputStream> r =
+        soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Length")).as("streamed, not buffered").isEmpty();
     try (InputStream body = r.body()) {
@@ -42,7 +49,9 @@ class AccountsIqStreamingTest extends SimulatorFixture {
       long generatedWhilePaused = sim.stats().recordsStreamed();
       System.gc();
       long heapGrowth = usedHeap() - heapBefore;
-      assertThat(generatedWhilePaused).as("records generated while the client reads nothing").isLessThan(CUSTOMERS / 4);
+      assertThat(generatedWhilePaused)
+          .as("records generated while the client reads nothing")
+          .isLessThan(CUSTOMERS / 4);
       assertThat(heapGrowth).as("heap growth while paused").isLessThan(64L * 1024 * 1024);
       long[] counts = countCustomers(new SequenceInputStream(new ByteArrayInputStream(head), body));
       assertThat(counts[0]).isEqualTo(CUSTOMERS);
@@ -55,18 +64,29 @@ class AccountsIqStreamingTest extends SimulatorFixture {
   void anotherTenantIsServedWhileTheListStreams() throws Exception {
     start(AccountsIqSettings.defaults());
     String token = token11();
-    HttpRequest req = HttpRequest.newBuilder(URI.create(sim.endpoint11()))
-        .header("Content-Type", "text/xml; charset=utf-8").header("x-sandbox-scenario", "{\"customerCount\":20000}")
-        .POST(HttpRequest.BodyPublishers.ofString(AccountsIqSoap.envelope(null,
-            AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token))))).build();
-    HttpResponse<InputStream> r = soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(sim.endpoint11()))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("x-sandbox-scenario", "{\"customerCount\":20000}")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    AccountsIqSoap.envelope(
+                        null,
+                        AccountsIqSoap.op("GetCustomerList", AccountsIqSoap.el("token", token)))))
+            .build();
+    HttpResponse<InputStream> r =
+        soap.client().send(req, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = r.body()) {
       byte[] head = body.readNBytes(16 * 1024);
       String access = access20();
-      var other = AccountsIqSoap.result(soap.call20("GetCustomer", COMPANY, access, AccountsIqSoap.el("customerCode", "C000001")),
-          "GetCustomer");
+      var other =
+          AccountsIqSoap.result(
+              soap.call20(
+                  "GetCustomer", COMPANY, access, AccountsIqSoap.el("customerCode", "C000001")),
+              "GetCustomer");
       assertThat(AccountsIqSoap.text(other, "Status")).isEqualTo("Success");
-      assertThat(countCustomers(new SequenceInputStream(new ByteArrayInputStream(head), body))[0]).isEqualTo(20_000);
+      assertThat(countCustomers(new SequenceInputStream(new ByteArrayInputStream(head), body))[0])
+          .isEqualTo(20_000);
     }
   }
 
@@ -74,7 +94,10 @@ class AccountsIqStreamingTest extends SimulatorFixture {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** [Customer elements under GetCustomerListResult/Result, closed Envelopes], with a DTD-refusing StAX reader. */
+  /**
+   * [Customer elements under GetCustomerListResult/Result, closed Envelopes], with a DTD-refusing
+   * StAX reader.
+   */
   static long[] countCustomers(InputStream in) throws Exception {
     XMLInputFactory f = XMLInputFactory.newFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -88,7 +111,9 @@ class AccountsIqStreamingTest extends SimulatorFixture {
       if (e == XMLStreamConstants.START_ELEMENT) {
         depth++;
         // Envelope(1)/Body(2)/GetCustomerListResponse(3)/GetCustomerListResult(4)/Result(5)/Customer(6)
-        if (depth == 6 && "Customer".equals(x.getLocalName()) && AccountsIqSoap.NS.equals(x.getNamespaceURI())) customers++;
+        if (depth == 6
+            && "Customer".equals(x.getLocalName())
+            && AccountsIqSoap.NS.equals(x.getNamespaceURI())) customers++;
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         if (depth == 1 && "Envelope".equals(x.getLocalName())) envelopes++;
         depth--;

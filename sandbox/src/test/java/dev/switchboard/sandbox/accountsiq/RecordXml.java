@@ -10,13 +10,16 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Element;
 
-/** Turns a record read from the simulator (e.g. a GetNewSalesInvoice template) back into a request parameter. */
+/**
+ * Turns a record read from the simulator (e.g. a GetNewSalesInvoice template) back into a request
+ * parameter.
+ */
 final class RecordXml {
   private RecordXml() {}
 
   /**
-   * {@code <param>} with {@code record}'s children, {@code overrides} replacing (or adding) elements
-   * by name; an override value of null drops the element. Values are raw XML.
+   * {@code <param>} with {@code record}'s children, {@code overrides} replacing (or adding)
+   * elements by name; an override value of null drops the element. Values are raw XML.
    */
   static String param(String param, Element record, Map<String, String> overrides) {
     Map<String, String> left = new LinkedHashMap<>(overrides);
@@ -25,14 +28,17 @@ final class RecordXml {
       String name = child.getLocalName();
       if (left.containsKey(name)) {
         String v = left.remove(name);
-        if (v != null) b.append("<").append(name).append(">").append(v).append("</").append(name).append(">");
+        if (v != null)
+          b.append("<").append(name).append(">").append(v).append("</").append(name).append(">");
       } else {
         b.append(serialize(child));
       }
     }
-    left.forEach((name, v) -> {
-      if (v != null) b.append("<").append(name).append(">").append(v).append("</").append(name).append(">");
-    });
+    left.forEach(
+        (name, v) -> {
+          if (v != null)
+            b.append("<").append(name).append(">").append(v).append("</").append(name).append(">");
+        });
     return b.append("</").append(param).append(">").toString();
   }
 
@@ -50,7 +56,11 @@ final class RecordXml {
 
   /** One invoice line. */
   static String line(String stockItemId, String qty, String price, String taxCode) {
-    return "<InvoiceLine>" + AccountsIqSoap.el("StockItemID", stockItemId) + AccountsIqSoap.el("InvoicedQuantity", qty)
-        + AccountsIqSoap.el("StockItemPrice", price) + AccountsIqSoap.el("TaxCode", taxCode) + "</InvoiceLine>";
+    return "<InvoiceLine>"
+        + AccountsIqSoap.el("StockItemID", stockItemId)
+        + AccountsIqSoap.el("InvoicedQuantity", qty)
+        + AccountsIqSoap.el("StockItemPrice", price)
+        + AccountsIqSoap.el("TaxCode", taxCode)
+        + "</InvoiceLine>";
   }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * One Vert.x per test class, a fresh simulator per test on an ephemeral port, real HTTP. Two
- * entities: {@code ACME01} (small, seed 7, reached by the 1.1 login and both apps) and
- * {@code OTHER01} (reached only by {@code other-app}).
+ * entities: {@code ACME01} (small, seed 7, reached by the 1.1 login and both apps) and {@code
+ * OTHER01} (reached only by {@code other-app}).
  */
 abstract class SimulatorFixture {
   static final String COMPANY = "ACME01";
@@ -48,7 +48,8 @@ abstract class SimulatorFixture {
         .withEntity(AccountsIqEntity.of(OTHER_ENTITY, 8).withSizes(10, 5, 10, 20, 30))
         .withTenant(AccountsIqTenant.login(COMPANY, PARTNER_KEY, USER_KEY))
         .withTenant(AccountsIqTenant.app(CLIENT_ID, CLIENT_SECRET, COMPANY))
-        .withTenant(AccountsIqTenant.app(READ_ONLY_CLIENT, "reader-secret", COMPANY).withReadOnly(true))
+        .withTenant(
+            AccountsIqTenant.app(READ_ONLY_CLIENT, "reader-secret", COMPANY).withReadOnly(true))
         .withTenant(AccountsIqTenant.app("other-app", "other-secret", OTHER_ENTITY));
   }
 

@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 
 /** Wire-level data quirks (CERTAIN from the captured GetSOs response) and route shapes. */
 class IqResellerDataShapeTest extends SimulatorFixture {
-  private static final Pattern US_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)");
+  private static final Pattern US_DATE =
+      Pattern.compile("\\d{1,2}/\\d{1,2}/\\d{4} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)");
   private static final String NULL_DATE = "1/1/1900 12:00:00 AM";
 
   @Test
   void salesOrdersCarryPaddedColumnsUsDatesAndFourDecimalMoney() {
     start(IqResellerSettings.defaults());
-    HttpResponse<String> r = http.get(http.token(KEY), "SO/JSON/GetSOs?Page=1&PageSize=100&SortBy=0");
+    HttpResponse<String> r =
+        http.get(http.token(KEY), "SO/JSON/GetSOs?Page=1&PageSize=100&SortBy=0");
     JsonNode sos = IqResellerHttp.json(r);
     boolean sawNullDate = false;
     boolean sawPaddedStatus = false;
@@ -37,12 +39,16 @@ class IqResellerDataShapeTest extends SimulatorFixture {
         assertThat(line.get("so").asLong()).isEqualTo(so.get("so").asLong());
         assertThat(line.get("shipdate").asText()).matches(US_DATE);
       }
-      so.fieldNames().forEachRemaining(f -> assertThat(f.equals("SODetails") || f.equals(f.toLowerCase())).as(f).isTrue());
+      so.fieldNames()
+          .forEachRemaining(
+              f -> assertThat(f.equals("SODetails") || f.equals(f.toLowerCase())).as(f).isTrue());
     }
     assertThat(sawNullDate).as("some order not yet invoiced").isTrue();
     assertThat(sawPaddedStatus).isTrue();
-    assertThat(r.body()).contains("\"status\":\"Open      \"")
-        .containsPattern("\"total\":\\d+\\.\\d{4}[,}]").containsPattern("\"unitprice\":\\d+\\.\\d{4}[,}]");
+    assertThat(r.body())
+        .contains("\"status\":\"Open      \"")
+        .containsPattern("\"total\":\\d+\\.\\d{4}[,}]")
+        .containsPattern("\"unitprice\":\\d+\\.\\d{4}[,}]");
   }
 
   @Test
@@ -51,7 +57,9 @@ class IqResellerDataShapeTest extends SimulatorFixture {
     HttpResponse<String> r = http.get(http.token(KEY), "SO/XML/GetSOs?Page=1&PageSize=2");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
-    assertThat(r.body()).startsWith("<ArrayOfSO><SO><so>3000</so><status>").endsWith("</SO></ArrayOfSO>")
+    assertThat(r.body())
+        .startsWith("<ArrayOfSO><SO><so>3000</so><status>")
+        .endsWith("</SO></ArrayOfSO>")
         .contains("<SODetails><SODetail>");
   }
 
@@ -60,14 +68,34 @@ class IqResellerDataShapeTest extends SimulatorFixture {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY); // 500 units
     HttpResponse<String> count = http.get(t, "Inventory/GetInventoriesCount");
-    assertThat(count.body()).isEqualTo("<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">500</int>");
-    JsonNode byPo = IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=5003"));
+    assertThat(count.body())
+        .isEqualTo("<int xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">500</int>");
+    JsonNode byPo =
+        IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=5003"));
     assertThat(byPo).hasSize(Inventories.UNITS_PER_PO);
     byPo.forEach(u -> assertThat(u.get("po").asLong()).isEqualTo(5003));
-    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=1"))).isEmpty();
-    JsonNode unit = IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=1&PageSize=1")).get(0);
-    for (String f : new String[] {"inventoryid", "itemid", "item", "itemdesc", "mfgr", "condition", "warehouse",
-        "location", "status", "receivestatus", "quantity", "unitcost", "serialnumber", "po", "added"}) {
+    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventoriesByPOId?poid=1")))
+        .isEmpty();
+    JsonNode unit =
+        IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=1&PageSize=1")).get(0);
+    for (String f :
+        new String[] {
+          "inventoryid",
+          "itemid",
+          "item",
+          "itemdesc",
+          "mfgr",
+          "condition",
+          "warehouse",
+          "location",
+          "status",
+          "receivestatus",
+          "quantity",
+          "unitcost",
+          "serialnumber",
+          "po",
+          "added"
+        }) {
       assertThat(unit.has(f)).as(f).isTrue();
     }
     assertThat(unit.get("added").asText()).matches(US_DATE);
@@ -77,7 +105,9 @@ class IqResellerDataShapeTest extends SimulatorFixture {
   void itemByIdIsABareObjectAndUnknownIdIs404OrNullBySetting() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    JsonNode item = IqResellerHttp.json(http.get(t, "MI/JSON/GetItemByItemId?ItemID=" + (MasterItems.FIRST_ID + 3)));
+    JsonNode item =
+        IqResellerHttp.json(
+            http.get(t, "MI/JSON/GetItemByItemId?ItemID=" + (MasterItems.FIRST_ID + 3)));
     assertThat(item.isObject()).isTrue();
     assertThat(item.get("itemid").asLong()).isEqualTo(MasterItems.FIRST_ID + 3);
     assertThat(item.has("itemnumber")).isTrue();
@@ -109,7 +139,11 @@ class IqResellerDataShapeTest extends SimulatorFixture {
     String t = http.token(KEY);
     JsonNode cvs = IqResellerHttp.json(http.get(t, "CV/json/GetCVs?Page=1&PageSize=0"));
     java.util.Set<String> customers = new java.util.HashSet<>();
-    cvs.forEach(c -> { if (c.get("type").asText().trim().equals("Customer")) customers.add(c.get("clientid").asText()); });
+    cvs.forEach(
+        c -> {
+          if (c.get("type").asText().trim().equals("Customer"))
+            customers.add(c.get("clientid").asText());
+        });
     IqResellerHttp.json(http.get(t, "SO/JSON/GetSOs?Page=1&PageSize=50"))
         .forEach(so -> assertThat(customers).contains(so.get("clientid").asText()));
   }
@@ -123,18 +157,25 @@ class IqResellerDataShapeTest extends SimulatorFixture {
     restart(IqResellerSettings.defaults().withCaseInsensitivePaths(false));
     t = http.token(KEY);
     assertThat(http.get(t, "so/json/getsos?Page=1&PageSize=1").statusCode()).isEqualTo(404);
-    assertThat(http.get(t, "SO/json/GetSOs?Page=1&PageSize=1").statusCode()).as("format segment").isEqualTo(200);
+    assertThat(http.get(t, "SO/json/GetSOs?Page=1&PageSize=1").statusCode())
+        .as("format segment")
+        .isEqualTo(200);
   }
 
   @Test
   void unknownTemplatesAre404AndWrongVerbs405() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    for (String guessed : new String[] {"SO/JSON/GetSO/1", "SO/JSON/GetOpenSOs", "Order/json/GetOrders", "SO/CSV/GetSOs"}) {
+    for (String guessed :
+        new String[] {
+          "SO/JSON/GetSO/1", "SO/JSON/GetOpenSOs", "Order/json/GetOrders", "SO/CSV/GetSOs"
+        }) {
       HttpResponse<String> r = http.get(t, guessed);
       assertThat(r.statusCode()).as(guessed).isEqualTo(404);
     }
-    assertThat(http.get(null, "Nope/JSON/Nothing").statusCode()).as("404 before auth").isEqualTo(404);
+    assertThat(http.get(null, "Nope/JSON/Nothing").statusCode())
+        .as("404 before auth")
+        .isEqualTo(404);
     assertThat(http.post(t, "SO/JSON/GetSOs", "{}").statusCode()).isEqualTo(405);
   }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 /** A plain java.net.http client speaking the IQ Reseller wire protocol to a running simulator. */
 final class IqResellerHttp {
   static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final IqResellerSimulator sim;
 
   IqResellerHttp(IqResellerSimulator sim) {
@@ -20,15 +21,17 @@ final class IqResellerHttp {
   }
 
   HttpResponse<String> login(String apiKey, String... headers) {
-    return send(request(URI.create(sim.sessionUrl()), headers)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"APIToken\":\"" + apiKey + "\"}")));
+    return send(
+        request(URI.create(sim.sessionUrl()), headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"APIToken\":\"" + apiKey + "\"}")));
   }
 
   /** Logs in and returns the session token, failing if refused. */
   String token(String apiKey) {
     HttpResponse<String> r = login(apiKey);
-    if (r.statusCode() != 200) throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
+    if (r.statusCode() != 200)
+      throw new AssertionError("login failed: " + r.statusCode() + " " + r.body());
     return json(r).get("Data").asText();
   }
 
@@ -44,14 +47,21 @@ final class IqResellerHttp {
   }
 
   HttpResponse<String> post(String token, String path, String body) {
-    return send(request(URI.create(sim.baseUrl() + path), "iqr-session-token", token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(URI.create(sim.baseUrl() + path), "iqr-session-token", token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A call on the control API, e.g. {@code control("PUT", "scenarios/key", "{...}")}. */
   HttpResponse<String> control(String method, String path, String body) {
-    return send(request(URI.create(sim.controlUrl() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(URI.create(sim.controlUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   static JsonNode json(HttpResponse<String> r) {
@@ -63,8 +73,10 @@ final class IqResellerHttp {
   }
 
   private static HttpRequest.Builder request(URI uri, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Accept", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Accept", "application/json");
     for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return b;
   }

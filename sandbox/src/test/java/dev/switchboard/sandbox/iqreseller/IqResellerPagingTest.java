@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Paging ASSUMPTIONs of provider-apis.md §2.5, each under its setting. Tenant "tiny" has 250 SOs. */
+/**
+ * Paging ASSUMPTIONs of provider-apis.md §2.5, each under its setting. Tenant "tiny" has 250 SOs.
+ */
 class IqResellerPagingTest extends SimulatorFixture {
 
   private JsonNode sos(String token, String query) {
@@ -57,12 +59,15 @@ class IqResellerPagingTest extends SimulatorFixture {
     start(IqResellerSettings.defaults().withPageSizeCap(60));
     String t = http.token(KEY);
     assertThat(sos(t, "Page=1&PageSize=100")).hasSize(60);
-    assertThat(soNumbers(sos(t, "Page=2&PageSize=100")).get(0)).isEqualTo(SalesOrders.FIRST_SO + 60);
+    assertThat(soNumbers(sos(t, "Page=2&PageSize=100")).get(0))
+        .isEqualTo(SalesOrders.FIRST_SO + 60);
   }
 
   @Test
   void defaultCapIs2000() {
-    start(twoTenants(IqResellerSettings.defaults()).withTenant("big", IqResellerTenant.of("big", 1).withSalesOrders(2_500)));
+    start(
+        twoTenants(IqResellerSettings.defaults())
+            .withTenant("big", IqResellerTenant.of("big", 1).withSalesOrders(2_500)));
     assertThat(sos(http.token("big"), "Page=1&PageSize=5000")).hasSize(2000);
   }
 
@@ -96,14 +101,20 @@ class IqResellerPagingTest extends SimulatorFixture {
   void queryNamesAreCaseInsensitive() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    assertThat(sos(t, "page=2&pagesize=7&sortby=0")).isEqualTo(sos(t, "Page=2&PageSize=7&SortBy=0"));
+    assertThat(sos(t, "page=2&pagesize=7&sortby=0"))
+        .isEqualTo(sos(t, "Page=2&PageSize=7&SortBy=0"));
   }
 
   @Test
   void nonNumericOrNegativeParamsAre400() {
     start(IqResellerSettings.defaults());
     String t = http.token(KEY);
-    for (String q : List.of("Page=abc&PageSize=10", "Page=1&PageSize=ten", "Page=-1&PageSize=5", "Page=1&SortBy=x")) {
+    for (String q :
+        List.of(
+            "Page=abc&PageSize=10",
+            "Page=1&PageSize=ten",
+            "Page=-1&PageSize=5",
+            "Page=1&SortBy=x")) {
       HttpResponse<String> r = http.get(t, "SO/JSON/GetSOs?" + q);
       assertThat(r.statusCode()).as(q).isEqualTo(400);
       assertThat(IqResellerHttp.json(r).get("Message").asText()).as(q).isNotBlank();
@@ -119,13 +130,15 @@ class IqResellerPagingTest extends SimulatorFixture {
     String second = http.get(http.token(KEY), "SO/JSON/GetSOs?Page=3&PageSize=50").body();
     assertThat(second).isEqualTo(first);
     restart(config.withTenant(KEY, IqResellerTenant.of("tiny", 99)));
-    assertThat(http.get(http.token(KEY), "SO/JSON/GetSOs?Page=3&PageSize=50").body()).isNotEqualTo(first);
+    assertThat(http.get(http.token(KEY), "SO/JSON/GetSOs?Page=3&PageSize=50").body())
+        .isNotEqualTo(first);
   }
 
   @Test
   void aMillionOrdersArePagedWithoutMaterialisingThem() {
-    start(new IqResellerConfig(IqResellerSettings.defaults(), Map.of())
-        .withTenant("huge", IqResellerTenant.of("huge", 5).withSalesOrders(1_000_000)));
+    start(
+        new IqResellerConfig(IqResellerSettings.defaults(), Map.of())
+            .withTenant("huge", IqResellerTenant.of("huge", 5).withSalesOrders(1_000_000)));
     String t = http.token("huge");
     long started = System.nanoTime();
     JsonNode deep = sos(t, "Page=500&PageSize=2000");
@@ -140,9 +153,11 @@ class IqResellerPagingTest extends SimulatorFixture {
   void otherListsArePagedTheSameWay() {
     start(IqResellerSettings.defaults());
     String t = http.token(OTHER_KEY); // 20 inventories, 10 items, 10 CVs
-    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=2&PageSize=15"))).hasSize(5);
+    assertThat(IqResellerHttp.json(http.get(t, "Inventory/JSON/GetInventories?Page=2&PageSize=15")))
+        .hasSize(5);
     assertThat(IqResellerHttp.json(http.get(t, "MI/JSON/GetItems?page=1&pagesize=4"))).hasSize(4);
     assertThat(IqResellerHttp.json(http.get(t, "CV/json/GetCVs?Page=3&PageSize=4"))).hasSize(2);
-    assertThat(IqResellerHttp.json(http.post(t, "CV/json/GetCVs?Page=1&PageSize=4", "{}"))).hasSize(4);
+    assertThat(IqResellerHttp.json(http.post(t, "CV/json/GetCVs?Page=1&PageSize=4", "{}")))
+        .hasSize(4);
   }
 }

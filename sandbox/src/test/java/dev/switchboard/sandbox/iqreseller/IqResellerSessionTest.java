@@ -17,7 +17,8 @@ class IqResellerSessionTest extends SimulatorFixture {
     start(IqResellerSettings.defaults());
     HttpResponse<String> r = http.login(KEY);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode body = IqResellerHttp.json(r);
     assertThat(body.get("Data").asText()).hasSizeGreaterThan(20).doesNotContain(KEY);
     assertThat(body.size()).isEqualTo(1);
@@ -56,8 +57,10 @@ class IqResellerSessionTest extends SimulatorFixture {
   void malformedLoginBodyIs400() {
     start(IqResellerSettings.defaults());
     var client = java.net.http.HttpClient.newHttpClient();
-    var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.sessionUrl()))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")).build();
+    var req =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.sessionUrl()))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json"))
+            .build();
     HttpResponse<String> r = send(client, req);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(IqResellerHttp.json(r).get("Message").asText()).isNotBlank();
@@ -95,7 +98,10 @@ class IqResellerSessionTest extends SimulatorFixture {
 
   @Test
   void absoluteExpiryIgnoresActivity() {
-    start(IqResellerSettings.defaults().withSessionIdleTtl(Duration.ofMinutes(20)).withSlidingSessionExpiry(false));
+    start(
+        IqResellerSettings.defaults()
+            .withSessionIdleTtl(Duration.ofMinutes(20))
+            .withSlidingSessionExpiry(false));
     String token = http.token(KEY);
     clock.advance(Duration.ofMinutes(15));
     assertThat(http.get(token, SOS).statusCode()).isEqualTo(200);
@@ -132,7 +138,8 @@ class IqResellerSessionTest extends SimulatorFixture {
     assertThat(http.get(http.token(KEY), SOS).statusCode()).isEqualTo(200);
   }
 
-  private static HttpResponse<String> send(java.net.http.HttpClient c, java.net.http.HttpRequest r) {
+  private static HttpResponse<String> send(
+      java.net.http.HttpClient c, java.net.http.HttpRequest r) {
     try {
       return c.send(r, HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {

@@ -59,7 +59,12 @@ class IqResellerStatsTest extends SimulatorFixture {
       for (ILoggingEvent e : captured.list) {
         assertThat(e.getFormattedMessage()).doesNotContain(KEY).doesNotContain(token);
       }
-      assertThat(captured.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("tenant=tiny").contains("session=#"));
+      assertThat(captured.list)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getFormattedMessage())
+                      .contains("tenant=tiny")
+                      .contains("session=#"));
     } finally {
       log.detachAppender(captured);
     }

@@ -47,6 +47,14 @@ public final class CommandParser {
    * @param headerReplyTo the {@code kafka_replyTopic} header value, or null
    */
   public Parsed parse(byte[] value, String headerReplyTo) {
+    return parse(value, headerReplyTo, null);
+  }
+
+  /**
+   * @param headerReplyTo the {@code kafka_replyTopic} header value, or null
+   * @param headerReplyPartition the {@code kafka_replyPartition} header value, or null
+   */
+  public Parsed parse(byte[] value, String headerReplyTo, byte[] headerReplyPartition) {
     if (value == null || value.length == 0) {
       return new Unanswerable("EMPTY_VALUE: record has no value");
     }
@@ -110,6 +118,10 @@ public final class CommandParser {
         && !validTopic(headerReplyTo)) {
       problems.add("the kafka_replyTopic header is not a valid topic name");
     }
+    Integer partition = ContractHeaders.replyPartition(headerReplyPartition);
+    if (partition != null && partition < 0) {
+      problems.add("the kafka_replyPartition header is not a partition number (4-byte big-endian)");
+    }
     Instant deadline = null;
     JsonNode deadlineNode = root.get("deadline");
     if (deadlineNode != null && !deadlineNode.isNull()) {
@@ -167,7 +179,7 @@ public final class CommandParser {
   }
 
   /** Kafka's own rule for topic names. */
-  static boolean validTopic(String t) {
+  public static boolean validTopic(String t) {
     return t != null
         && !t.isEmpty()
         && t.length() <= 249

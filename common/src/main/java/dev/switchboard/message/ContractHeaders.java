@@ -12,6 +12,27 @@ public final class ContractHeaders {
   public static final String REPLY_TOPIC = "kafka_replyTopic";
 
   /**
+   * The partition of the reply topic the answers go to, a 4-byte big-endian int (Spring Kafka's one
+   * reply partition per instance); without it the key (the command id) chooses.
+   */
+  public static final String REPLY_PARTITION = "kafka_replyPartition";
+
+  /**
+   * The partition a {@link #REPLY_PARTITION} header names, or null when there is none; -1 when it
+   * is there but not a 4-byte non-negative int.
+   */
+  public static Integer replyPartition(byte[] header) {
+    if (header == null) {
+      return null;
+    }
+    if (header.length != 4) {
+      return -1;
+    }
+    int p = java.nio.ByteBuffer.wrap(header).getInt();
+    return p < 0 ? -1 : p;
+  }
+
+  /**
    * Result event type ({@code record}, {@code completed}, {@code failed}), for filtering without
    * parsing.
    */

@@ -284,7 +284,11 @@ final class CommandIntake implements CommandPoller.Listener {
         continue;
       }
       String replyHeader = Replies.header(rec, dev.switchboard.message.ContractHeaders.REPLY_TOPIC);
-      CommandParser.Parsed parsed = parser.parse(rec.value(), replyHeader);
+      CommandParser.Parsed parsed =
+          parser.parse(
+              rec.value(),
+              replyHeader,
+              Replies.headerBytes(rec, dev.switchboard.message.ContractHeaders.REPLY_PARTITION));
       String connection = parsed instanceof CommandParser.Valid v ? v.command().connection() : null;
       String operation = parsed instanceof CommandParser.Valid v ? v.command().operation() : "-";
       String id =

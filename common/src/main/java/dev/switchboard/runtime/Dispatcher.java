@@ -3,9 +3,13 @@ package dev.switchboard.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.error.Category;
+import dev.switchboard.error.ErrorInfo;
 import dev.switchboard.error.SwitchboardException;
+import dev.switchboard.json.Json;
 import dev.switchboard.message.Command;
 import dev.switchboard.message.CommandParser;
+import dev.switchboard.message.ContractHeaders;
+import dev.switchboard.message.ResultEvents;
 import dev.switchboard.message.Topics;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
@@ -120,39 +124,98 @@ final class Dispatcher<C> {
   private Execution answer(
       ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed, Resend resend) {
     if (parsed instanceof CommandParser.Unanswerable u) {
-      return Replies.settled(
-          deadLetters.send(rec, u.reason(), resend), "dlq", u.reason().split(":")[0], null);
+      return unanswerable(rec, u, resend);
     }
     String target = replies.target(replyTo(parsed));
     if (target.equals(topics.results())) {
       return route(rec, parsed, resend);
     }
     // Deferred: nothing runs until we know the results can be delivered.
+    Integer partition = Replies.replyPartition(rec);
     Promise<Execution> started = Promise.promise();
     Future<StreamPublisher.Outcome> done =
         replyTopics
-            .exists(target)
-            .recover(e -> Future.succeededFuture(true)) // cannot tell: let the send decide
+            .partitions(target)
+            .recover(e -> Future.succeededFuture(-1)) // cannot tell: let the send decide
             .compose(
-                exists -> {
+                partitions -> {
+                  String missing = missingReply(target, partition, partitions);
                   Execution e =
-                      exists
+                      missing == null
                           ? route(rec, parsed, resend)
                           : replies.refuse(
                               rec,
                               id(parsed),
                               topics.results(),
                               SwitchboardException.invalid(
-                                  "REPLY_TOPIC_NOT_FOUND",
-                                  "reply topic '"
-                                      + target
-                                      + "' does not exist; create it before sending "
-                                      + "commands that name it"),
+                                  partitions == 0
+                                      ? "REPLY_TOPIC_NOT_FOUND"
+                                      : "REPLY_PARTITION_NOT_FOUND",
+                                  missing),
                               resend);
                   started.complete(e);
                   return e.done();
                 });
     return new Execution(done, () -> started.future().onSuccess(e -> e.abandon().run()));
+  }
+
+  /** Why the answers cannot go where the command asks (null: they can, or it cannot be told). */
+  private static String missingReply(String topic, Integer partition, int partitions) {
+    if (partitions == 0) {
+      return "reply topic '"
+          + topic
+          + "' does not exist; create it before sending commands "
+          + "that name it";
+    }
+    if (partition != null && partitions > 0 && partition >= partitions) {
+      return "reply topic '"
+          + topic
+          + "' has no partition "
+          + partition
+          + " (it has "
+          + partitions
+          + "); the kafka_replyPartition header must name one of them";
+    }
+    return null;
+  }
+
+  /**
+   * A record with no id to answer to goes to the DLQ. If its caller waits on a reply topic with a
+   * correlation id (Spring's {@code ReplyingKafkaTemplate}), it is also answered there: a {@code
+   * failed} event with a null {@code commandId}, so the caller learns why at once instead of timing
+   * out.
+   */
+  private Execution unanswerable(
+      ConsumerRecord<byte[], byte[]> rec, CommandParser.Unanswerable u, Resend resend) {
+    String code = u.reason().split(":")[0];
+    Future<?> dlq = deadLetters.send(rec, u.reason(), resend);
+    String replyTopic = Replies.header(rec, ContractHeaders.REPLY_TOPIC);
+    if (Replies.correlation(rec) == null
+        || replyTopic == null
+        || !CommandParser.validTopic(replyTopic)) {
+      return Replies.settled(dlq, "dlq", code, null);
+    }
+    byte[] event =
+        Json.bytes(
+            ResultEvents.failed(
+                null,
+                ErrorInfo.of(
+                    SwitchboardException.invalid(
+                        code, u.reason().substring(code.length() + 1).trim()))));
+    Future<?> answered =
+        replyTopics
+            .partitions(replyTopic)
+            .compose(
+                partitions ->
+                    missingReply(replyTopic, Replies.replyPartition(rec), partitions) != null
+                        ? Future.succeededFuture()
+                        : resend.untilAcked(
+                            () ->
+                                replies
+                                    .sink(rec, null, replyTopic)
+                                    .send(ResultEvents.FAILED, event)))
+            .otherwiseEmpty(); // the DLQ copy is the record of it either way
+    return Replies.settled(dlq.compose(v -> answered), "dlq", code, null);
   }
 
   /**

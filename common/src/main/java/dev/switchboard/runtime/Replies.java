@@ -45,10 +45,16 @@ final class Replies {
     return sink(rec, id, target, false);
   }
 
-  /** Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. */
+  /**
+   * Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. On a
+   * reply topic they go to the partition a valid {@code kafka_replyPartition} header names (the
+   * parser refused an invalid one); on the results topic the key chooses. A command without a
+   * usable id ({@code id} null) is answered without a key.
+   */
   ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target, boolean replay) {
     byte[] correlation = correlation(rec);
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
+    Integer partition = target.equals(topics.results()) ? null : replyPartition(rec);
     return (type, event) -> {
       List<Header> headers = new ArrayList<>(3);
       if (correlation != null) {
@@ -60,7 +66,7 @@ final class Replies {
         headers.add(
             new RecordHeader(ContractHeaders.REPLAY, "true".getBytes(StandardCharsets.UTF_8)));
       }
-      return publisher.send(context, target, key, event, headers);
+      return publisher.send(context, target, partition, key, event, headers);
     };
   }
 
@@ -97,6 +103,17 @@ final class Replies {
 
   static byte[] correlation(ConsumerRecord<byte[], byte[]> rec) {
     Header h = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
+    return h == null ? null : h.value();
+  }
+
+  /** The valid reply partition the record names, or null. */
+  static Integer replyPartition(ConsumerRecord<byte[], byte[]> rec) {
+    Integer p = ContractHeaders.replyPartition(headerBytes(rec, ContractHeaders.REPLY_PARTITION));
+    return p == null || p < 0 ? null : p;
+  }
+
+  static byte[] headerBytes(ConsumerRecord<byte[], byte[]> rec, String name) {
+    Header h = rec.headers().lastHeader(name);
     return h == null ? null : h.value();
   }
 

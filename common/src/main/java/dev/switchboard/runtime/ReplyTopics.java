@@ -19,24 +19,27 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class ReplyTopics implements AutoCloseable {
   private static final long MISSING_TTL_MS = 5_000;
   private static final long EXISTS_TTL_MS = 60_000;
+
+  private record Known(int partitions, long until) {}
+
   private final Admin admin;
   private final Context context;
-  private final Map<String, Long> known = new ConcurrentHashMap<>();
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
 
   ReplyTopics(Admin admin, Context context) {
     this.admin = admin;
     this.context = context;
   }
 
-  /** Succeeds with true when {@code topic} exists, false when it does not; fails if unknown. */
-  Future<Boolean> exists(String topic) {
-    Long until = known.get(topic);
+  /**
+   * Succeeds with the number of partitions of {@code topic}, 0 when it does not exist; fails if
+   * that cannot be told now.
+   */
+  Future<Integer> partitions(String topic) {
+    Known k = known.get(topic);
     long now = System.currentTimeMillis();
-    if (until != null && until > now) {
-      return Future.succeededFuture(true);
-    }
-    if (until != null && -until > now) {
-      return Future.succeededFuture(false);
+    if (k != null && k.until() > now) {
+      return Future.succeededFuture(k.partitions());
     }
     return Future.fromCompletionStage(
             admin
@@ -46,15 +49,16 @@ final class ReplyTopics implements AutoCloseable {
             context)
         .map(
             d -> {
-              known.put(topic, now + EXISTS_TTL_MS);
-              return true;
+              int n = d.get(topic).partitions().size();
+              known.put(topic, new Known(n, now + EXISTS_TTL_MS));
+              return n;
             })
         .recover(
             e -> {
               Throwable cause = e.getCause() != null ? e.getCause() : e;
               if (cause instanceof UnknownTopicOrPartitionException) {
-                known.put(topic, -(now + MISSING_TTL_MS));
-                return Future.succeededFuture(false);
+                known.put(topic, new Known(0, now + MISSING_TTL_MS));
+                return Future.succeededFuture(0);
               }
               return Future.failedFuture(e);
             });

@@ -57,6 +57,9 @@ class DispatcherTest {
   private final Endless endless = new Endless();
 
   /** What the reply-topic check answers, by topic; a topic not here is never answered. */
+  private static final List<org.apache.kafka.common.TopicPartitionInfo> ONE_PARTITION =
+      List.of(new org.apache.kafka.common.TopicPartitionInfo(0, null, List.of(), List.of()));
+
   private final Map<String, KafkaFuture<TopicDescription>> replyTopics = new ConcurrentHashMap<>();
 
   private final ResultPublisher publisher = RefusedPublisher.create();
@@ -147,7 +150,8 @@ class DispatcherTest {
   @Test
   void aReplyTopicThatExistsOrCannotBeCheckedLetsTheCommandRun() throws Exception {
     replyTopics.put(
-        "exists", KafkaFuture.completedFuture(new TopicDescription("exists", false, List.of())));
+        "exists",
+        KafkaFuture.completedFuture(new TopicDescription("exists", false, ONE_PARTITION)));
     replyTopics.put("unknown", failed(new TimeoutException("no answer from the cluster")));
     write.release("w1");
     write.release("w2");
@@ -170,7 +174,7 @@ class DispatcherTest {
     assertThat(read.started).isEmpty();
     assertThat(e.done().isComplete()).isFalse();
 
-    later.complete(new TopicDescription("later", false, List.of()));
+    later.complete(new TopicDescription("later", false, ONE_PARTITION));
     outcome(e);
     assertThat(read.started).containsExactly("r1");
   }

@@ -493,6 +493,24 @@ final class CommandIntake implements CommandPoller.Listener {
         label,
         "outcome",
         o.type());
+    metrics.observe(
+        "switchboard_command_duration_seconds",
+        "Commands from intake to their terminal outcome",
+        (System.nanoTime() - startNanos) / 1e9,
+        "provider",
+        provider,
+        "operation",
+        label,
+        "outcome",
+        o.type());
+    if (o.records() > 0) {
+      metrics.add(
+          "switchboard_records_published_total",
+          "record events published (acknowledged by Kafka)",
+          o.records(),
+          "provider",
+          provider);
+    }
     LOG.info(
         "event=command.{} provider={} command={} connection={} operation={} partition={} "
             + "offset={} records={} durationMs={}{}",

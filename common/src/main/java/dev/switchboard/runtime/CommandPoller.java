@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,18 +106,8 @@ final class CommandPoller {
    * @param pauseOnAssign pause every partition as it is assigned, before anything is fetched from
    *     it; the listener resumes it when it is ready (its ledger restored)
    * @param revokeWait how long a revoke waits for the revoked partitions' running commands
+   * @param consumer the command consumer (a {@code MockConsumer} in unit tests)
    */
-  CommandPoller(
-      Properties props,
-      String topic,
-      Context context,
-      Listener listener,
-      boolean pauseOnAssign,
-      Duration revokeWait) {
-    this(new KafkaConsumer<>(props), topic, context, listener, pauseOnAssign, revokeWait);
-  }
-
-  /** With any consumer: a {@code MockConsumer} in unit tests. */
   CommandPoller(
       Consumer<byte[], byte[]> consumer,
       String topic,

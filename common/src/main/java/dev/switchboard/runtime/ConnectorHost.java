@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,8 @@ final class ConnectorHost<C> extends VerticleBase {
   private final Consumer<RuntimeException> fatal;
   private final Map<String, C> connections = new HashMap<>();
   private ResultPublisher publisher;
+  private final java.util.List<AutoCloseable> clientMetrics =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private ReplyTopics replyTopics;
   private Ledger ledger;
   private CommandIntake intake;
@@ -147,6 +150,7 @@ final class ConnectorHost<C> extends VerticleBase {
             v -> {
               publisher =
                   new ResultPublisher(Topology.clientProps(settings, provider + "-results"));
+              clientMetrics.add(publisher.bindMetrics(metrics, provider));
               replyTopics =
                   new ReplyTopics(
                       org.apache.kafka.clients.admin.Admin.create(
@@ -193,7 +197,7 @@ final class ConnectorHost<C> extends VerticleBase {
                       });
               poller =
                   new CommandPoller(
-                      consumerProps(provider),
+                      commandConsumer(provider),
                       topics.commands(),
                       context,
                       intake,
@@ -237,6 +241,9 @@ final class ConnectorHost<C> extends VerticleBase {
             v ->
                 vertx.executeBlocking(
                     () -> {
+                      for (AutoCloseable m : clientMetrics) {
+                        m.close();
+                      }
                       if (publisher != null) {
                         publisher.close();
                       }
@@ -269,6 +276,13 @@ final class ConnectorHost<C> extends VerticleBase {
         connection,
         code);
     return Completable.complete();
+  }
+
+  /** The command consumer, its own metrics (records-lag per partition) in the registry. */
+  private KafkaConsumer<byte[], byte[]> commandConsumer(String provider) {
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(provider));
+    clientMetrics.add(metrics.bindKafka(consumer, provider));
+    return consumer;
   }
 
   private Properties consumerProps(String provider) {

@@ -34,6 +34,11 @@ final class ResultPublisher implements AutoCloseable {
             return t;
           });
 
+  /** The producer's own metrics in {@code metrics}; unbind before {@link #close()}. */
+  AutoCloseable bindMetrics(dev.switchboard.metrics.Metrics metrics, String provider) {
+    return metrics.bindKafka(producer, provider);
+  }
+
   ResultPublisher(Properties base) {
     Properties p = new Properties();
     p.putAll(base);

@@ -50,10 +50,9 @@ class HeadOfLineIT {
       String scrape = platform.metrics().scrape();
       assertThat(scrape)
           .contains(
-              "switchboard_connection_in_flight{provider=\"scenario\","
-                  + "connection=\"slow\"} 2.0")
-          .contains(
-              "switchboard_connection_queued{provider=" + "\"scenario\",connection=\"slow\"} 4.0");
+              "switchboard_connection_in_flight{connection=\"slow\","
+                  + "provider=\"scenario\"} 2.0")
+          .contains("switchboard_connection_queued{connection=\"slow\",provider=\"scenario\"} 4.0");
       results.untilTerminal(all, Duration.ofSeconds(60));
 
       // Order of the answers on the results topic: every fast command is answered before the

@@ -41,6 +41,7 @@ public final class Platform implements AutoCloseable {
   private HttpServer ops;
   private String bootstrap;
   private String instanceId;
+  private AutoCloseable processMetrics;
   private Map<String, Map<String, ObjectNode>> connections;
 
   private Platform() {}
@@ -72,6 +73,8 @@ public final class Platform implements AutoCloseable {
       connections.keySet().retainAll(Switchboard.discover().keySet());
     }
     Metrics metrics = new Metrics();
+    String version = Platform.class.getPackage().getImplementationVersion();
+    processMetrics = metrics.bindProcess(version != null ? version : "dev");
     instanceId = InstanceIdentity.resolve(System.getenv(), o.dataDir());
     RuntimeSettings settings = cfg.settings(bootstrap).withInstanceId(instanceId);
     switchboard =
@@ -132,6 +135,9 @@ public final class Platform implements AutoCloseable {
         await(sandbox.close());
       }
       await(vertx.close());
+      if (processMetrics != null) {
+        processMetrics.close();
+      }
     } catch (Exception e) {
       LOG.warn("event=platform.stop_failed error={}", e.toString());
     }

@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  *     command is answered from the ledger instead of running again, a write never runs twice)
  * @param ledgerRetention how long the ledger keeps a command's records (the topic's {@code
  *     retention.ms} when Switchboard creates it); an older id counts as new
+ * @param createTopics whether the runtime creates its topics at start (the default); false when
+ *     they are managed elsewhere (Strimzi {@code KafkaTopic}, a platform team): a missing topic
+ *     then fails the start, naming it, instead of being created
  */
 public record RuntimeSettings(
     String bootstrap,
@@ -48,7 +51,8 @@ public record RuntimeSettings(
     Map<String, String> kafka,
     String instanceId,
     boolean ledger,
-    Duration ledgerRetention) {
+    Duration ledgerRetention,
+    boolean createTopics) {
 
   public static RuntimeSettings defaults(String bootstrap) {
     return new RuntimeSettings(
@@ -67,7 +71,8 @@ public record RuntimeSettings(
         Map.of(),
         null,
         true,
-        Duration.ofDays(7));
+        Duration.ofDays(7),
+        true);
   }
 
   /** The consumer group of a provider's command consumer. */
@@ -127,6 +132,11 @@ public record RuntimeSettings(
     return with(b -> b.instanceId = id);
   }
 
+  /** Whether topics are created at start, or must exist (managed elsewhere). */
+  public RuntimeSettings withCreateTopics(boolean create) {
+    return with(b -> b.createTopics = create);
+  }
+
   private RuntimeSettings with(Consumer<Builder> change) {
     Builder b = new Builder(this);
     change.accept(b);
@@ -151,6 +161,7 @@ public record RuntimeSettings(
     String instanceId;
     boolean ledger;
     Duration ledgerRetention;
+    boolean createTopics;
 
     Builder(RuntimeSettings s) {
       bootstrap = s.bootstrap;
@@ -169,6 +180,7 @@ public record RuntimeSettings(
       instanceId = s.instanceId;
       ledger = s.ledger;
       ledgerRetention = s.ledgerRetention;
+      createTopics = s.createTopics;
     }
 
     RuntimeSettings build() {
@@ -188,7 +200,8 @@ public record RuntimeSettings(
           kafka,
           instanceId,
           ledger,
-          ledgerRetention);
+          ledgerRetention,
+          createTopics);
     }
   }
 }

@@ -50,6 +50,13 @@ final class Topology {
                                     + TopicConfig.CLEANUP_POLICY_DELETE,
                                 TopicConfig.RETENTION_MS_CONFIG,
                                 String.valueOf(s.ledgerRetention().toMillis()))));
+            if (!s.createTopics()) {
+              mustExist(admin, topics);
+              if (s.ledger()) {
+                coPartitioned(admin, t, Map.of());
+              }
+              return null;
+            }
             CreateTopicsResult created = admin.createTopics(topics);
             Map<String, Integer> partitions = new java.util.HashMap<>();
             for (var e : created.values().entrySet()) {
@@ -70,6 +77,22 @@ final class Topology {
           }
           return null;
         });
+  }
+
+  /** Topics managed elsewhere: each must exist, or the start fails naming those missing. */
+  private static void mustExist(Admin admin, List<NewTopic> wanted) throws Exception {
+    java.util.Set<String> names =
+        admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    List<String> missing =
+        wanted.stream().map(NewTopic::name).filter(n -> !names.contains(n)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "topics "
+              + missing
+              + " do not exist and kafka.createTopics is false: create them where the topics are"
+              + " managed (e.g. Strimzi KafkaTopic resources), with the partitions of the commands"
+              + " topic for the ledger");
+    }
   }
 
   /**

@@ -69,7 +69,8 @@ class CommandIntakeTest {
         d.kafka(),
         d.instanceId(),
         d.ledger(),
-        d.ledgerRetention());
+        d.ledgerRetention(),
+        d.createTopics());
   }
 
   /** Starts the intake and its poller, which is assigned partition 0. */

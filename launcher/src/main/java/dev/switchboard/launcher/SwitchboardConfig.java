@@ -25,17 +25,26 @@ import java.util.Set;
  * @param runtime the {@code runtime} section (bounds and windows), possibly empty
  * @param httpPort port of /health, /ready, /metrics
  * @param connections provider id, then connection id, then its settings
+ * @param logFormat {@code text} (the default) or {@code json}: the {@code logging.format} key
  */
 public record SwitchboardConfig(
     String bootstrap,
     JsonNode kafka,
     JsonNode runtime,
     int httpPort,
-    Map<String, Map<String, ObjectNode>> connections) {
+    Map<String, Map<String, ObjectNode>> connections,
+    String logFormat) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> TOP = Set.of("kafka", "runtime", "http", "connectors");
+  private static final Set<String> TOP =
+      Set.of("kafka", "runtime", "http", "connectors", "logging");
   private static final Set<String> KAFKA =
-      Set.of("bootstrap", "topicPrefix", "partitions", "replicationFactor", "properties");
+      Set.of(
+          "bootstrap",
+          "topicPrefix",
+          "partitions",
+          "replicationFactor",
+          "properties",
+          "createTopics");
   private static final Set<String> RUNTIME =
       Set.of(
           "maxInFlight",
@@ -50,7 +59,7 @@ public record SwitchboardConfig(
   /** No file: embedded broker, default ports, no connections (the demo adds its own). */
   public static SwitchboardConfig empty() {
     return new SwitchboardConfig(
-        null, YAML.createObjectNode(), YAML.createObjectNode(), 8080, Map.of());
+        null, YAML.createObjectNode(), YAML.createObjectNode(), 8080, Map.of(), "text");
   }
 
   /** Reads {@code file}, resolving placeholders from {@code env}. */
@@ -69,6 +78,11 @@ public record SwitchboardConfig(
     known(root.path("kafka"), KAFKA, "kafka.");
     known(root.path("runtime"), RUNTIME, "runtime.");
     known(root.path("http"), Set.of("port"), "http.");
+    known(root.path("logging"), Set.of("format"), "logging.");
+    String logFormat = root.path("logging").path("format").asText("text");
+    if (!logFormat.equals("text") && !logFormat.equals("json")) {
+      throw new IllegalArgumentException("logging.format must be text or json");
+    }
     Map<String, Map<String, ObjectNode>> connections = new LinkedHashMap<>();
     root.path("connectors")
         .fields()
@@ -96,7 +110,7 @@ public record SwitchboardConfig(
     JsonNode kafka = root.path("kafka");
     String bootstrap = kafka.hasNonNull("bootstrap") ? kafka.get("bootstrap").asText() : null;
     return new SwitchboardConfig(
-            bootstrap, kafka, root.path("runtime"), port(root.path("http")), connections)
+            bootstrap, kafka, root.path("runtime"), port(root.path("http")), connections, logFormat)
         .withEnv(env);
   }
 
@@ -167,6 +181,14 @@ public record SwitchboardConfig(
       }
       s = s.withLedger(on.isMissingNode() ? s.ledger() : on.asText().equals("true"), retention);
     }
+    JsonNode create = kafka.get("createTopics");
+    if (create != null && !create.isNull()) {
+      String t = create.asText();
+      if (!t.equals("true") && !t.equals("false")) {
+        throw new IllegalArgumentException("kafka.createTopics must be true or false");
+      }
+      s = s.withCreateTopics(t.equals("true"));
+    }
     Map<String, String> props = new LinkedHashMap<>();
     kafka
         .path("properties")
@@ -176,11 +198,11 @@ public record SwitchboardConfig(
   }
 
   public SwitchboardConfig withBootstrap(String b) {
-    return new SwitchboardConfig(b, kafka, runtime, httpPort, connections);
+    return new SwitchboardConfig(b, kafka, runtime, httpPort, connections, logFormat);
   }
 
   public SwitchboardConfig withHttpPort(int port) {
-    return new SwitchboardConfig(bootstrap, kafka, runtime, port, connections);
+    return new SwitchboardConfig(bootstrap, kafka, runtime, port, connections, logFormat);
   }
 
   private static int port(JsonNode http) {

@@ -71,6 +71,30 @@ class SwitchboardConfigRuntimeTest {
   }
 
   @Test
+  void topicsManagedElsewhereAndTheLogFormatAreSettings() throws Exception {
+    SwitchboardConfig dflt = SwitchboardConfig.load(yaml("kafka: {}\n"), Map.of());
+    assertThat(dflt.settings("b").createTopics()).isTrue();
+    assertThat(dflt.logFormat()).isEqualTo("text");
+    SwitchboardConfig c =
+        SwitchboardConfig.load(
+            yaml(
+                """
+        kafka:
+          createTopics: false
+        logging:
+          format: json
+        """),
+            Map.of());
+    assertThat(c.settings("b").createTopics()).isFalse();
+    assertThat(c.logFormat()).isEqualTo("json");
+    assertThatThrownBy(() -> SwitchboardConfig.load(yaml("logging: {format: xml}\n"), Map.of()))
+        .hasMessageContaining("logging.format must be text or json");
+    SwitchboardConfig maybe =
+        SwitchboardConfig.load(yaml("kafka: {createTopics: maybe}\n"), Map.of());
+    assertThatThrownBy(() -> maybe.settings("b")).hasMessageContaining("kafka.createTopics");
+  }
+
+  @Test
   void placeholdersStayTextExactlyAsGivenAlsoInLists() throws Exception {
     SwitchboardConfig c =
         SwitchboardConfig.load(

@@ -6,8 +6,12 @@ import dev.switchboard.json.Json;
 import dev.switchboard.message.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,13 +19,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * What a calling service does, as a blocking CLI: publish a command, then read the results topic
- * for events keyed by its id until the terminal one. Also used by end-to-end tests.
+ * What a calling service does, as a blocking CLI: publish commands, then read the results topic for
+ * events keyed by their ids until the terminal ones. Also used by end-to-end tests.
  */
 public final class CommandClient implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
@@ -29,16 +34,25 @@ public final class CommandClient implements AutoCloseable {
   private final Topics topics;
 
   public CommandClient(String bootstrap, String topicPrefix, String provider) {
+    this(bootstrapOnly(bootstrap), topicPrefix, provider);
+  }
+
+  /**
+   * @param client settings for both clients (bootstrap, TLS, SASL)
+   */
+  public CommandClient(Properties client, String topicPrefix, String provider) {
     Properties p = new Properties();
-    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.putAll(client);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     this.producer = new KafkaProducer<>(p);
     Properties c = new Properties();
-    c.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    c.putAll(client);
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    // Asking for a missing results topic must not create it (a typo would leave a topic behind).
+    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     this.consumer = new KafkaConsumer<>(c);
     this.topics = new Topics(topicPrefix, provider);
   }
@@ -49,29 +63,48 @@ public final class CommandClient implements AutoCloseable {
    */
   public JsonNode call(ObjectNode command, Consumer<JsonNode> onEvent, Duration timeout)
       throws Exception {
-    String id = command.get("id").asText();
+    return callAll(List.of(command), onEvent, timeout).get(command.get("id").asText());
+  }
+
+  /**
+   * Sends every command (distinct ids), then waits up to {@code timeout} for their terminal events.
+   * Returns the terminal events by id, in the commands' order; an id missing timed out.
+   */
+  public Map<String, JsonNode> callAll(
+      List<ObjectNode> commands, Consumer<JsonNode> onEvent, Duration timeout) throws Exception {
     List<TopicPartition> parts = resultPartitions();
     consumer.assign(parts);
     consumer.seekToEnd(parts);
-    parts.forEach(consumer::position); // fix the start before the command can be answered
-    byte[] key = command.path("connection").asText().getBytes(StandardCharsets.UTF_8);
-    producer.send(new ProducerRecord<>(topics.commands(), key, Json.bytes(command))).get();
+    parts.forEach(consumer::position); // fix the start before a command can be answered
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    Map<String, JsonNode> ends = new LinkedHashMap<>();
+    for (ObjectNode command : commands) {
+      byte[] key = command.path("connection").asText().getBytes(StandardCharsets.UTF_8);
+      sent.add(producer.send(new ProducerRecord<>(topics.commands(), key, Json.bytes(command))));
+      ends.put(command.get("id").asText(), null);
+    }
+    for (Future<RecordMetadata> f : sent) {
+      f.get();
+    }
     long end = System.nanoTime() + timeout.toNanos();
-    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-    while (System.nanoTime() < end) {
+    int open = ends.size();
+    while (open > 0 && System.nanoTime() < end) {
       for (var rec : consumer.poll(Duration.ofMillis(200))) {
-        if (!java.util.Arrays.equals(rec.key(), idBytes)) {
+        String id = rec.key() == null ? null : new String(rec.key(), StandardCharsets.UTF_8);
+        if (id == null || !ends.containsKey(id) || ends.get(id) != null) {
           continue;
         }
         JsonNode event = Json.parse(rec.value());
         onEvent.accept(event);
         String type = event.path("type").asText();
         if (type.equals("completed") || type.equals("failed")) {
-          return event;
+          ends.put(id, event);
+          open--;
         }
       }
     }
-    return null;
+    ends.values().removeIf(v -> v == null);
+    return ends;
   }
 
   /**
@@ -86,14 +119,19 @@ public final class CommandClient implements AutoCloseable {
         return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
       }
       if (System.nanoTime() > end) {
-        throw new IllegalStateException(
+        throw CliException.unavailable(
             "topic "
                 + topics.results()
-                + " not found: is the "
-                + "platform running with this topic prefix and provider?");
+                + " not found: is the platform running with this topic prefix and provider?");
       }
       Thread.sleep(200); // a CLI thread, not an event loop
     }
+  }
+
+  private static Properties bootstrapOnly(String bootstrap) {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return p;
   }
 
   @Override

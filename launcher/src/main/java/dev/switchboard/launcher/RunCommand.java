@@ -1,48 +1,84 @@
 package dev.switchboard.launcher;
 
+import dev.switchboard.launcher.logging.LogFormat;
 import dev.switchboard.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "run",
-    description =
-        "Run the platform. With no --config: embedded Kafka broker, "
-            + "sandbox providers and demo connections.")
+    description = {
+      "Run the platform until stopped (Ctrl-C, SIGTERM). With no --config: embedded Kafka "
+          + "broker, sandbox providers and demo connections.",
+      "Environment: SWITCHBOARD_INSTANCE_ID sets the instance identity; $${VAR} in the "
+          + "configuration file is read from the environment."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " 0:stopped",
+      " 1:could not start (e.g. a port in use)",
+      " 3:fenced: another live instance took this instance's identity",
+      "64:usage error: bad option, missing or invalid configuration file"
+    })
 final class RunCommand implements Callable<Integer> {
-  /** Exit code when another live instance took this instance's identity. */
-  static final int EXIT_FENCED = 3;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--config", description = "YAML configuration file")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "YAML configuration file (default: none: embedded broker, sandbox and demo connections)")
   Path config;
 
   @Option(
       names = "--kafka-port",
+      paramLabel = "PORT",
       defaultValue = "9092",
-      description = "port of the embedded broker (when kafka.bootstrap is not set)")
+      description =
+          "port of the embedded broker, when kafka.bootstrap is not set (default: ${DEFAULT-VALUE})")
   int kafkaPort;
 
   @Option(
       names = "--data-dir",
+      paramLabel = "DIR",
       defaultValue = "${sys:user.home}/.switchboard",
       description =
           "where the embedded broker keeps its data and the instance its identity "
-              + "(unless SWITCHBOARD_INSTANCE_ID is set) across restarts")
+              + "(unless SWITCHBOARD_INSTANCE_ID is set) across restarts (default: ${DEFAULT-VALUE})")
   Path dataDir;
 
-  @Option(names = "--http-port", description = "port of /health, /ready, /metrics")
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "port of /health, /ready, /metrics (default: http.port of the configuration, else 8080)")
   Integer httpPort;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description =
+          "text (key=value lines) or json (one JSON object per line, each key a field)"
+              + " (default: logging.format of the configuration, else text)")
+  String logFormat;
 
   @Override
   public Integer call() throws Exception {
-    SwitchboardConfig cfg =
-        config == null
-            ? SwitchboardConfig.empty().withEnv(System.getenv())
-            : SwitchboardConfig.load(config, System.getenv());
+    SwitchboardConfig cfg = loadConfig();
+    try {
+      LogFormat.use(logFormat != null ? logFormat : cfg.logFormat());
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--log-format: " + e.getMessage());
+    }
     if (httpPort != null) {
       cfg = cfg.withHttpPort(httpPort);
     }
@@ -66,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             e ->
                 new Thread(
                         () -> {
-                          System.err.println(
+                          PrintWriter err = spec.commandLine().getErr();
+                          err.println(
                               "switchboard: stopping: another running instance uses this instance's "
                                   + "identity '"
                                   + platform.instanceId()
@@ -75,36 +112,53 @@ final class RunCommand implements Callable<Integer> {
                                   + " or "
                                   + InstanceIdentity.FILE
                                   + " in the data directory); give each instance its own");
-                          System.exit(EXIT_FENCED);
+                          err.flush();
+                          System.exit(ExitCodes.FENCED);
                         },
                         "switchboard-fenced")
                     .start());
-    System.out.println();
-    System.out.println("Switchboard is running.");
-    System.out.println("  Kafka bootstrap : " + platform.bootstrap());
-    System.out.println(
+    PrintWriter out = spec.commandLine().getOut();
+    out.println();
+    out.println("Switchboard is running.");
+    out.println("  Kafka bootstrap : " + platform.bootstrap());
+    out.println(
         "  Ops endpoints   : http://127.0.0.1:"
             + platform.httpPort()
             + "/health  /ready  /metrics");
-    System.out.println("  Instance id     : " + platform.instanceId());
-    System.out.println(
+    out.println("  Instance id     : " + platform.instanceId());
+    out.println(
         "  Connections     : "
             + platform.connections().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().keySet())
                 .toList());
     if (platform.demo()) {
-      printDemo(platform.sandbox(), platform.connections().keySet());
+      printDemo(out, platform.sandbox(), platform.connections().keySet());
     }
-    System.out.println("Stop with Ctrl-C.");
+    out.println("Stop with Ctrl-C.");
+    out.flush();
     stopped.await();
     return 0;
   }
 
+  /** The configuration; a file the user can fix is a usage error, not a stack trace. */
+  private SwitchboardConfig loadConfig() throws IOException {
+    try {
+      return config == null
+          ? SwitchboardConfig.empty().withEnv(System.getenv())
+          : SwitchboardConfig.load(config, System.getenv());
+    } catch (NoSuchFileException e) {
+      throw CliException.usage("--config " + config + ": no such file");
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(
+          "invalid configuration" + (config == null ? "" : " " + config) + ": " + e.getMessage());
+    }
+  }
+
   /** Each simulator's address and demo connections, then a command to try per configured one. */
-  private static void printDemo(Sandbox sandbox, Set<String> configured) {
-    System.out.println("  Demo sandbox    :");
+  private static void printDemo(PrintWriter out, Sandbox sandbox, Set<String> configured) {
+    out.println("  Demo sandbox    :");
     for (Sandbox.Entry e : sandbox.entries()) {
-      System.out.println(
+      out.println(
           "    "
               + e.id()
               + " on "
@@ -112,8 +166,8 @@ final class RunCommand implements Callable<Integer> {
               + ", connections "
               + e.demoConnections().stream().map(c -> c.name() + " (" + c.about() + ")").toList());
     }
-    System.out.println();
-    System.out.println("Try, in another terminal:");
+    out.println();
+    out.println("Try, in another terminal:");
     for (Sandbox.Entry e : sandbox.entries()) {
       if (!configured.contains(e.id())) continue;
       e.demoConnections().stream()
@@ -121,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
           .findFirst()
           .ifPresent(
               c ->
-                  System.out.println(
+                  out.println(
                       "  java -jar launcher/target/switchboard.jar send "
                           + e.id()
                           + " "

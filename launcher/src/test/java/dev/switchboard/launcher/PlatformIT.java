@@ -17,17 +17,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `switchboard run` with no configuration: embedded broker, demo sandbox, ops endpoints, CLI. */
 class PlatformIT {
   private static final String COMPLETED_SALES_ORDERS =
-      "switchboard_commands_total{provider="
-          + "\"iqreseller\",operation=\"salesOrders.list\",outcome=\"completed\"} 1\n";
+      "switchboard_commands_total{operation=\"salesOrders.list\",outcome=\"completed\","
+          + "provider=\"iqreseller\"} 1.0\n";
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -104,7 +105,10 @@ class PlatformIT {
           .contains("# TYPE switchboard_commands_total counter");
 
       assertThat(send(bootstrap, "inventory.count")).isZero();
-      assertThat(send(bootstrap, "inventory.explode")).isEqualTo(1);
+      // the CLI refuses an operation it does not know before sending; --no-check lets the
+      // platform answer it
+      assertThat(send(bootstrap, "inventory.explode")).isEqualTo(ExitCodes.USAGE);
+      assertThat(send(bootstrap, "inventory.explode", "--no-check")).isEqualTo(ExitCodes.FAILED);
     } finally {
       platform.close();
     }
@@ -117,15 +121,15 @@ class PlatformIT {
   }
 
   /** Runs `switchboard send` in-process; returns its exit code, checks what it printed. */
-  private static int send(String bootstrap, String operation) {
+  private static int send(String bootstrap, String operation, String... more) {
     PrintStream out = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int code;
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      code =
-          new CommandLine(new Main())
-              .execute(
+      List<String> args =
+          new ArrayList<>(
+              List.of(
                   "send",
                   "iqreseller",
                   operation,
@@ -135,13 +139,17 @@ class PlatformIT {
                   bootstrap,
                   "--quiet",
                   "--timeout",
-                  "60s");
+                  "60s"));
+      args.addAll(List.of(more));
+      code = Main.commandLine().execute(args.toArray(String[]::new));
     } finally {
       System.setOut(out);
     }
     String printed = captured.toString(StandardCharsets.UTF_8);
     if (code == 0) {
       assertThat(printed).contains("\"type\":\"completed\"").contains("\"count\":5000");
+    } else if (code == ExitCodes.USAGE) {
+      assertThat(printed).isEmpty(); // refused before sending
     } else {
       assertThat(printed).contains("\"type\":\"failed\"").contains("UNKNOWN_OPERATION");
     }

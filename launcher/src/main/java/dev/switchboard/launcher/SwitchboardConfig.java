@@ -35,9 +35,8 @@ public record SwitchboardConfig(
     Map<String, Map<String, ObjectNode>> connections,
     String logFormat) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> TOP =
-      Set.of("kafka", "runtime", "http", "connectors", "logging");
-  private static final Set<String> KAFKA =
+  static final Set<String> TOP = Set.of("kafka", "runtime", "http", "connectors", "logging");
+  static final Set<String> KAFKA =
       Set.of(
           "bootstrap",
           "topicPrefix",
@@ -45,7 +44,7 @@ public record SwitchboardConfig(
           "replicationFactor",
           "properties",
           "createTopics");
-  private static final Set<String> RUNTIME =
+  static final Set<String> RUNTIME =
       Set.of(
           "maxInFlight",
           "maxInFlightPerConnection",

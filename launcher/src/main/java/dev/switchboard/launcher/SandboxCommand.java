@@ -18,9 +18,18 @@ final class SandboxCommand implements Callable<Integer> {
       description = "HTTP port of the simulators (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = "127.0.0.1",
+      description =
+          "address the simulators listen on; 0.0.0.0 to reach them from other containers"
+              + " (default: ${DEFAULT-VALUE})")
+  String host;
+
   @Override
   public Integer call() throws Exception {
-    SandboxMain.main(new String[] {"--port", String.valueOf(port)});
+    SandboxMain.main(new String[] {"--port", String.valueOf(port), "--host", host});
     return ExitCodes.OK;
   }
 }

@@ -605,7 +605,7 @@ class DeployManifestsTest {
     throw new AssertionError("no compose service mounts " + CONFIG_IN_IMAGE);
   }
 
-  /** Compose services that run Switchboard's platform (the image's entrypoint, not the sandbox). */
+  /** Compose services that run Switchboard's platform (`run`, not the `sandbox` command). */
   private static Map<String, JsonNode> switchboardServices(JsonNode compose) {
     Map<String, JsonNode> out = new TreeMap<>();
     compose
@@ -614,7 +614,7 @@ class DeployManifestsTest {
         .forEachRemaining(
             e -> {
               if (e.getValue().path("image").asText().contains("switchboard")
-                  && !e.getValue().has("entrypoint")) {
+                  && !e.getValue().path("command").path(0).asText().equals("sandbox")) {
                 out.put(e.getKey(), e.getValue());
               }
             });

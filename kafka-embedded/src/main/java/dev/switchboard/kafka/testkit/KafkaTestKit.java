@@ -5,7 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +73,67 @@ public final class KafkaTestKit {
    * the external broker: that one cannot be stopped or emptied by a test.
    */
   public static Broker newBroker() {
-    return useTestcontainers() ? TestcontainersKafka.start() : embedded();
+    if (!useTestcontainers()) {
+      return embedded();
+    }
+    return preferring(TestcontainersKafka::start, KafkaTestKit::embedded, CONTAINER_START);
+  }
+
+  /** Longer than a container start from a cached image; a pull that takes longer is given up. */
+  private static final Duration CONTAINER_START = Duration.ofSeconds(90);
+
+  /** Testcontainers' Docker probe starts its reaper container, which is pulled when missing. */
+  private static final Duration DOCKER_PROBE = Duration.ofSeconds(30);
+
+  /**
+   * {@code preferred}, or {@code fallback} when it fails or does not start within {@code patience}:
+   * a Docker engine that runs but cannot pull the image (no registry, as here) retries its pull for
+   * minutes, and must neither fail nor hold up a test. Testcontainers is then not tried again in
+   * this JVM.
+   */
+  static synchronized Broker preferring(
+      Supplier<Broker> preferred, Supplier<Broker> fallback, Duration patience) {
+    Optional<Broker> started = within("a Kafka container", preferred, patience);
+    if (started.isEmpty()) {
+      dockerUsable = false;
+    }
+    return started.orElseGet(fallback);
+  }
+
+  /**
+   * {@code work}'s result, or empty (saying why on stderr) when it fails or takes longer than
+   * {@code patience}; work given up goes on in a daemon thread.
+   */
+  static <T> Optional<T> within(String what, Supplier<T> work, Duration patience) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "switchboard-kafka-testkit-docker");
+    t.setDaemon(true);
+    t.start();
+    try {
+      return Optional.ofNullable(result.get(patience.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable why = e instanceof ExecutionException ? e.getCause() : e;
+      System.err.println(
+          "KafkaTestKit: no "
+              + what
+              + " ("
+              + why.getClass().getSimpleName()
+              + (why.getMessage() == null ? "" : ": " + why.getMessage())
+              + "); using the embedded broker");
+      return Optional.empty();
+    }
   }
 
   /** Which source {@link #bootstrapServers()} uses: "external", "testcontainers" or "embedded". */
@@ -85,7 +152,8 @@ public final class KafkaTestKit {
       // be loaded when it is absent. The Docker probe is slow, so it runs once per JVM.
       dockerUsable =
           isPresent("org.testcontainers.DockerClientFactory")
-              && TestcontainersKafka.dockerAvailable();
+              && within("Docker engine", TestcontainersKafka::dockerAvailable, DOCKER_PROBE)
+                  .orElse(false);
     }
     return dockerUsable;
   }

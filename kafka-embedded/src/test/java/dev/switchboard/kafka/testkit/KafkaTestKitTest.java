@@ -55,4 +55,58 @@ class KafkaTestKitTest {
       throw new IllegalArgumentException(path.toString(), e);
     }
   }
+
+  /**
+   * A Docker engine that runs but cannot pull the image (this machine: no registry) must not fail a
+   * test: the container's start failure falls back to the embedded broker.
+   */
+  @Test
+  void aContainerThatCannotStartFallsBackToTheEmbeddedBroker() {
+    KafkaTestKit.Broker embedded =
+        new KafkaTestKit.Broker() {
+          @Override
+          public String bootstrapServers() {
+            return "embedded:1";
+          }
+
+          @Override
+          public void close() {}
+        };
+    KafkaTestKit.Broker chosen =
+        KafkaTestKit.preferring(
+            () -> {
+              throw new IllegalStateException("Could not pull image: registry unreachable");
+            },
+            () -> embedded,
+            java.time.Duration.ofSeconds(30));
+    assertThat(chosen.bootstrapServers()).isEqualTo("embedded:1");
+  }
+
+  /** A start that hangs (a pull retried for minutes) is given up after the patience. */
+  @Test
+  void aContainerStartThatHangsIsGivenUpForTheEmbeddedBroker() {
+    KafkaTestKit.Broker embedded =
+        new KafkaTestKit.Broker() {
+          @Override
+          public String bootstrapServers() {
+            return "embedded:2";
+          }
+
+          @Override
+          public void close() {}
+        };
+    KafkaTestKit.Broker chosen =
+        KafkaTestKit.preferring(
+            () -> {
+              try {
+                Thread.sleep(60_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              throw new IllegalStateException("never started");
+            },
+            () -> embedded,
+            java.time.Duration.ofMillis(300));
+    assertThat(chosen.bootstrapServers()).isEqualTo("embedded:2");
+  }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,18 @@ class DistributionIT {
       home = top.findFirst().get();
     }
     assertThat(home.resolve("bin/switchboard")).isExecutable();
+    // One logging backend: Logback. The broker's log4j-api calls are bridged to SLF4J.
+    try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
+      List<String> jars = lib.map(j -> j.getFileName().toString()).toList();
+      assertThat(jars).anyMatch(j -> j.startsWith("logback-classic-"));
+      assertThat(jars)
+          .noneMatch(
+              j ->
+                  j.startsWith("log4j-core-")
+                      || j.startsWith("slf4j-simple-")
+                      || j.startsWith("log4j-slf4j")
+                      || j.startsWith("slf4j-reload4j"));
+    }
 
     int http = freePort();
     Process p =

@@ -260,10 +260,7 @@ final class ConnectorHost<C> extends VerticleBase {
 
   /** The connection's {@code requestTimeout} when its schema declares one, else the default. */
   private static java.time.Duration requestTimeout(ConnectionConfig config) {
-    java.time.Duration t =
-        config.values().has(Schema.REQUEST_TIMEOUT)
-            ? config.duration(Schema.REQUEST_TIMEOUT)
-            : null;
+    java.time.Duration t = config.duration(Schema.REQUEST_TIMEOUT); // null when not declared
     return t != null ? t : ProviderHttp.DEFAULT_REQUEST_TIMEOUT;
   }
 

@@ -102,8 +102,7 @@ final class Replies {
   }
 
   static byte[] correlation(ConsumerRecord<byte[], byte[]> rec) {
-    Header h = rec.headers().lastHeader(ContractHeaders.CORRELATION_ID);
-    return h == null ? null : h.value();
+    return headerBytes(rec, ContractHeaders.CORRELATION_ID);
   }
 
   /** The valid reply partition the record names, or null. */

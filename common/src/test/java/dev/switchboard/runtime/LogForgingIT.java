@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.json.Json;
 import dev.switchboard.testing.RuntimeHarness;
@@ -13,6 +13,7 @@ import dev.switchboard.testing.scenario.ScenarioConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,15 @@ class LogForgingIT {
   @Test
   void anOperationWithALineBreakCannotForgeALogLine() throws Exception {
     Logger runtime = (Logger) LoggerFactory.getLogger("dev.switchboard");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    // Thread-safe: the event loop appends while the test reads.
+    List<String> logged = new CopyOnWriteArrayList<>();
+    AppenderBase<ILoggingEvent> lines =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent e) {
+            logged.add(e.getFormattedMessage());
+          }
+        };
     lines.start();
     runtime.addAppender(lines);
     try (RuntimeHarness platform =
@@ -36,8 +45,14 @@ class LogForgingIT {
               Json.object());
       String id = platform.send(forged);
       results.untilTerminal(List.of(id), Duration.ofSeconds(60));
+      // The outcome's log line follows its acknowledged answer: wait for it, do not race it.
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (logged.stream().noneMatch(m -> m.startsWith("event=command.failed"))
+          && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
 
-      List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      List<String> messages = List.copyOf(logged);
       assertThat(messages)
           .anySatisfy(
               m ->

@@ -7,6 +7,7 @@ import dev.switchboard.error.Resolution;
 import dev.switchboard.json.Json;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.retry.Retry;
+import dev.switchboard.spi.Invocation;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -104,6 +105,18 @@ public final class ProviderHttp {
    */
   public HttpRequest<Buffer> request(HttpMethod method, String absoluteUrl) {
     return client.requestAbs(method, absoluteUrl).timeout(requestTimeoutMs);
+  }
+
+  /**
+   * The same, for one command: it carries the command's trace context ({@code traceparent}, {@code
+   * tracestate}), so the provider's side of the call joins the caller's trace. Every request made
+   * for a command goes through here; logins, shared by many commands, go through {@link
+   * #request(HttpMethod, String)}.
+   */
+  public HttpRequest<Buffer> request(HttpMethod method, String absoluteUrl, Invocation inv) {
+    HttpRequest<Buffer> req = request(method, absoluteUrl);
+    inv.trace().inject(req::putHeader);
+    return req;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.switchboard.error.Category;
 import dev.switchboard.error.ErrorInfo;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.json.Json;
+import dev.switchboard.log.LogValue;
 import dev.switchboard.message.Command;
 import dev.switchboard.message.CommandParser;
 import dev.switchboard.message.ContractHeaders;
@@ -14,6 +15,7 @@ import dev.switchboard.message.Topics;
 import dev.switchboard.spi.Invocation;
 import dev.switchboard.spi.Operation;
 import dev.switchboard.spi.OperationSpec;
+import dev.switchboard.trace.CommandTrace;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.vertx.core.Context;
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes one taken-in record to its outcome: the DLQ (no id to answer to), a {@code failed} event
@@ -41,6 +45,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * then its offset stays open so it is delivered again.
  */
 final class Dispatcher<C> {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
   /** A started command: its outcome, and how to stop it at shutdown. */
   record Execution(Future<StreamPublisher.Outcome> done, Runnable abandon) {}
 
@@ -97,7 +103,7 @@ final class Dispatcher<C> {
   Execution dispatch(ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed) {
     Resend resend =
         new Resend((ms, task) -> context.owner().setTimer(ms, t -> task.run()), publishRetried);
-    Execution e = answer(rec, parsed, resend);
+    Execution e = answerGuarded(rec, parsed, resend);
     // Last resort: an answer that neither its reply topic nor the results topic would take.
     Future<StreamPublisher.Outcome> done =
         e.done()
@@ -119,6 +125,35 @@ final class Dispatcher<C> {
           resend.cancel();
           e.abandon().run();
         });
+  }
+
+  /**
+   * A bug thrown while routing (a connector's spec that throws, a missing class) fails the command
+   * with {@code INTERNAL_ERROR} instead of escaping: an escaped throwable would leave the record
+   * unanswered and its offset open for good, stalling the partition's commits.
+   */
+  private Execution answerGuarded(
+      ConsumerRecord<byte[], byte[]> rec, CommandParser.Parsed parsed, Resend resend) {
+    try {
+      return answer(rec, parsed, resend);
+    } catch (RuntimeException | LinkageError bug) {
+      LOG.error(
+          "event=command.internal_error provider={} partition={} offset={} error={}",
+          topics.provider(),
+          rec.partition(),
+          rec.offset(),
+          LogValue.of(bug.toString()),
+          bug);
+      return replies.refuse(
+          rec,
+          id(parsed),
+          replies.target(replyTo(parsed)),
+          new SwitchboardException(
+              "INTERNAL_ERROR",
+              Category.INTERNAL,
+              "the command could not be run: " + bug.getClass().getSimpleName()),
+          resend);
+    }
   }
 
   private Execution answer(
@@ -290,7 +325,26 @@ final class Dispatcher<C> {
     } catch (SwitchboardException e) {
       return replies.refuse(rec, cmd.id(), replies.target(cmd.replyTo()), e, resend);
     }
-    Invocation inv = new Invocation(cmd, params);
+    CommandTrace trace =
+        CommandTrace.start(
+            rec.headers(), rec.topic(), topics.provider(), cmd.operation(), cmd.id());
+    Execution run = run(rec, new Invocation(cmd, params, trace), op, connection, resend);
+    run.done()
+        .onComplete(o -> trace.end(o.succeeded() ? o.result().type() : "unanswered", errorCode(o)));
+    return run;
+  }
+
+  private static String errorCode(io.vertx.core.AsyncResult<StreamPublisher.Outcome> o) {
+    return o.failed() ? o.cause().getClass().getSimpleName() : o.result().errorCode();
+  }
+
+  private Execution run(
+      ConsumerRecord<byte[], byte[]> rec,
+      Invocation inv,
+      Operation<C> op,
+      C connection,
+      Resend resend) {
+    Command cmd = inv.command();
     if (gate == null) {
       return stream(
           rec,
@@ -326,8 +380,8 @@ final class Dispatcher<C> {
     Command cmd = inv.command();
     StreamPublisher pub =
         new StreamPublisher(
-            replies.sink(rec, cmd.id(), replies.target(cmd.replyTo())),
-            replies.sink(rec, cmd.id(), topics.results()),
+            replies.sink(rec, cmd.id(), replies.target(cmd.replyTo()), false, inv.trace()),
+            replies.sink(rec, cmd.id(), topics.results(), false, inv.trace()),
             resend,
             beforeTerminal,
             inv,

@@ -6,6 +6,7 @@ import dev.switchboard.json.Json;
 import dev.switchboard.message.ContractHeaders;
 import dev.switchboard.message.ResultEvents;
 import dev.switchboard.message.Topics;
+import dev.switchboard.trace.CommandTrace;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -45,18 +46,29 @@ final class Replies {
     return sink(rec, id, target, false);
   }
 
+  ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target, boolean replay) {
+    return sink(rec, id, target, replay, CommandTrace.carried(rec.headers()));
+  }
+
   /**
    * Sends the command's events to {@code target}; {@code replay} marks re-emitted outcomes. On a
    * reply topic they go to the partition a valid {@code kafka_replyPartition} header names (the
    * parser refused an invalid one); on the results topic the key chooses. A command without a
-   * usable id ({@code id} null) is answered without a key.
+   * usable id ({@code id} null) is answered without a key. Every event carries {@code trace}'s
+   * headers: the span that ran the command, else the trace context the command came with.
    */
-  ResultSink sink(ConsumerRecord<byte[], byte[]> rec, String id, String target, boolean replay) {
+  ResultSink sink(
+      ConsumerRecord<byte[], byte[]> rec,
+      String id,
+      String target,
+      boolean replay,
+      CommandTrace trace) {
     byte[] correlation = correlation(rec);
     byte[] key = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
     Integer partition = target.equals(topics.results()) ? null : replyPartition(rec);
     return (type, event) -> {
-      List<Header> headers = new ArrayList<>(3);
+      List<Header> headers = new ArrayList<>(5);
+      headers.addAll(trace.kafkaHeaders());
       if (correlation != null) {
         headers.add(new RecordHeader(ContractHeaders.CORRELATION_ID, correlation));
       }

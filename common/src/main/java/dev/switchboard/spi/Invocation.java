@@ -2,6 +2,7 @@ package dev.switchboard.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.message.Command;
+import dev.switchboard.trace.CommandTrace;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,11 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Invocation {
   private final Command command;
   private final ObjectNode params;
+  private final CommandTrace trace;
   private final AtomicLong pages = new AtomicLong();
 
+  /** An invocation without a trace context. */
   public Invocation(Command command, ObjectNode params) {
+    this(command, params, CommandTrace.NONE);
+  }
+
+  public Invocation(Command command, ObjectNode params, CommandTrace trace) {
     this.command = command;
     this.params = params;
+    this.trace = trace;
   }
 
   public Command command() {
@@ -33,6 +41,15 @@ public final class Invocation {
   /** The command's deadline, or null. Retries stop at it. */
   public Instant deadline() {
     return command.deadline();
+  }
+
+  /**
+   * The trace context the command carried, to pass on with every provider request made for it: give
+   * it to {@link dev.switchboard.http.ProviderHttp#request(io.vertx.core.http.HttpMethod, String,
+   * Invocation)}, or {@link CommandTrace#inject} it into a request made otherwise.
+   */
+  public CommandTrace trace() {
+    return trace;
   }
 
   /** Called by paging once per page fetched. */

@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.error.ErrorClassifier;
 import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.json.Json;
+import dev.switchboard.message.Command;
 import dev.switchboard.metrics.Metrics;
 import dev.switchboard.retry.Retry;
 import dev.switchboard.retry.RetryPolicy;
+import dev.switchboard.spi.Invocation;
+import dev.switchboard.trace.CommandTrace;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.client.WebClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,9 @@ class ProviderHttpTest {
                 req -> {
                   if (req.path().equals("/json")) {
                     req.response().end("{\"a\":1}");
+                  } else if (req.path().equals("/echo-trace")) {
+                    req.response()
+                        .end(req.getHeader("traceparent") + " " + req.getHeader("tracestate"));
                   } // "/silent" never answers: only the request timeout can end the call
                 })
             .listen(0, "127.0.0.1")
@@ -67,6 +76,34 @@ class ProviderHttpTest {
 
   private static String url(String path) {
     return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  @Test
+  void aRequestForACommandCarriesItsTraceContext() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+    headers.add("tracestate", "a=1".getBytes(StandardCharsets.UTF_8));
+    Command cmd = new Command("id", "op", "c", Json.object(), null, null);
+    Invocation traced = new Invocation(cmd, Json.object(), CommandTrace.carried(headers));
+
+    assertThat(echo(http.request(HttpMethod.GET, url("/echo-trace"), traced)))
+        .isEqualTo(traceparent + " a=1");
+    assertThat(
+            echo(
+                http.request(
+                    HttpMethod.GET, url("/echo-trace"), new Invocation(cmd, Json.object()))))
+        .isEqualTo("null null");
+    assertThat(echo(http.request(HttpMethod.GET, url("/echo-trace"))))
+        .as("a request for no command (a login)")
+        .isEqualTo("null null");
+  }
+
+  private static String echo(io.vertx.ext.web.client.HttpRequest<Buffer> req) {
+    return http.exchange("Echo", req::send)
+        .timeout(30, TimeUnit.SECONDS)
+        .blockingGet()
+        .bodyAsString();
   }
 
   @Test

@@ -67,7 +67,7 @@ class DispatcherTest {
   private final Dispatcher<Object> dispatcher =
       new Dispatcher<>(
           TOPICS,
-          Map.of("read", read, "write", write, "endless", endless),
+          Map.of("read", read, "write", write, "endless", endless, "broken", new Broken()),
           Map.of("c1", new Object()),
           publisher,
           new ReplyTopics(admin(replyTopics), context),
@@ -91,6 +91,19 @@ class DispatcherTest {
     @Override
     public Flowable<JsonNode> execute(Invocation invocation, Object connection) {
       return Flowable.<JsonNode>never().doOnCancel(() -> cancelled.add(invocation.command().id()));
+    }
+  }
+
+  /** A connector bug: its spec throws when the dispatcher reads it. */
+  static final class Broken implements Operation<Object> {
+    @Override
+    public OperationSpec spec() {
+      throw new IllegalStateException("bug in a connector");
+    }
+
+    @Override
+    public Flowable<JsonNode> execute(Invocation invocation, Object connection) {
+      throw new AssertionError("never run");
     }
   }
 
@@ -122,6 +135,15 @@ class DispatcherTest {
       assertThat(outcome(dispatch(value, null)).errorCode()).as(value).isEqualTo("UNANSWERED");
     }
     assertThat(read.started).isEmpty();
+  }
+
+  @Test
+  void aBugThrownWhileRoutingFailsTheCommandInsteadOfLeavingItUnanswered() throws Exception {
+    StreamPublisher.Outcome o =
+        outcome(dispatch(command("b1", "broken", "c1", Json.object()), null));
+    // Kafka refused the failed event too: the DLQ is the answer of last resort; the offset can
+    // move.
+    assertThat(o.errorCode()).isEqualTo("UNANSWERED");
   }
 
   @Test

@@ -6,13 +6,13 @@ import dev.switchboard.auth.TokenSource;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
 import dev.switchboard.message.CommandBounds;
+import dev.switchboard.spi.Invocation;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URI;
-import java.time.Instant;
 
 /**
  * Accengage REST v1 for one connection. Every attempt is signed afresh over the exact bytes it
@@ -56,13 +56,14 @@ final class AccengageClient {
   }
 
   /** One GET of an absolute URI on this connection's origin; retried if {@code idempotent}. */
-  Single<HttpResponse<Buffer>> get(String call, URI uri, Instant deadline) {
-    return http.retrying(attempt(call, HttpMethod.GET, uri, new byte[0]), true, deadline);
+  Single<HttpResponse<Buffer>> get(String call, URI uri, Invocation inv) {
+    return http.retrying(
+        attempt(call, HttpMethod.GET, uri, new byte[0], inv), true, inv.deadline());
   }
 
   /** GET returning the JSON body. */
-  Single<JsonNode> getJson(String call, URI uri, Instant deadline) {
-    return get(call, uri, deadline).map(r -> json(call, r.body()));
+  Single<JsonNode> getJson(String call, URI uri, Invocation inv) {
+    return get(call, uri, inv).map(r -> json(call, r.body()));
   }
 
   /**
@@ -79,25 +80,26 @@ final class AccengageClient {
    * A body over the {@link CommandBounds} fails with {@code INVALID_PARAMS} (category {@code
    * INVALID_COMMAND}) before it is rendered or anything is sent.
    */
-  Single<JsonNode> post(String call, URI uri, JsonNode body, Instant deadline) {
+  Single<JsonNode> post(String call, URI uri, JsonNode body, Invocation inv) {
     return Single.defer(
         () -> {
           CommandBounds.requireWritable("accengage " + call, body, "");
           byte[] bytes = Json.bytes(body);
-          return http.retrying(attempt(call, HttpMethod.POST, uri, bytes), false, deadline)
+          return http.retrying(
+                  attempt(call, HttpMethod.POST, uri, bytes, inv), false, inv.deadline())
               .map(r -> json(call, r.body()));
         });
   }
 
   private Single<HttpResponse<Buffer>> attempt(
-      String call, HttpMethod method, URI uri, byte[] body) {
+      String call, HttpMethod method, URI uri, byte[] body, Invocation inv) {
     return token.withToken(
         t ->
             http.exchange(
                 call,
                 () -> {
                   HttpRequest<Buffer> req =
-                      http.request(method, uri.toString())
+                      http.request(method, uri.toString(), inv)
                           .putHeader("Authorization", t)
                           .putHeader("Accept", "application/json");
                   signer

@@ -53,7 +53,7 @@ final class DeviceExportOperation implements Operation<AccengageClient> {
         pages,
         uri ->
             client
-                .get("devices.export", uri, inv.deadline())
+                .get("devices.export", uri, inv)
                 .map(
                     r ->
                         new Page(

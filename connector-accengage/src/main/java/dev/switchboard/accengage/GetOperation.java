@@ -26,7 +26,7 @@ final class GetOperation implements Operation<AccengageClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccengageClient client) {
     return client
-        .getJson(spec.name(), Routes.uri(client, template, inv.params(), Map.of()), inv.deadline())
+        .getJson(spec.name(), Routes.uri(client, template, inv.params(), Map.of()), inv)
         .toFlowable();
   }
 }

@@ -42,7 +42,7 @@ final class ListOperation implements Operation<AccengageClient> {
         pages,
         uri ->
             client
-                .get(spec.name(), uri, inv.deadline())
+                .get(spec.name(), uri, inv)
                 .map(r -> new Page(AccengageClient.links(r), client.json(spec.name(), r.body()))),
         p -> Routes.items(p.body(), itemsField),
         client.maxPages(),

@@ -43,7 +43,7 @@ final class PostOperation implements Operation<AccengageClient> {
                   spec.name(),
                   Routes.uri(client, template, inv.params(), Map.of()),
                   inv.params().get(bodyParam),
-                  inv.deadline())
+                  inv)
               .toFlowable();
         });
   }

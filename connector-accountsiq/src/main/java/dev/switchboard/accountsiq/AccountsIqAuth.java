@@ -13,6 +13,7 @@ import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
 import dev.switchboard.spi.ConnectorContext;
 import dev.switchboard.spi.Secret;
+import dev.switchboard.trace.CommandTrace;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import java.time.Duration;
@@ -126,7 +127,7 @@ final class AccountsIqAuth {
     return http.retrying(
         Single.defer(
             () ->
-                t.exchange(endpoint, op, env, shape)
+                t.exchange(endpoint, op, env, shape, CommandTrace.NONE)
                     .concatMap(
                         e -> {
                           if (e instanceof SoapResponseParser.Outcome o

@@ -11,11 +11,11 @@ import dev.switchboard.auth.TokenSource;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.json.Json;
+import dev.switchboard.spi.Invocation;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.http.HttpClient;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ final class AccountsIqClient {
   }
 
   /** Streams a list answer's records, on demand. */
-  Flowable<JsonNode> list(String op, JsonNode fields, Instant deadline) {
+  Flowable<JsonNode> list(String op, JsonNode fields, Invocation inv) {
     return http.retryingStream(
         tokens
             .withTokenStream(
@@ -65,10 +65,11 @@ final class AccountsIqClient {
                             endpoint,
                             op,
                             SoapRequest.envelope(op, creds, fields, Map.of()),
-                            ResultShape.LIST)))
+                            ResultShape.LIST,
+                            inv.trace())))
             .filter(e -> e instanceof Record)
             .map(e -> ((Record) e).value()),
-        deadline);
+        inv.deadline());
   }
 
   /**
@@ -77,16 +78,20 @@ final class AccountsIqClient {
    * @param idempotent false for writes: then an unknown outcome is never retried blindly
    */
   Single<Answer> call(
-      String op, JsonNode fields, ResultShape shape, boolean idempotent, Instant deadline) {
+      String op, JsonNode fields, ResultShape shape, boolean idempotent, Invocation inv) {
     return http.retrying(
         tokens.withToken(
             creds ->
                 collect(
                     op,
                     transport.exchange(
-                        endpoint, op, SoapRequest.envelope(op, creds, fields, Map.of()), shape))),
+                        endpoint,
+                        op,
+                        SoapRequest.envelope(op, creds, fields, Map.of()),
+                        shape,
+                        inv.trace()))),
         idempotent,
-        deadline);
+        inv.deadline());
   }
 
   private Single<Answer> collect(String op, Flowable<Event> events) {

@@ -38,12 +38,7 @@ final class GetOperation implements Operation<AccountsIqClient> {
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
     String key = inv.params().path(param).asText();
     return client
-        .call(
-            soapOperation,
-            Json.object().put(soapField, key),
-            ResultShape.OBJECT,
-            true,
-            inv.deadline())
+        .call(soapOperation, Json.object().put(soapField, key), ResultShape.OBJECT, true, inv)
         .map(
             a -> {
               if (a.records().isEmpty() || a.first().isNull()) {

@@ -10,7 +10,6 @@ import dev.switchboard.spi.Schema;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -64,24 +63,22 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
         p.hasNonNull("externalReference")
             ? p.get("externalReference").asText()
             : inv.command().id();
-    Instant deadline = inv.deadline();
-    return SafeWrite.once(
-            () -> lookup(client, ref, deadline), () -> create(client, p, ref, deadline))
+    return SafeWrite.once(() -> lookup(client, ref, inv), () -> create(client, p, ref, inv))
         .flatMap(
             result ->
                 p.path("post").asBoolean() && !result.hasNonNull("transactionID")
-                    ? post(client, result, deadline)
+                    ? post(client, result, inv)
                     : Single.just(result))
         .toFlowable();
   }
 
-  private static Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
+  private static Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Invocation inv) {
     return c.call(
             "GetInvoicesByExternalReference",
             Json.object().put("externalReference", ref),
             ResultShape.LIST,
             true,
-            deadline)
+            inv)
         .flatMapMaybe(
             a ->
                 a.records().isEmpty()
@@ -90,13 +87,13 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
   }
 
   private static Single<JsonNode> create(
-      AccountsIqClient c, ObjectNode p, String ref, Instant deadline) {
+      AccountsIqClient c, ObjectNode p, String ref, Invocation inv) {
     return c.call(
             "GetNewSalesInvoice",
             Json.object().put("customerCode", p.path("customerCode").asText()),
             ResultShape.OBJECT,
             true,
-            deadline)
+            inv)
         .flatMap(
             template -> {
               ObjectNode invoice =
@@ -108,8 +105,7 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
               ObjectNode fields = Json.object();
               fields.set("invoice", invoice);
               fields.put("create", true);
-              return c.call(
-                  "SaveInvoiceGetBackInvoiceID", fields, ResultShape.NONE, false, deadline);
+              return c.call("SaveInvoiceGetBackInvoiceID", fields, ResultShape.NONE, false, inv);
             })
         .map(
             a ->
@@ -121,14 +117,14 @@ final class InvoiceCreateOperation implements Operation<AccountsIqClient> {
                         .put("externalReference", ref));
   }
 
-  private static Single<JsonNode> post(AccountsIqClient c, JsonNode invoice, Instant deadline) {
+  private static Single<JsonNode> post(AccountsIqClient c, JsonNode invoice, Invocation inv) {
     long id = invoice.path("invoiceID").asLong();
     return c.call(
             "PostInvoiceGetBackTransactionID",
             Json.object().put("invoiceID", id),
             ResultShape.NONE,
             false,
-            deadline)
+            inv)
         .map(
             a ->
                 (JsonNode)

@@ -42,6 +42,6 @@ final class ListOperation implements Operation<AccountsIqClient> {
 
   @Override
   public Flowable<JsonNode> execute(Invocation inv, AccountsIqClient client) {
-    return client.list(soapOperation, fields.apply(inv.params()), inv.deadline());
+    return client.list(soapOperation, fields.apply(inv.params()), inv);
   }
 }

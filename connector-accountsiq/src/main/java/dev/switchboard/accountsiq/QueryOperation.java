@@ -78,7 +78,7 @@ final class QueryOperation implements Operation<AccountsIqClient> {
           ObjectNode fields = Json.object();
           fields.set("query", q);
           return client
-              .call(soapOperation, fields, ResultShape.LIST, true, inv.deadline())
+              .call(soapOperation, fields, ResultShape.LIST, true, inv)
               .map(AccountsIqClient.Answer::records);
         },
         page -> page,

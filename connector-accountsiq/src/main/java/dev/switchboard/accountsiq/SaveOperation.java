@@ -61,7 +61,7 @@ final class SaveOperation implements Operation<AccountsIqClient> {
         !create || defaultsOp == null
             ? Single.just(given.deepCopy())
             : client
-                .call(defaultsOp, Json.object(), ResultShape.OBJECT, true, inv.deadline())
+                .call(defaultsOp, Json.object(), ResultShape.OBJECT, true, inv)
                 .map(
                     d -> {
                       ObjectNode merged =
@@ -75,7 +75,7 @@ final class SaveOperation implements Operation<AccountsIqClient> {
               ObjectNode fields = Json.object();
               fields.set(entity, r);
               fields.put("create", create);
-              return client.call(saveOp, fields, shape, false, inv.deadline());
+              return client.call(saveOp, fields, shape, false, inv);
             })
         .map(
             a -> {

@@ -6,6 +6,7 @@ import dev.switchboard.error.Resolution;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.http.Rx;
 import dev.switchboard.json.Json;
+import dev.switchboard.trace.CommandTrace;
 import io.reactivex.rxjava3.core.BackpressureStrategy;
 import io.reactivex.rxjava3.core.Flowable;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ final class SoapTransport {
 
   /** Cold: each subscription posts the envelope again. */
   Flowable<SoapResponseParser.Event> exchange(
-      String endpoint, String operation, byte[] envelope, ResultShape shape) {
+      String endpoint, String operation, byte[] envelope, ResultShape shape, CommandTrace trace) {
     return Flowable.defer(
         () -> {
           SoapResponseParser parser = new SoapResponseParser(shape);
@@ -50,6 +51,7 @@ final class SoapTransport {
                   .setIdleTimeout(shared.requestTimeoutMs())
                   .putHeader("Content-Type", "text/xml; charset=utf-8")
                   .putHeader("SOAPAction", SoapRequest.action(operation));
+          trace.inject(options::putHeader);
           long start = System.nanoTime();
           return Rx.single(
                   () ->

@@ -10,7 +10,6 @@ import dev.switchboard.spi.Schema;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -80,16 +79,14 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
         p.hasNonNull("externalReference")
             ? p.get("externalReference").asText()
             : inv.command().id();
-    Instant deadline = inv.deadline();
-    return SafeWrite.once(
-            () -> lookup(client, ref, deadline), () -> create(client, p, ref, deadline))
+    return SafeWrite.once(() -> lookup(client, ref, inv), () -> create(client, p, ref, inv))
         .toFlowable();
   }
 
-  private Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Instant deadline) {
+  private Maybe<JsonNode> lookup(AccountsIqClient c, String ref, Invocation inv) {
     ObjectNode fields = Json.object();
     fields.putObject("query").put("ExternalReference", ref);
-    return c.call("GetTransactionsByExternalReference", fields, ResultShape.LIST, true, deadline)
+    return c.call("GetTransactionsByExternalReference", fields, ResultShape.LIST, true, inv)
         .flatMapMaybe(
             a ->
                 a.records().isEmpty()
@@ -100,12 +97,12 @@ final class TransactionCreateOperation implements Operation<AccountsIqClient> {
                             .set("transactionID", a.records().get(0).path("TransactionID"))));
   }
 
-  private Single<JsonNode> create(AccountsIqClient c, ObjectNode p, String ref, Instant deadline) {
+  private Single<JsonNode> create(AccountsIqClient c, ObjectNode p, String ref, Invocation inv) {
     ObjectNode record = ((ObjectNode) p.get(element)).deepCopy();
     record.put(referenceField, ref);
     ObjectNode fields = Json.object();
     fields.set(element, record);
-    return c.call(soapOperation, fields, ResultShape.SCALAR, false, deadline)
+    return c.call(soapOperation, fields, ResultShape.SCALAR, false, inv)
         .map(
             a ->
                 Json.object()

@@ -34,7 +34,7 @@ final class InventoryCountOperation implements Operation<IqResellerClient> {
   @Override
   public Flowable<JsonNode> execute(Invocation inv, IqResellerClient client) {
     return client
-        .get("Inventory/GetInventoriesCount", Map.of(), inv.deadline())
+        .get("Inventory/GetInventoriesCount", Map.of(), inv)
         .map(
             body -> {
               Matcher m = NUMBER.matcher(body.toString());

@@ -3,12 +3,12 @@ package dev.switchboard.iqreseller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.http.ProviderHttp;
+import dev.switchboard.spi.Invocation;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -35,18 +35,20 @@ final class IqResellerClient {
   }
 
   /** GET returning the raw body, after retries and at most one re-login. */
-  Single<Buffer> get(String path, Map<String, String> query, Instant deadline) {
-    return http.retrying(fetch(path, query), true, deadline);
+  Single<Buffer> get(String path, Map<String, String> query, Invocation inv) {
+    return http.retrying(fetch(path, query, inv), true, inv.deadline());
   }
 
   /** GET of a JSON document; an unreadable body is retried like a cut connection, then reported. */
-  Single<JsonNode> getJson(String path, Map<String, String> query, Instant deadline) {
+  Single<JsonNode> getJson(String path, Map<String, String> query, Invocation inv) {
     return http.retrying(
-        fetch(path, query).map(body -> http.json(callName(path), body, true)), true, deadline);
+        fetch(path, query, inv).map(body -> http.json(callName(path), body, true)),
+        true,
+        inv.deadline());
   }
 
   /** One attempt (cold): with the session token, and once more with a new one on 401. */
-  private Single<Buffer> fetch(String path, Map<String, String> query) {
+  private Single<Buffer> fetch(String path, Map<String, String> query, Invocation inv) {
     return session
         .tokens()
         .withToken(
@@ -55,7 +57,7 @@ final class IqResellerClient {
                     callName(path),
                     () -> {
                       HttpRequest<Buffer> req =
-                          http.request(HttpMethod.GET, baseUrl + path)
+                          http.request(HttpMethod.GET, baseUrl + path, inv)
                               .putHeader("iqr-session-token", token)
                               .putHeader("Accept", "application/json");
                       query.forEach(req::addQueryParam);
@@ -69,8 +71,8 @@ final class IqResellerClient {
   }
 
   /** GET of a bare JSON array, the shape of every IQ Reseller list (§2.3). */
-  Single<JsonNode> getArray(String path, Map<String, String> query, Instant deadline) {
-    return getJson(path, query, deadline)
+  Single<JsonNode> getArray(String path, Map<String, String> query, Invocation inv) {
+    return getJson(path, query, inv)
         .map(
             n -> {
               if (!n.isArray()) {

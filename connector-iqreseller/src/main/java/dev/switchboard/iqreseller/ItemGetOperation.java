@@ -31,7 +31,7 @@ final class ItemGetOperation implements Operation<IqResellerClient> {
   public Flowable<JsonNode> execute(Invocation inv, IqResellerClient client) {
     String id = inv.params().path("itemId").asText();
     return client
-        .getJson("MI/JSON/GetItemByItemId", Map.of("ItemID", id), inv.deadline())
+        .getJson("MI/JSON/GetItemByItemId", Map.of("ItemID", id), inv)
         .map(
             item -> {
               if (item.isNull() || item.isObject() && item.isEmpty()) {

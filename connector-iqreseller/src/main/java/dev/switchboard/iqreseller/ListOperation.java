@@ -96,7 +96,7 @@ final class ListOperation implements Operation<IqResellerClient> {
     queryParams.forEach((param, name) -> query.put(name, inv.params().path(param).asText()));
     Flowable<JsonNode> records;
     if (pageParam == null) {
-      records = client.getArray(path, query, inv.deadline()).flattenAsFlowable(a -> a);
+      records = client.getArray(path, query, inv).flattenAsFlowable(a -> a);
     } else {
       int size =
           (int)
@@ -109,7 +109,7 @@ final class ListOperation implements Operation<IqResellerClient> {
                 Map<String, String> q = new LinkedHashMap<>(query);
                 q.put(pageParam, String.valueOf(req.page()));
                 q.put(sizeParam, String.valueOf(req.size()));
-                return client.getArray(path, q, inv.deadline()).map(ListOperation::asList);
+                return client.getArray(path, q, inv).map(ListOperation::asList);
               },
               page -> page,
               MAX_PAGES,

@@ -54,12 +54,23 @@ final class ResultMessages {
     text(command, "kafka_correlationId", "Copied unchanged onto every result event.");
     text(command, "kafka_replyTopic", "Reply topic when the command has no replyTo field.");
     text(command, "switchboard_replay", "Set by switchboard replay (origin); informational.");
+    text(
+        command,
+        "traceparent",
+        "W3C trace context; continued on the provider calls and every result event.");
+    text(command, "tracestate", "W3C trace state, passed on with traceparent.");
     ObjectNode result = headerSchema(schemas, "resultHeaders");
     result.putArray("required").add("switchboard_type");
     ObjectNode type = text(result, "switchboard_type", "The event's type member, to filter by.");
     EVENTS.forEach(type.putArray("enum")::add);
     text(result, "kafka_correlationId", "The command's kafka_correlationId, when it had one.");
     text(result, "switchboard_replay", "true on a terminal event re-emitted from the ledger.");
+    text(
+        result,
+        "traceparent",
+        "The command's W3C trace context: its own traceparent, or with an OpenTelemetry SDK the"
+            + " span that ran it. Absent when the command had none (or an invalid one).");
+    text(result, "tracestate", "The command's tracestate, when it had one.");
     ObjectNode dlq = headerSchema(schemas, "deadLetterHeaders");
     dlq.putArray("required")
         .add("switchboard_dlq_topic")

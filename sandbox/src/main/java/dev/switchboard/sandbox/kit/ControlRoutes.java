@@ -29,6 +29,7 @@ public final class ControlRoutes<S> {
   private final Supplier<?> stats;
   private final ErrorReply errors;
   private final Map<String, Runnable> hooks = new LinkedHashMap<>();
+  private TraceLog traces;
 
   public ControlRoutes(
       TenantRegistry<? extends ScenarioState<S>> tenants,
@@ -50,11 +51,34 @@ public final class ControlRoutes<S> {
     return this;
   }
 
+  /**
+   * Remembers the trace context of the provider requests in {@code log} and serves it at {@code GET
+   * /_sandbox/traces} ({@code DELETE} forgets it).
+   */
+  public ControlRoutes<S> traces(TraceLog log) {
+    this.traces = log;
+    return this;
+  }
+
   /** Mounts the routes; put them before the provider's catch-all routes. */
   public void mount(Router router) {
     // Its own body handler: some simulators read the raw body themselves, after these routes.
     router.route("/_sandbox/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
     router.get("/_sandbox/stats").handler(ctx -> send(ctx, 200, ScenarioJson.toJson(stats.get())));
+    if (traces != null) {
+      TraceLog log = traces;
+      router.route().handler(log);
+      router
+          .get("/_sandbox/traces")
+          .handler(ctx -> send(ctx, 200, ScenarioJson.toJson(log.entries())));
+      router
+          .delete("/_sandbox/traces")
+          .handler(
+              ctx -> {
+                log.clear();
+                ctx.response().setStatusCode(204).end();
+              });
+    }
     router
         .get("/_sandbox/scenarios/:tenant")
         .handler(ctx -> withTenant(ctx, t -> send(ctx, 200, ScenarioJson.toJson(t.scenario()))));

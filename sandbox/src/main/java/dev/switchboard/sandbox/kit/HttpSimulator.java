@@ -18,6 +18,7 @@ import java.util.Objects;
 public abstract class HttpSimulator<S> implements RunningSimulator {
   private final String host;
   private final TenantRegistry<? extends ScenarioState<S>> tenants;
+  private final TraceLog traces = new TraceLog();
   private HttpServer server;
 
   protected HttpSimulator(String host, TenantRegistry<? extends ScenarioState<S>> tenants) {
@@ -28,7 +29,12 @@ public abstract class HttpSimulator<S> implements RunningSimulator {
   /** The control routes over this simulator's tenants and stats; errors in the provider's shape. */
   protected final ControlRoutes<S> controlRoutes(
       ScenarioJson<S> json, ControlRoutes.ErrorReply errors) {
-    return new ControlRoutes<>(tenants, json, this::stats, errors);
+    return new ControlRoutes<>(tenants, json, this::stats, errors).traces(traces);
+  }
+
+  /** The trace context of the latest provider requests that carried one. */
+  public final TraceLog traces() {
+    return traces;
   }
 
   /**

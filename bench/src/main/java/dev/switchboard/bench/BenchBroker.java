@@ -60,7 +60,7 @@ final class BenchBroker implements AutoCloseable {
    */
   void createTopics(String prefix) throws Exception {
     List<NewTopic> topics = new ArrayList<>();
-    for (String provider : List.of("iqreseller", "accountsiq")) {
+    for (String provider : List.of("iqreseller", "accountsiq", "accengage")) {
       topics.add(new NewTopic(prefix + "." + provider + ".commands", PARTITIONS, (short) 1));
       topics.add(
           new NewTopic(prefix + "." + provider + ".results", PARTITIONS, (short) 1)

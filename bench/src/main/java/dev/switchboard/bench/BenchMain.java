@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the benchmark workloads W1–W4 against Switchboard, the Camel peer and the hand-written peer,
+ * Runs the benchmark workloads W1–W6 against Switchboard, the Camel peer and the hand-written peer,
  * and writes the results table into {@code docs/benchmarks.md}. See that page.
  *
- * <pre>bench/run [--smoke] [--only W1,W2,W3,W4] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
+ * <pre>bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
  *     [--runs N] [--no-write]</pre>
  */
 public final class BenchMain {
@@ -27,7 +27,7 @@ public final class BenchMain {
     List<String> workloads =
         only >= 0
             ? List.of(a.get(only + 1).toUpperCase().split(","))
-            : List.of("W1", "W2", "W3", "W4");
+            : List.of("W1", "W2", "W3", "W4", "W5", "W6");
     int sys = a.indexOf("--systems");
     List<Sut> suts =
         sys < 0
@@ -42,16 +42,23 @@ public final class BenchMain {
     long inventory = plan.w2Records();
     try (BenchBroker broker = BenchBroker.start(work.resolve("kafka"));
         BenchSandbox sandbox =
-            BenchSandbox.start(plan.w4Connections(), BenchEnv.realTokenLifetime(), inventory)) {
+            BenchSandbox.start(
+                plan.w4Connections(),
+                BenchEnv.realTokenLifetime(),
+                inventory,
+                plan.w5Customers(),
+                plan.w6Devices())) {
       BenchEnv env =
           new BenchEnv(
               broker, sandbox, project, work, plan.w4Connections(), BenchEnv.realTokenLifetime());
-      if (workloads.contains("W1") || workloads.contains("W2")) {
+      if (workloads.stream().anyMatch(List.of("W1", "W2", "W5", "W6")::contains)) {
         Map<Sut, ChildJvm> systems = new LinkedHashMap<>();
         try {
           for (Sut s : suts) systems.put(s, s.start(env, plan.heap(), "w12-" + s.prefix));
           if (workloads.contains("W1")) sections.add(W1Commands.run(env, plan, systems));
           if (workloads.contains("W2")) sections.add(W2Ingestion.run(env, plan, systems));
+          if (workloads.contains("W5")) sections.add(ListWorkload.w5(env, plan, systems));
+          if (workloads.contains("W6")) sections.add(ListWorkload.w6(env, plan, systems));
         } finally {
           for (ChildJvm j : systems.values()) j.close();
         }

@@ -18,16 +18,20 @@ record BenchPlan(
     int w4Commands,
     double w4SteadyPerSecond,
     int w4ShortMinutes,
-    int w4LongMinutes) {
+    int w4LongMinutes,
+    long w5Customers,
+    long w6Devices) {
 
   static BenchPlan full() {
     return new BenchPlan(
-        "full", 3, "512m", 20_000, 20_000, 512, 1_000_000, 8L << 20, "128m", 10, 1_000, 20, 10, 60);
+        "full", 3, "512m", 20_000, 20_000, 512, 1_000_000, 8L << 20, "128m", 10, 1_000, 20, 10, 60,
+        100_000, 250_000);
   }
 
   static BenchPlan smoke() {
     return new BenchPlan(
-        "smoke", 1, "512m", 1_000, 500, 512, 50_000, 8L << 20, "128m", 10, 1_000, 20, 10, 20);
+        "smoke", 1, "512m", 1_000, 500, 512, 50_000, 8L << 20, "128m", 10, 1_000, 20, 10, 20, 5_000,
+        5_000);
   }
 
   BenchPlan withRuns(int n) {
@@ -45,6 +49,8 @@ record BenchPlan(
         w4Commands,
         w4SteadyPerSecond,
         w4ShortMinutes,
-        w4LongMinutes);
+        w4LongMinutes,
+        w5Customers,
+        w6Devices);
   }
 }

@@ -2,6 +2,9 @@ package dev.switchboard.bench;
 
 import dev.switchboard.sandbox.Sandbox;
 import dev.switchboard.sandbox.SandboxConfig;
+import dev.switchboard.sandbox.accengage.AccengageConfig;
+import dev.switchboard.sandbox.accengage.AccengageSimulator;
+import dev.switchboard.sandbox.accengage.AccengageUser;
 import dev.switchboard.sandbox.accountsiq.AccountsIqConfig;
 import dev.switchboard.sandbox.accountsiq.AccountsIqEntity;
 import dev.switchboard.sandbox.accountsiq.AccountsIqSettings;
@@ -19,8 +22,12 @@ import java.util.stream.IntStream;
 
 /**
  * The one sandbox every system under test talks to, in the harness's JVM: IQ Reseller tenants
- * {@code t1..tN} (10,000 items, 1,000,000 inventory units each, generated on demand) and AccountsIQ
- * 1.1 companies {@code BENCH01..} whose Login tokens live {@code loginTokenTtl}.
+ * {@code t1..tN} (10,000 items, 1,000,000 inventory units each, generated on demand), AccountsIQ
+ * 1.1 companies {@code BENCH01..} whose Login tokens live {@code loginTokenTtl} plus the W5
+ * companies (connections {@code w5}, {@code w5warm}: the given number of customers, a tenth for
+ * warming up), and the W6 Accengage users (connections {@code w6}, {@code w6warm}: one app with the
+ * given number of devices, a tenth for warming up; 100 CSV rows per export page, the simulator's
+ * default).
  */
 final class BenchSandbox implements AutoCloseable {
   static final int IQR_TENANTS = 8;
@@ -30,6 +37,12 @@ final class BenchSandbox implements AutoCloseable {
   /** A tenant with a tenth of the inventory, for warming up the paged path before W2 is timed. */
   static final String WARM_TENANT = "t8";
 
+  /** W5's AccountsIQ connections: the measured one and one with a tenth of it for warming up. */
+  static final List<String> W5_CONNECTIONS = List.of("w5", "w5warm");
+
+  /** W6's Accengage connections: the measured one and one with a tenth of it for warming up. */
+  static final List<String> W6_CONNECTIONS = List.of("w6", "w6warm");
+
   private final Vertx vertx;
   private final Sandbox sandbox;
 
@@ -38,7 +51,8 @@ final class BenchSandbox implements AutoCloseable {
     this.sandbox = sandbox;
   }
 
-  static BenchSandbox start(int aiqCompanies, Duration loginTokenTtl, long inventoryUnits) {
+  static BenchSandbox start(
+      int aiqCompanies, Duration loginTokenTtl, long inventoryUnits, long customers, long devices) {
     IqResellerConfig iqr = IqResellerConfig.defaults();
     for (String t : iqrTenants()) {
       long units = t.equals(WARM_TENANT) ? inventoryUnits / 10 : inventoryUnits;
@@ -53,9 +67,28 @@ final class BenchSandbox implements AutoCloseable {
           aiq.withEntity(AccountsIqEntity.of(company, i).withCustomers(1_000))
               .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(i)));
     }
+    for (String c : W5_CONNECTIONS) {
+      String company = aiqCompany(c);
+      aiq =
+          aiq.withEntity(
+                  AccountsIqEntity.of(company, 99)
+                      .withCustomers(c.endsWith("warm") ? customers / 10 : customers))
+              .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(c)));
+    }
+    AccengageConfig acg = AccengageConfig.defaults();
+    for (String c : W6_CONNECTIONS) {
+      acg =
+          acg.withUser(
+              AccengageUser.of(acgEmail(c), acgApiKey(c), 6, acgPartnerId(c))
+                  .withSizes(0, 0, c.endsWith("warm") ? devices / 10 : devices));
+    }
     Vertx vertx = Vertx.vertx();
     SandboxConfig config =
-        SandboxConfig.defaults().with(iqr).with(aiq).only("iqreseller", "accountsiq");
+        SandboxConfig.defaults()
+            .with(iqr)
+            .with(aiq)
+            .with(acg)
+            .only("iqreseller", "accountsiq", "accengage");
     Sandbox sandbox = Sandbox.start(vertx, config).await();
     return new BenchSandbox(vertx, sandbox);
   }
@@ -74,6 +107,31 @@ final class BenchSandbox implements AutoCloseable {
 
   static String aiqUserKey(int i) {
     return "bench-user-key-" + i;
+  }
+
+  /** The company of a W5 connection ({@code w5} → {@code BENCHW5}). */
+  static String aiqCompany(String connection) {
+    return "BENCH" + connection.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  static String aiqUserKey(String connection) {
+    return "bench-user-key-" + connection;
+  }
+
+  static String acgEmail(String connection) {
+    return connection + "@bench.example";
+  }
+
+  static String acgApiKey(String connection) {
+    return "bench-acg-key-" + connection;
+  }
+
+  static String acgPartnerId(String connection) {
+    return connection.endsWith("warm") ? "60000002" : "60000001";
+  }
+
+  String acgBaseUrl() {
+    return sandbox.simulator(AccengageSimulator.class).baseUrl();
   }
 
   String iqrSessionUrl() {

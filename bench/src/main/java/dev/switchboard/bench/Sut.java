@@ -81,7 +81,7 @@ enum Sut {
     Properties p = new Properties();
     p.setProperty("bootstrap.servers", env.broker().bootstrap());
     p.setProperty("consumers", String.valueOf(BenchBroker.PARTITIONS));
-    for (String provider : List.of("iqreseller", "accountsiq")) {
+    for (String provider : List.of("iqreseller", "accountsiq", "accengage")) {
       p.setProperty(provider + ".commands", commandsTopic(provider));
       p.setProperty(provider + ".results", resultsTopic(provider));
       p.setProperty(provider + ".group", prefix + "." + provider);
@@ -102,7 +102,20 @@ enum Sut {
       p.setProperty("accountsiq.connection." + c + ".partnerKey", BenchSandbox.AIQ_PARTNER_KEY);
       p.setProperty("accountsiq.connection." + c + ".userKey", BenchSandbox.aiqUserKey(i));
     }
+    for (String c : BenchSandbox.W5_CONNECTIONS) {
+      names.add(c);
+      p.setProperty("accountsiq.connection." + c + ".companyId", BenchSandbox.aiqCompany(c));
+      p.setProperty("accountsiq.connection." + c + ".partnerKey", BenchSandbox.AIQ_PARTNER_KEY);
+      p.setProperty("accountsiq.connection." + c + ".userKey", BenchSandbox.aiqUserKey(c));
+    }
     p.setProperty("accountsiq.connections", String.join(",", names));
+    p.setProperty("accengage.baseUrl", sb.acgBaseUrl());
+    p.setProperty("accengage.connections", String.join(",", BenchSandbox.W6_CONNECTIONS));
+    for (String c : BenchSandbox.W6_CONNECTIONS) {
+      p.setProperty("accengage.connection." + c + ".email", BenchSandbox.acgEmail(c));
+      p.setProperty("accengage.connection." + c + ".apiKey", BenchSandbox.acgApiKey(c));
+      p.setProperty("accengage.connection." + c + ".partnerId", BenchSandbox.acgPartnerId(c));
+    }
     p.setProperty("accountsiq.tokenLifetimeMs", String.valueOf(env.tokenLifetime().toMillis()));
     return p;
   }

@@ -82,6 +82,35 @@ final class SwitchboardProcess {
           .append(BenchSandbox.aiqUserKey(i))
           .append("}}\n");
     }
+    for (String c : BenchSandbox.W5_CONNECTIONS) {
+      y.append("      ")
+          .append(c)
+          .append(": {endpoint: '")
+          .append(sb.aiqEndpoint())
+          .append("', tokenLifetime: ")
+          .append(env.tokenLifetime().toMillis())
+          .append("ms, auth: {kind: login, companyId: ")
+          .append(BenchSandbox.aiqCompany(c))
+          .append(", partnerKey: ")
+          .append(BenchSandbox.AIQ_PARTNER_KEY)
+          .append(", userKey: ")
+          .append(BenchSandbox.aiqUserKey(c))
+          .append("}}\n");
+    }
+    y.append("  accengage:\n    connections:\n");
+    for (String c : BenchSandbox.W6_CONNECTIONS) {
+      y.append("      ")
+          .append(c)
+          .append(": {baseUrl: '")
+          .append(sb.acgBaseUrl())
+          .append("', email: '")
+          .append(BenchSandbox.acgEmail(c))
+          .append("', apiKey: ")
+          .append(BenchSandbox.acgApiKey(c))
+          .append(", partnerId: '")
+          .append(BenchSandbox.acgPartnerId(c))
+          .append("'}\n");
+    }
     return y.toString();
   }
 

@@ -102,7 +102,7 @@ final class W2Ingestion {
         + "\n";
   }
 
-  private static int meanLineBytes(Path file) throws IOException {
+  static int meanLineBytes(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     return (int)
         Math.round(

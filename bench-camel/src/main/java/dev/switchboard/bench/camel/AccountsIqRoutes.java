@@ -5,7 +5,11 @@ import dev.switchboard.bench.camel.Failures.CommandException;
 import org.apache.camel.Exchange;
 import org.apache.camel.model.ChoiceDefinition;
 
-/** AccountsIQ: {@code customers.get} as SOAP 1.1 {@code GetCustomer} on the 1.1 endpoint, Login auth. */
+/**
+ * AccountsIQ, SOAP 1.1 on the 1.1 endpoint, Login auth: {@code customers.get} as {@code GetCustomer};
+ * {@code customers.list} as {@code GetCustomerList} (no paging: one answer with every customer),
+ * split with a streaming Splitter over batches of record events read from the answer with StAX.
+ */
 final class AccountsIqRoutes extends CommandRoutes {
   private final String endpoint;
 
@@ -23,8 +27,9 @@ final class AccountsIqRoutes extends CommandRoutes {
 
   @Override
   protected ChoiceDefinition operations(ChoiceDefinition router) {
-    return router.when(exchangeProperty(Events.OPERATION).isEqualTo("customers.get"))
-        .to("direct:accountsiq-customers-get");
+    return router
+        .when(exchangeProperty(Events.OPERATION).isEqualTo("customers.get")).to("direct:accountsiq-customers-get")
+        .when(exchangeProperty(Events.OPERATION).isEqualTo("customers.list")).to("direct:accountsiq-customers-list");
   }
 
   @Override
@@ -34,6 +39,31 @@ final class AccountsIqRoutes extends CommandRoutes {
         .to("direct:accountsiq-get-customer")
         .process(ex -> Events.completed(ex, ex.getMessage().getBody(JsonNode.class)))
         .to("direct:accountsiq-terminal");
+
+    // The answer's customers go out in batches of 1,000 record events (one List<Message> each, as
+    // inventory.list's pages); the Splitter pulls the batches from the answer as it goes.
+    from("direct:accountsiq-customers-list").routeId("accountsiq-customers-list")
+        .to("direct:accountsiq-get-customer-list")
+        .setProperty("customers", body())
+        .split(exchangeProperty("customers")).streaming().stopOnException()
+            .setProperty(Events.EVENT_TYPE, constant("record"))
+            .to("direct:accountsiq-publish")
+        .end()
+        .process(ex -> {
+          ex.setProperty(Events.RECORDS, ex.getProperty("customers", AccountsIqSoap.CustomerBatches.class).count());
+          Events.completed(ex, null);
+        })
+        .to("direct:accountsiq-terminal");
+
+    // The call, and the answer's outcome read up to its first customer: HasExpired makes the caller
+    // redeliver the call with a fresh token, as for GetCustomer.
+    from("direct:accountsiq-get-customer-list").routeId("accountsiq-get-customer-list").errorHandler(noErrorHandler())
+        .removeHeaders("*")
+        .process(ex -> ex.getMessage().setBody(AccountsIqSoap.getCustomerList(ex.getProperty(Events.TOKEN, String.class))))
+        .setHeader(Exchange.CONTENT_TYPE, constant("text/xml; charset=utf-8"))
+        .setHeader("SOAPAction", constant(AccountsIqSoap.action("GetCustomerList")))
+        .to(endpoint)
+        .process(ex -> ex.getMessage().setBody(new AccountsIqSoap.CustomerBatches(ex, answer(ex, "GetCustomerList"), 1_000)));
 
     // Call and answer in one sub-route without its own error handler, so that a HasExpired answer
     // (thrown while reading it) makes the caller redeliver the whole call with a fresh token.

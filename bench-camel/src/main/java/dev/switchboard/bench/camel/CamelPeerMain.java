@@ -37,6 +37,9 @@ public final class CamelPeerMain {
     if (settings.accountsiq() != null) {
       main.configure().addRoutesBuilder(new AccountsIqRoutes(settings));
     }
+    if (settings.accengage() != null) {
+      main.configure().addRoutesBuilder(new AccengageRoutes(settings));
+    }
     main.addMainListener(new MainListenerSupport() {
       @Override
       public void afterStart(BaseMainSupport m) {

@@ -12,7 +12,8 @@ import java.util.Properties;
  * The peer.properties file of bench/PEERS.md: the broker, the consumer count and one section per
  * provider. A provider whose {@code <id>.commands} key is missing is not consumed.
  */
-record PeerSettings(String bootstrap, int consumers, Provider iqreseller, Provider accountsiq) {
+record PeerSettings(String bootstrap, int consumers, Provider iqreseller, Provider accountsiq,
+    Provider accengage) {
 
   /** One provider's topics, group, connections and the remaining keys of its section. */
   record Provider(String id, String commands, String results, String group, List<String> connections,
@@ -47,7 +48,8 @@ record PeerSettings(String bootstrap, int consumers, Provider iqreseller, Provid
       throw new IllegalArgumentException("peer.properties: bootstrap.servers is missing");
     }
     int consumers = Integer.parseInt(p.getProperty("consumers", "6").trim());
-    return new PeerSettings(bootstrap.trim(), consumers, provider(p, "iqreseller"), provider(p, "accountsiq"));
+    return new PeerSettings(bootstrap.trim(), consumers, provider(p, "iqreseller"), provider(p, "accountsiq"),
+        provider(p, "accengage"));
   }
 
   private static Provider provider(Properties p, String id) {

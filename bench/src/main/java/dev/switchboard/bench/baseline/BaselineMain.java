@@ -42,6 +42,9 @@ public final class BaselineMain {
     if (settings.has("accountsiq")) {
       providers.put("accountsiq", accountsIq(settings, http));
     }
+    if (settings.has("accengage")) {
+      providers.put("accengage", accengage(settings, http));
+    }
     int perProvider = settings.consumersPerProvider();
     CountDownLatch assigned = new CountDownLatch(providers.size() * perProvider);
     List<CommandLoop> loops = new ArrayList<>();
@@ -108,5 +111,17 @@ public final class BaselineMain {
     SoapClient soap = new SoapClient(http, URI.create(s.required("accountsiq.endpoint")));
     long lifetimeMs = Long.parseLong(s.optional("accountsiq.tokenLifetimeMs", "1200000"));
     return new AccountsIqOperations(soap, new AccountsIqSessions(soap, credentials, lifetimeMs));
+  }
+
+  private static ProviderOperations accengage(PeerSettings s, HttpClient http) {
+    Map<String, AccengageOperations.Account> accounts = new LinkedHashMap<>();
+    s.connections("accengage")
+        .forEach(
+            (id, v) ->
+                accounts.put(
+                    id,
+                    new AccengageOperations.Account(
+                        v.get("email"), v.get("apiKey"), v.get("partnerId"))));
+    return new AccengageOperations(http, s.required("accengage.baseUrl"), accounts);
   }
 }

@@ -59,6 +59,20 @@ final class SoapClient {
         .thenApply(res -> new Answer(res.statusCode(), parse(operation, res.body())));
   }
 
+  /**
+   * The blocking form with the answer as a stream, for whole lists: the caller reads it with {@link
+   * #xml}.
+   */
+  HttpResponse<java.io.InputStream> stream(String operation, String... fields)
+      throws IOException, InterruptedException {
+    return http.send(request(operation, fields), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
+  /** A StAX reader over an answer, DTDs and external entities off. */
+  static XMLStreamReader xml(java.io.InputStream in) throws XMLStreamException {
+    return XML.createXMLStreamReader(in);
+  }
+
   /** The blocking form, for logins. */
   Answer callAndWait(String operation, String... fields) throws IOException, InterruptedException {
     HttpResponse<byte[]> res =
@@ -109,7 +123,7 @@ final class SoapClient {
   }
 
   /** The element the reader is on, as JSON; leaves the reader on its end tag. */
-  private static JsonNode element(XMLStreamReader r) throws XMLStreamException {
+  static JsonNode element(XMLStreamReader r) throws XMLStreamException {
     boolean nil = "true".equals(r.getAttributeValue(XSI, "nil"));
     ObjectNode obj = null;
     StringBuilder text = new StringBuilder();

@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Runs the benchmark workloads W1–W6 against Switchboard, the Camel peer and the hand-written peer,
- * and writes the results table into {@code docs/benchmarks.md}. See that page.
+ * and the cost curves C1 (concurrent streams) and C2 (connections) against Switchboard, and writes
+ * the results tables into {@code docs/benchmarks.md}. See that page.
  *
- * <pre>bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
+ * <pre>
+ * bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6,C1,C2] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
  *     [--runs N] [--no-write]</pre>
  */
 public final class BenchMain {
@@ -27,7 +29,7 @@ public final class BenchMain {
     List<String> workloads =
         only >= 0
             ? List.of(a.get(only + 1).toUpperCase().split(","))
-            : List.of("W1", "W2", "W3", "W4", "W5", "W6");
+            : List.of("W1", "W2", "W3", "W4", "W5", "W6", "C1", "C2");
     int sys = a.indexOf("--systems");
     List<Sut> suts =
         sys < 0
@@ -47,18 +49,27 @@ public final class BenchMain {
                 BenchEnv.realTokenLifetime(),
                 inventory,
                 plan.w5Customers(),
-                plan.w6Devices())) {
+                plan.w6Devices(),
+                plan.c1Records())) {
       BenchEnv env =
           new BenchEnv(
               broker, sandbox, project, work, plan.w4Connections(), BenchEnv.realTokenLifetime());
-      if (workloads.stream().anyMatch(List.of("W1", "W2", "W5", "W6")::contains)) {
+      boolean peered = workloads.stream().anyMatch(List.of("W1", "W2", "W5", "W6")::contains);
+      boolean curves =
+          suts.contains(Sut.SWITCHBOARD) && (workloads.contains("C1") || workloads.contains("C2"));
+      if (peered || curves) {
         Map<Sut, ChildJvm> systems = new LinkedHashMap<>();
         try {
-          for (Sut s : suts) systems.put(s, s.start(env, plan.heap(), "w12-" + s.prefix));
+          // The cost curves measure Switchboard only: the peers are started for W1, W2, W5, W6.
+          for (Sut s : peered ? suts : List.of(Sut.SWITCHBOARD))
+            systems.put(s, s.start(env, plan.heap(), "w12-" + s.prefix));
           if (workloads.contains("W1")) sections.add(W1Commands.run(env, plan, systems));
           if (workloads.contains("W2")) sections.add(W2Ingestion.run(env, plan, systems));
           if (workloads.contains("W5")) sections.add(ListWorkload.w5(env, plan, systems));
           if (workloads.contains("W6")) sections.add(ListWorkload.w6(env, plan, systems));
+          ChildJvm sb = systems.get(Sut.SWITCHBOARD);
+          if (curves && workloads.contains("C1")) sections.add(C1Streams.run(env, plan, sb));
+          if (curves && workloads.contains("C2")) sections.add(C2Connections.run(env, plan, sb));
         } finally {
           for (ChildJvm j : systems.values()) j.close();
         }

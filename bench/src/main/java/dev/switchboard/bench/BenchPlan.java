@@ -3,6 +3,9 @@ package dev.switchboard.bench;
 /**
  * How big each workload is. {@link #full()} is what the issue asks for; {@link #smoke()} runs every
  * code path in a few minutes to check the harness, and its numbers mean little.
+ *
+ * @param c1Records C1's records over all its streams: each of N streams has 1/N of them
+ * @param c2Commands C2's {@code items.get} commands per point of the curve
  */
 record BenchPlan(
     String name,
@@ -20,18 +23,20 @@ record BenchPlan(
     int w4ShortMinutes,
     int w4LongMinutes,
     long w5Customers,
-    long w6Devices) {
+    long w6Devices,
+    long c1Records,
+    int c2Commands) {
 
   static BenchPlan full() {
     return new BenchPlan(
         "full", 3, "512m", 20_000, 20_000, 512, 1_000_000, 8L << 20, "128m", 10, 1_000, 20, 10, 60,
-        100_000, 250_000);
+        100_000, 250_000, 1_000_000, 20_000);
   }
 
   static BenchPlan smoke() {
     return new BenchPlan(
         "smoke", 1, "512m", 1_000, 500, 512, 50_000, 8L << 20, "128m", 10, 1_000, 20, 10, 20, 5_000,
-        5_000);
+        5_000, 48_000, 1_000);
   }
 
   BenchPlan withRuns(int n) {
@@ -51,6 +56,8 @@ record BenchPlan(
         w4ShortMinutes,
         w4LongMinutes,
         w5Customers,
-        w6Devices);
+        w6Devices,
+        c1Records,
+        c2Commands);
   }
 }

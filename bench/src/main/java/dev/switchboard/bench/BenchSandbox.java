@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
  * companies (connections {@code w5}, {@code w5warm}: the given number of customers, a tenth for
  * warming up), and the W6 Accengage users (connections {@code w6}, {@code w6warm}: one app with the
  * given number of devices, a tenth for warming up; 100 CSV rows per export page, the simulator's
- * default).
+ * default). The cost curves have IQ Reseller tenants of their own (see {@link #curveTenants()}).
  */
 final class BenchSandbox implements AutoCloseable {
   static final int IQR_TENANTS = 8;
@@ -43,6 +43,12 @@ final class BenchSandbox implements AutoCloseable {
   /** W6's Accengage connections: the measured one and one with a tenth of it for warming up. */
   static final List<String> W6_CONNECTIONS = List.of("w6", "w6warm");
 
+  /** C1's points: concurrent {@code inventory.list} streams, each on its own tenant. */
+  static final List<Integer> STREAMS = List.of(1, 4, 16);
+
+  /** C2's points: connections (one tenant, one API key each) the commands are spread over. */
+  static final List<Integer> CONNECTIONS = List.of(1, 8, 64);
+
   private final Vertx vertx;
   private final Sandbox sandbox;
 
@@ -52,11 +58,26 @@ final class BenchSandbox implements AutoCloseable {
   }
 
   static BenchSandbox start(
-      int aiqCompanies, Duration loginTokenTtl, long inventoryUnits, long customers, long devices) {
+      int aiqCompanies,
+      Duration loginTokenTtl,
+      long inventoryUnits,
+      long customers,
+      long devices,
+      long curveUnits) {
     IqResellerConfig iqr = IqResellerConfig.defaults();
     for (String t : iqrTenants()) {
       long units = t.equals(WARM_TENANT) ? inventoryUnits / 10 : inventoryUnits;
       iqr = iqr.withTenant(iqrApiKey(t), IqResellerTenant.of(t, 7).withSizes(0, units, ITEMS, 0));
+    }
+    for (int n : STREAMS) {
+      for (String t : streamTenants(n)) {
+        iqr =
+            iqr.withTenant(
+                iqrApiKey(t), IqResellerTenant.of(t, 7).withSizes(0, curveUnits / n, ITEMS, 0));
+      }
+    }
+    for (String t : connectionTenants(CONNECTIONS.get(CONNECTIONS.size() - 1))) {
+      iqr = iqr.withTenant(iqrApiKey(t), IqResellerTenant.of(t, 7).withSizes(0, 0, ITEMS, 0));
     }
     AccountsIqConfig aiq =
         AccountsIqConfig.defaults()
@@ -95,6 +116,24 @@ final class BenchSandbox implements AutoCloseable {
 
   static List<String> iqrTenants() {
     return IntStream.rangeClosed(1, IQR_TENANTS).mapToObj(i -> "t" + i).toList();
+  }
+
+  /** C1's tenants for {@code n} streams, {@code n1s1} or {@code n4s1..n4s4}: 1/n of the total. */
+  static List<String> streamTenants(int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> "n" + n + "s" + i).toList();
+  }
+
+  /** C2's tenants {@code k1..kN}: items only. */
+  static List<String> connectionTenants(int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> "k" + i).toList();
+  }
+
+  /** Every cost-curve tenant; Switchboard has a connection of the same name for each. */
+  static List<String> curveTenants() {
+    List<String> all = new java.util.ArrayList<>();
+    STREAMS.forEach(n -> all.addAll(streamTenants(n)));
+    all.addAll(connectionTenants(CONNECTIONS.get(CONNECTIONS.size() - 1)));
+    return all;
   }
 
   static String iqrApiKey(String tenant) {

@@ -68,7 +68,9 @@ final class CommandDriver implements AutoCloseable {
 
   /**
    * What came back. {@code latenciesNanos[i]} is command i's send-to-terminal time; {@code
-   * recordEvents}/{@code recordBytes} count {@code record} events (values only).
+   * recordEvents}/{@code recordBytes} count {@code record} events (values only); {@code
+   * firstRecordNanos} is when the first one arrived (0 if none), like {@code wallNanos} counted
+   * from the start of the run.
    */
   record Outcome(
       long[] latenciesNanos,
@@ -78,6 +80,7 @@ final class CommandDriver implements AutoCloseable {
       int duplicates,
       long recordEvents,
       long recordBytes,
+      long firstRecordNanos,
       Map<String, Integer> failureCodes) {}
 
   Outcome run(List<Command> commands, int window, double perSecond, Duration timeout) {
@@ -88,7 +91,7 @@ final class CommandDriver implements AutoCloseable {
     long[] doneAt = new long[n];
     Map<String, Integer> codes = new TreeMap<>();
     int next = 0, done = 0, completed = 0, failed = 0, dups = 0;
-    long records = 0, bytes = 0;
+    long records = 0, bytes = 0, firstRecord = 0;
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     while (done < n) {
@@ -104,7 +107,7 @@ final class CommandDriver implements AutoCloseable {
         if (i == null) continue; // an earlier run's event
         String type = header(r, "switchboard_type");
         if ("record".equals(type)) {
-          records++;
+          if (records++ == 0) firstRecord = System.nanoTime() - start;
           bytes += r.value().length;
           if (captured.size() < captureLimit) captured.add(r.value());
         } else if (doneAt[i] != 0) {
@@ -136,7 +139,15 @@ final class CommandDriver implements AutoCloseable {
     long[] lat = new long[n];
     for (int i = 0; i < n; i++) lat[i] = doneAt[i] - sentAt[i];
     return new Outcome(
-        lat, System.nanoTime() - start, completed, failed, dups, records, bytes, codes);
+        lat,
+        System.nanoTime() - start,
+        completed,
+        failed,
+        dups,
+        records,
+        bytes,
+        firstRecord,
+        codes);
   }
 
   private static String header(ConsumerRecord<?, ?> r, String name) {

@@ -54,7 +54,9 @@ final class SwitchboardProcess {
                     ? ""
                     : "\nruntime: {" + System.getProperty("bench.switchboard.runtime") + "}")
             .append("\nconnectors:\n  iqreseller:\n    connections:\n");
-    for (String t : BenchSandbox.iqrTenants()) {
+    List<String> iqr = new java.util.ArrayList<>(BenchSandbox.iqrTenants());
+    iqr.addAll(BenchSandbox.curveTenants()); // idle unless a cost curve runs: sessions are lazy
+    for (String t : iqr) {
       y.append("      ")
           .append(t)
           .append(": {apiKey: ")

@@ -65,8 +65,12 @@ final class W1Commands {
   }
 
   static List<CommandDriver.Command> commands(String prefix, int n) {
+    return commands(prefix, n, BenchSandbox.iqrTenants());
+  }
+
+  /** {@code n} {@code items.get} commands, round-robin over {@code tenants}. */
+  static List<CommandDriver.Command> commands(String prefix, int n, List<String> tenants) {
     SplittableRandom rnd = new SplittableRandom(n);
-    List<String> tenants = BenchSandbox.iqrTenants();
     List<CommandDriver.Command> cmds = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String id = prefix + "-" + i;
@@ -86,7 +90,7 @@ final class W1Commands {
     return cmds;
   }
 
-  private static void measure(
+  static void measure(
       BenchEnv env,
       Sut s,
       ChildJvm jvm,

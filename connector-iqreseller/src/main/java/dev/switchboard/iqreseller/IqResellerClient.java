@@ -1,7 +1,6 @@
 package dev.switchboard.iqreseller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.http.ProviderHttp;
 import dev.switchboard.spi.Invocation;
 import io.reactivex.rxjava3.core.Completable;
@@ -9,6 +8,7 @@ import io.reactivex.rxjava3.core.Single;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,20 +70,17 @@ final class IqResellerClient {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  /** GET of a bare JSON array, the shape of every IQ Reseller list (§2.3). */
-  Single<JsonNode> getArray(String path, Map<String, String> query, Invocation inv) {
-    return getJson(path, query, inv)
-        .map(
-            n -> {
-              if (!n.isArray()) {
-                throw ProviderCallException.badResponse(
-                    "iqreseller",
-                    callName(path),
-                    "expected a JSON array, got " + n.getNodeType(),
-                    false);
-              }
-              return n;
-            });
+  /**
+   * GET of a list page, a bare JSON array (§2.3), split into its records straight from the body's
+   * tokens ({@link IqResellerPage}), normalised unless {@code raw}.
+   */
+  Single<List<JsonNode>> getRecords(
+      String path, Map<String, String> query, Invocation inv, boolean raw) {
+    return http.retrying(
+        fetch(path, query, inv)
+            .map(body -> IqResellerPage.records(callName(path), body.getBytes(), !raw)),
+        true,
+        inv.deadline());
   }
 
   Completable close() {

@@ -96,7 +96,7 @@ final class ListOperation implements Operation<IqResellerClient> {
     queryParams.forEach((param, name) -> query.put(name, inv.params().path(param).asText()));
     Flowable<JsonNode> records;
     if (pageParam == null) {
-      records = client.getArray(path, query, inv).flattenAsFlowable(a -> a);
+      records = client.getRecords(path, query, inv, raw).flattenAsFlowable(a -> a);
     } else {
       int size =
           (int)
@@ -109,18 +109,12 @@ final class ListOperation implements Operation<IqResellerClient> {
                 Map<String, String> q = new LinkedHashMap<>(query);
                 q.put(pageParam, String.valueOf(req.page()));
                 q.put(sizeParam, String.valueOf(req.size()));
-                return client.getArray(path, q, inv).map(ListOperation::asList);
+                return client.getRecords(path, q, inv, raw);
               },
               page -> page,
               MAX_PAGES,
               inv::pageFetched);
     }
-    return raw ? records : records.map(IqResellerRecords::normalize);
-  }
-
-  private static java.util.List<JsonNode> asList(JsonNode array) {
-    java.util.List<JsonNode> list = new java.util.ArrayList<>(array.size());
-    array.forEach(list::add);
-    return list;
+    return records;
   }
 }

@@ -1,0 +1,95 @@
+package dev.switchboard.iqreseller;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.error.ProviderCallException;
+import dev.switchboard.json.Json;
+import dev.switchboard.json.RawJson;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list page (a bare JSON array, provider-apis.md §2.3) split into its records, each written
+ * straight from the page's tokens to its own bytes ({@link RawJson}) and normalised on the way
+ * ({@link IqResellerRecords}: strings trimmed, US dates to ISO, the 1900 sentinel to null). No tree
+ * is built: a million-record list spent about half its time building trees from pages and writing
+ * them back out as events. The bytes are the same as the tree's (numbers exactly as sent, e.g.
+ * {@code 578.6800}); {@code IqResellerPageTest} checks that against the tree path.
+ */
+final class IqResellerPage {
+  private IqResellerPage() {}
+
+  /**
+   * The page's records in order. A body that is not one JSON array is {@code
+   * PROVIDER_BAD_RESPONSE}, retryable when it may have been cut short (not JSON), not when it is
+   * JSON of another shape.
+   */
+  static List<JsonNode> records(String call, byte[] body, boolean normalize) {
+    List<JsonNode> out = new ArrayList<>();
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_ARRAY) {
+        throw ProviderCallException.badResponse(
+            "iqreseller",
+            call,
+            first == null
+                ? "the answer is not JSON (0 bytes)"
+                : "expected a JSON array, got " + first,
+            first == null);
+      }
+      ByteArrayBuilder buf = new ByteArrayBuilder(1024);
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        buf.reset();
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
+          copyValue(p, g, normalize);
+        }
+        out.add(new RawJson(buf.toByteArray()));
+      }
+      if (p.nextToken() != null) {
+        throw new IOException("trailing content after the array");
+      }
+      return out;
+    } catch (IOException | IllegalStateException e) {
+      throw ProviderCallException.badResponse(
+          "iqreseller", call, "the answer is not JSON (" + body.length + " bytes)", true);
+    }
+  }
+
+  /** Copies the value at the parser's current token, normalising its strings. */
+  private static void copyValue(JsonParser p, JsonGenerator g, boolean normalize)
+      throws IOException {
+    int depth = 0;
+    JsonToken t = p.currentToken();
+    while (true) {
+      if (t == null) {
+        throw new IOException("the page ends inside a record");
+      }
+      if (t == JsonToken.VALUE_STRING && normalize) {
+        writeNormalised(p.getText(), g);
+      } else {
+        g.copyCurrentEventExact(p); // numbers keep their exact text: 578.6800 stays so
+      }
+      depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+      if (depth == 0) {
+        return;
+      }
+      t = p.nextToken();
+    }
+  }
+
+  private static void writeNormalised(String s, JsonGenerator g) throws IOException {
+    String stripped = s.strip();
+    String iso = IqResellerRecords.UsDate.toIso(stripped);
+    if (iso == null) {
+      g.writeString(stripped);
+    } else if (iso.isEmpty()) {
+      g.writeNull();
+    } else {
+      g.writeString(iso);
+    }
+  }
+}

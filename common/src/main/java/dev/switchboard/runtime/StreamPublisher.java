@@ -65,6 +65,7 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
   private final Promise<Outcome> done = Promise.promise();
   private Subscription subscription;
   private long seq;
+  private ResultEvents.RecordWriter recordWriter; // made at the first record: the id's prefix, once
   private long unacked;
   private long unackedBytes;
   private long credit;
@@ -160,7 +161,10 @@ final class StreamPublisher implements FlowableSubscriber<JsonNode> {
     }
     credit--;
     unacked++;
-    byte[] bytes = Json.bytes(ResultEvents.record(commandId(), seq++, data));
+    if (recordWriter == null) {
+      recordWriter = new ResultEvents.RecordWriter(commandId());
+    }
+    byte[] bytes = recordWriter.bytes(seq++, data);
     unackedBytes += bytes.length;
     topUp();
     long recordSeq = seq - 1;

@@ -1,5 +1,6 @@
 package dev.switchboard.message;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import dev.switchboard.error.ProviderCallException;
 import dev.switchboard.error.Resolution;
 import dev.switchboard.error.SwitchboardException;
 import dev.switchboard.json.Json;
+import dev.switchboard.json.RawJson;
 import org.junit.jupiter.api.Test;
 
 /** Exact JSON shapes of the three result events of contract v1. */
@@ -70,5 +72,19 @@ class ResultEventsTest {
     assertThat(ResultEvents.RECORD).isEqualTo("record");
     assertThat(ResultEvents.COMPLETED).isEqualTo("completed");
     assertThat(ResultEvents.FAILED).isEqualTo("failed");
+  }
+
+  @Test
+  void theRecordWriterWritesTheBytesOfTheTreeEvent() throws Exception {
+    String[] ids = {"c-1", "quote\" back\\slash", "caf\u00e9 \ud83d\ude00", "\u0001\n"};
+    JsonNode tree = Json.parse("{\"a\":578.6800,\"b\":[1,\"x\"],\"c\":null}".getBytes(UTF_8));
+    for (String id : ids) {
+      ResultEvents.RecordWriter writer = new ResultEvents.RecordWriter(id);
+      for (long seq : new long[] {0, 9, 10, 1_000_000_007L}) {
+        byte[] expected = Json.bytes(ResultEvents.record(id, seq, tree));
+        assertThat(writer.bytes(seq, new RawJson(Json.bytes(tree)))).as(id).isEqualTo(expected);
+        assertThat(writer.bytes(seq, tree)).as(id + " (a tree)").isEqualTo(expected);
+      }
+    }
   }
 }

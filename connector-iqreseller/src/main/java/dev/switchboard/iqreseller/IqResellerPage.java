@@ -42,12 +42,16 @@ final class IqResellerPage {
             first == null);
       }
       ByteArrayBuilder buf = new ByteArrayBuilder(1024);
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        buf.reset();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
+      // One generator per page, flushed after each record: a generator per record cost more
+      // than the copy of a small record.
+      try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
+        g.setRootValueSeparator(null);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
           copyValue(p, g, normalize);
+          g.flush();
+          out.add(new RawJson(buf.toByteArray()));
+          buf.reset();
         }
-        out.add(new RawJson(buf.toByteArray()));
       }
       if (p.nextToken() != null) {
         throw new IOException("trailing content after the array");

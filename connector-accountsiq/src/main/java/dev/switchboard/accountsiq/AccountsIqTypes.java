@@ -89,7 +89,7 @@ final class AccountsIqTypes {
       if (INTS.contains(field)) {
         return NODES.numberNode(Long.parseLong(text.trim()));
       }
-      if (DECIMALS.contains(field) || field.endsWith("Amount") || field.matches("ItemPrice\\d")) {
+      if (DECIMALS.contains(field) || field.endsWith("Amount") || isNumberedPrice(field)) {
         return NODES.numberNode(new BigDecimal(text.trim()));
       }
       if (BOOLEANS.contains(field) && (text.equals("true") || text.equals("false"))) {
@@ -99,5 +99,17 @@ final class AccountsIqTypes {
       // not the type the table says: keep the provider's text rather than lose it
     }
     return NODES.textNode(text);
+  }
+
+  /**
+   * {@code ItemPrice1} … {@code ItemPrice9}: checked by hand, since this runs for every field of
+   * every record ({@code String.matches} compiled a regex each time: a fifth of a 100,000-customer
+   * stream's time).
+   */
+  static boolean isNumberedPrice(String field) {
+    return field.length() == 10
+        && field.startsWith("ItemPrice")
+        && field.charAt(9) >= '0'
+        && field.charAt(9) <= '9';
   }
 }

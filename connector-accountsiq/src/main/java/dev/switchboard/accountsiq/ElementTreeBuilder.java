@@ -46,7 +46,7 @@ final class ElementTreeBuilder {
     final boolean nil;
     final StringBuilder text = new StringBuilder();
     JsonNode children; // ObjectNode or ArrayNode once a child arrives
-    final Set<String> repeated = new java.util.HashSet<>(); // fields turned into arrays
+    Set<String> repeated; // fields turned into arrays; made for the first (most records have none)
 
     Frame(String name, boolean nil) {
       this.name = name;
@@ -106,12 +106,15 @@ final class ElementTreeBuilder {
     JsonNode existing = o.get(name);
     if (existing == null) {
       o.set(name, value);
-    } else if (parent.repeated.contains(name)) {
+    } else if (parent.repeated != null && parent.repeated.contains(name)) {
       ((ArrayNode) existing).add(value);
     } else {
       ArrayNode a = NODES.arrayNode(); // a repeated element not known as an array
       a.add(existing).add(value);
       o.set(name, a);
+      if (parent.repeated == null) {
+        parent.repeated = new java.util.HashSet<>();
+      }
       parent.repeated.add(name);
     }
   }

@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * Runs the benchmark workloads W1–W6 against Switchboard, the Camel peer and the hand-written peer,
- * and the cost curves C1 (concurrent streams) and C2 (connections) against Switchboard, and writes
- * the results tables into {@code docs/benchmarks.md}. See that page.
+ * the cost curves C1 (concurrent streams), C2 (connections) and C3 (commands queued) and start-up
+ * S1 against Switchboard, and writes the results tables into {@code docs/benchmarks.md}. See that
+ * page.
  *
  * <pre>
- * bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6,C1,C2] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
+ * bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6,C1,C2,C3,S1] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
  *     [--runs N] [--no-write]</pre>
  */
 public final class BenchMain {
@@ -29,7 +30,7 @@ public final class BenchMain {
     List<String> workloads =
         only >= 0
             ? List.of(a.get(only + 1).toUpperCase().split(","))
-            : List.of("W1", "W2", "W3", "W4", "W5", "W6", "C1", "C2");
+            : List.of("W1", "W2", "W3", "W4", "W5", "W6", "C1", "C2", "C3", "S1");
     int sys = a.indexOf("--systems");
     List<Sut> suts =
         sys < 0
@@ -77,6 +78,9 @@ public final class BenchMain {
       if (workloads.contains("W3")) sections.add(W3Memory.run(env, plan));
       if (workloads.contains("W4")) sections.add(W4LoginStorm.run(env, plan, suts));
     }
+    // These start the distribution with its own embedded broker, as a user would.
+    if (workloads.contains("C3")) sections.add(ScriptWorkloads.queuedMemory(project, plan));
+    if (workloads.contains("S1")) sections.add(ScriptWorkloads.startup(project, plan));
     var results = Report.sections(plan, sections, (System.nanoTime() - began) / 60e9);
     results.values().forEach(System.out::println);
     // Smoke numbers only check the harness: never written over the real results.

@@ -24,7 +24,7 @@ final class Report {
       "How cost grows as work grows, one table each; Switchboard only, in the same JVM and"
           + " settings as above.";
   private static final Pattern SECTION =
-      Pattern.compile("(?m)^##+ ([WC]\\d)\\b|^" + Pattern.quote(CURVES) + "$");
+      Pattern.compile("(?m)^##+ ([WCS]\\d)\\b|^" + Pattern.quote(CURVES) + "$");
 
   private Report() {}
 
@@ -53,7 +53,7 @@ final class Report {
     for (String s : sections) {
       Matcher m = SECTION.matcher(s);
       if (!m.find() || m.group(1) == null)
-        throw new IllegalArgumentException("a section must start with ## Wn or ### Cn");
+        throw new IllegalArgumentException("a section must start with ## Wn, ## Sn or ### Cn");
       int eol = s.indexOf('\n') + 1;
       out.put(
           m.group(1), s.substring(0, eol) + "\n" + provenance + s.substring(eol).stripLeading());
@@ -70,6 +70,7 @@ final class Report {
     all.putAll(fresh);
     StringBuilder block = new StringBuilder("\n\n");
     all.forEach((k, s) -> block.append(k.startsWith("W") ? s.strip() + "\n\n" : ""));
+    all.forEach((k, s) -> block.append(k.startsWith("S") ? s.strip() + "\n\n" : ""));
     if (all.keySet().stream().anyMatch(k -> k.startsWith("C")))
       block.append(CURVES).append("\n\n").append(CURVES_INTRO).append("\n\n");
     all.forEach((k, s) -> block.append(k.startsWith("C") ? s.strip() + "\n\n" : ""));

@@ -10,12 +10,12 @@ import java.util.Map;
 
 /**
  * Runs the benchmark workloads W1–W6 against Switchboard, the Camel peer and the hand-written peer,
- * the cost curves C1 (concurrent streams), C2 (connections) and C3 (commands queued) and start-up
- * S1 against Switchboard, and writes the results tables into {@code docs/benchmarks.md}. See that
- * page.
+ * the ledger's cost L1, the cost curves C1 (concurrent streams), C2 (connections) and C3 (commands
+ * queued) and start-up S1 against Switchboard, and writes the results tables into {@code
+ * docs/benchmarks.md}. See that page.
  *
  * <pre>
- * bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6,C1,C2,C3,S1] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
+ * bench/run [--smoke] [--only W1,W2,W3,W4,W5,W6,L1,C1,C2,C3,S1] [--systems SWITCHBOARD,CAMEL,HANDWRITTEN]
  *     [--runs N] [--no-write]</pre>
  */
 public final class BenchMain {
@@ -30,7 +30,7 @@ public final class BenchMain {
     List<String> workloads =
         only >= 0
             ? List.of(a.get(only + 1).toUpperCase().split(","))
-            : List.of("W1", "W2", "W3", "W4", "W5", "W6", "C1", "C2", "C3", "S1");
+            : List.of("W1", "W2", "W3", "W4", "W5", "W6", "L1", "C1", "C2", "C3", "S1");
     int sys = a.indexOf("--systems");
     List<Sut> suts =
         sys < 0
@@ -75,6 +75,9 @@ public final class BenchMain {
           for (ChildJvm j : systems.values()) j.close();
         }
       }
+      // Its two Switchboards, one at a time, once the JVMs above are closed.
+      if (workloads.contains("L1") && suts.contains(Sut.SWITCHBOARD))
+        sections.add(L1Ledger.run(env, plan));
       if (workloads.contains("W3")) sections.add(W3Memory.run(env, plan));
       if (workloads.contains("W4")) sections.add(W4LoginStorm.run(env, plan, suts));
     }

@@ -14,10 +14,19 @@ final class SwitchboardProcess {
   private SwitchboardProcess() {}
 
   static ChildJvm start(BenchEnv env, String heap, Path dir, Sut sut) throws Exception {
+    return start(env, heap, dir, sut.prefix, runtime());
+  }
+
+  /**
+   * Switchboard on the topics (and consumer groups) {@code <prefix>.*}, with {@code runtime} (YAML
+   * flow-mapping entries, may be blank) as its runtime settings.
+   */
+  static ChildJvm start(BenchEnv env, String heap, Path dir, String prefix, String runtime)
+      throws Exception {
     Files.createDirectories(dir);
     int httpPort = freePort();
     Path yaml = dir.resolve("switchboard.yaml");
-    Files.writeString(yaml, yaml(env, sut, httpPort));
+    Files.writeString(yaml, yaml(env, prefix, runtime, httpPort));
     String jar = env.projectDir().resolve("launcher/target/switchboard.jar").toString();
     // RunCommand prints this once the platform started (consumers subscribed, ops endpoints up).
     ChildJvm jvm =
@@ -31,14 +40,19 @@ final class SwitchboardProcess {
     return jvm;
   }
 
-  static String yaml(BenchEnv env, Sut sut, int httpPort) {
+  /** -Dbench.switchboard.runtime="resultWindowBytes: 4194304, maxInFlight: 512": tuning runs. */
+  static String runtime() {
+    return System.getProperty("bench.switchboard.runtime", "");
+  }
+
+  static String yaml(BenchEnv env, String prefix, String runtime, int httpPort) {
     BenchSandbox sb = env.sandbox();
     StringBuilder y =
         new StringBuilder()
             .append("kafka:\n  bootstrap: ")
             .append(env.broker().bootstrap())
             .append("\n  topicPrefix: ")
-            .append(sut.prefix)
+            .append(prefix)
             .append("\n  partitions: ")
             .append(BenchBroker.PARTITIONS)
             .append(
@@ -47,12 +61,7 @@ final class SwitchboardProcess {
                     : "\n  properties: {" + System.getProperty("bench.switchboard.kafka") + "}")
             .append("\nhttp:\n  port: ")
             .append(httpPort)
-            // -Dbench.switchboard.runtime="resultWindowBytes: 4194304, maxInFlight: 512": tuning
-            // experiments
-            .append(
-                System.getProperty("bench.switchboard.runtime", "").isBlank()
-                    ? ""
-                    : "\nruntime: {" + System.getProperty("bench.switchboard.runtime") + "}")
+            .append(runtime.isBlank() ? "" : "\nruntime: {" + runtime + "}")
             .append("\nconnectors:\n  iqreseller:\n    connections:\n");
     List<String> iqr = new java.util.ArrayList<>(BenchSandbox.iqrTenants());
     iqr.addAll(BenchSandbox.curveTenants()); // idle unless a cost curve runs: sessions are lazy

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * command-to-terminal-event latency and CPU per 1,000 commands, per system.
  */
 final class W1Commands {
-  private static final List<Long> LATENCIES_MS = List.of(0L, 20L);
+  static final List<Long> LATENCIES_MS = List.of(0L, 20L);
 
   private W1Commands() {}
 
@@ -97,11 +97,22 @@ final class W1Commands {
       List<CommandDriver.Command> cmds,
       BenchPlan plan,
       Measures into) {
+    measure(env, s.prefix, jvm, cmds, plan, into);
+  }
+
+  /** Runs {@code cmds} through the IQ Reseller topics {@code <prefix>.iqreseller.*}. */
+  static void measure(
+      BenchEnv env,
+      String prefix,
+      ChildJvm jvm,
+      List<CommandDriver.Command> cmds,
+      BenchPlan plan,
+      Measures into) {
     try (CommandDriver d =
         new CommandDriver(
             env.broker().bootstrap(),
-            s.commandsTopic("iqreseller"),
-            s.resultsTopic("iqreseller"))) {
+            prefix + ".iqreseller.commands",
+            prefix + ".iqreseller.results")) {
       double cpu0 = ProcessMeter.cpuSeconds(jvm.pid());
       CommandDriver.Outcome o = d.run(cmds, plan.w1Window(), 0, Duration.ofMinutes(15));
       double cpu = ProcessMeter.cpuSeconds(jvm.pid()) - cpu0;

@@ -137,34 +137,7 @@ final class ListWorkload {
             spec.workload(), run, s.label, Samples.num(m.get(s).byRun.get(run - 1), 0));
       }
     }
-    MarkdownTable t =
-        new MarkdownTable(
-            "system",
-            "records/s",
-            "% of raw producer",
-            "CPU s",
-            "mean event bytes",
-            "records / completed (all runs)");
-    t.row(
-        "raw producer (ProducerPerformance, same events)",
-        rawSamples.show(0),
-        "100",
-        "–",
-        Integer.toString(recordSize),
-        "–");
-    m.forEach(
-        (s, x) -> {
-          Samples pct100 = new Samples();
-          for (int i = 0; i < Math.min(x.byRun.size(), raw.size()); i++)
-            pct100.add(100 * x.byRun.get(i) / raw.get(i));
-          t.row(
-              s.label,
-              x.rate.show(0),
-              pct100.show(0),
-              x.cpu.show(1),
-              Samples.num(x.meanEventBytes, 0),
-              x.recordsSeen + " / " + x.completed + (x.problems.isEmpty() ? "" : " " + x.problems));
-        });
+    MarkdownTable t = W2Ingestion.table(rawSamples, raw, recordSize, m);
     return spec.heading()
         + "\n\n"
         + spec.description()

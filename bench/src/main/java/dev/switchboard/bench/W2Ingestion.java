@@ -59,34 +59,7 @@ final class W2Ingestion {
             run, s.label, Samples.num(m.get(s).byRun.get(run - 1), 0));
       }
     }
-    MarkdownTable t =
-        new MarkdownTable(
-            "system",
-            "records/s",
-            "% of raw producer",
-            "CPU s",
-            "mean event bytes",
-            "records / completed (all runs)");
-    t.row(
-        "raw producer (ProducerPerformance, same events)",
-        rawSamples.show(0),
-        "100",
-        "–",
-        Integer.toString(recordSize),
-        "–");
-    m.forEach(
-        (s, x) -> {
-          Samples pct100 = new Samples();
-          for (int i = 0; i < Math.min(x.byRun.size(), raw.size()); i++)
-            pct100.add(100 * x.byRun.get(i) / raw.get(i));
-          t.row(
-              s.label,
-              x.rate.show(0),
-              pct100.show(0),
-              x.cpu.show(1),
-              Samples.num(x.meanEventBytes, 0),
-              x.recordsSeen + " / " + x.completed + (x.problems.isEmpty() ? "" : " " + x.problems));
-        });
+    MarkdownTable t = table(rawSamples, raw, recordSize, m);
     return "## W2 — paged ingestion\n\nOne `inventory.list` command on a tenant with "
         + Samples.num(plan.w2Records(), 0)
         + " inventory units (page size 2,000, so "
@@ -156,5 +129,39 @@ final class W2Ingestion {
         problems.add(o.recordEvents() + " of " + expected + " records");
       if (o.completed() != 1) problems.add("failed " + o.failureCodes());
     }
+  }
+
+  /** The table W2, W5 and W6 share: the raw producer, then each system against it run by run. */
+  static MarkdownTable table(
+      Samples rawSamples, List<Double> raw, int recordSize, Map<Sut, Measures> m) {
+    MarkdownTable t =
+        new MarkdownTable(
+            "system",
+            "records/s",
+            "% of raw producer",
+            "CPU s",
+            "mean event bytes",
+            "records / completed (all runs)");
+    t.row(
+        "raw producer (ProducerPerformance, same events)",
+        rawSamples.show(0),
+        "100",
+        "–",
+        Integer.toString(recordSize),
+        "–");
+    m.forEach(
+        (s, x) -> {
+          Samples pct100 = new Samples();
+          for (int i = 0; i < Math.min(x.byRun.size(), raw.size()); i++)
+            pct100.add(100 * x.byRun.get(i) / raw.get(i));
+          t.row(
+              s.label,
+              x.rate.show(0),
+              pct100.show(0),
+              x.cpu.show(1),
+              Samples.num(x.meanEventBytes, 0),
+              x.recordsSeen + " / " + x.completed + (x.problems.isEmpty() ? "" : " " + x.problems));
+        });
+    return t;
   }
 }

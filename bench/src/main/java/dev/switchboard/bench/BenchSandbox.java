@@ -24,9 +24,9 @@ import java.util.stream.IntStream;
  * The one sandbox every system under test talks to, in the harness's JVM: IQ Reseller tenants
  * {@code t1..tN} (10,000 items, 1,000,000 inventory units each, generated on demand), AccountsIQ
  * 1.1 companies {@code BENCH01..} whose Login tokens live {@code loginTokenTtl} plus the W5
- * companies (connections {@code w5}, {@code w5warm}: the given number of customers, a tenth for
+ * companies (connections {@code w5}, {@code w5warm}: the given number of customers each, one for
  * warming up), and the W6 Accengage users (connections {@code w6}, {@code w6warm}: one app with the
- * given number of devices, a tenth for warming up; 100 CSV rows per export page, the simulator's
+ * given number of devices each, one for warming up; 100 CSV rows per export page, the simulator's
  * default). The cost curves have IQ Reseller tenants of their own (see {@link #curveTenants()}).
  */
 final class BenchSandbox implements AutoCloseable {
@@ -37,10 +37,10 @@ final class BenchSandbox implements AutoCloseable {
   /** A tenant with a tenth of the inventory, for warming up the paged path before W2 is timed. */
   static final String WARM_TENANT = "t8";
 
-  /** W5's AccountsIQ connections: the measured one and one with a tenth of it for warming up. */
+  /** W5's AccountsIQ connections: the measured one and one as big for warming up. */
   static final List<String> W5_CONNECTIONS = List.of("w5", "w5warm");
 
-  /** W6's Accengage connections: the measured one and one with a tenth of it for warming up. */
+  /** W6's Accengage connections: the measured one and one as big for warming up. */
   static final List<String> W6_CONNECTIONS = List.of("w6", "w6warm");
 
   /** C1's points: concurrent {@code inventory.list} streams, each on its own tenant. */
@@ -91,9 +91,7 @@ final class BenchSandbox implements AutoCloseable {
     for (String c : W5_CONNECTIONS) {
       String company = aiqCompany(c);
       aiq =
-          aiq.withEntity(
-                  AccountsIqEntity.of(company, 99)
-                      .withCustomers(c.endsWith("warm") ? customers / 10 : customers))
+          aiq.withEntity(AccountsIqEntity.of(company, 99).withCustomers(customers))
               .withTenant(AccountsIqTenant.login(company, AIQ_PARTNER_KEY, aiqUserKey(c)));
     }
     AccengageConfig acg = AccengageConfig.defaults();
@@ -101,7 +99,7 @@ final class BenchSandbox implements AutoCloseable {
       acg =
           acg.withUser(
               AccengageUser.of(acgEmail(c), acgApiKey(c), 6, acgPartnerId(c))
-                  .withSizes(0, 0, c.endsWith("warm") ? devices / 10 : devices));
+                  .withSizes(0, 0, devices));
     }
     Vertx vertx = Vertx.vertx();
     SandboxConfig config =

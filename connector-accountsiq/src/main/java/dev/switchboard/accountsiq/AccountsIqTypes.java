@@ -3,6 +3,8 @@ package dev.switchboard.accountsiq;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,17 +84,36 @@ final class AccountsIqTypes {
           "HasExpired",
           "EndOfMonth");
 
+  private enum Kind {
+    INT,
+    DECIMAL,
+    BOOLEAN
+  }
+
+  /** One lookup per field (it runs for every field of every record); the first table wins. */
+  private static final Map<String, Kind> KINDS = new HashMap<>();
+
+  static {
+    INTS.forEach(f -> KINDS.putIfAbsent(f, Kind.INT));
+    DECIMALS.forEach(f -> KINDS.putIfAbsent(f, Kind.DECIMAL));
+    BOOLEANS.forEach(f -> KINDS.putIfAbsent(f, Kind.BOOLEAN));
+  }
+
   private AccountsIqTypes() {}
 
   static JsonNode value(String field, String text) {
+    Kind kind = KINDS.get(field);
+    if (kind == null && (field.endsWith("Amount") || isNumberedPrice(field))) {
+      kind = Kind.DECIMAL;
+    }
     try {
-      if (INTS.contains(field)) {
+      if (kind == Kind.INT) {
         return NODES.numberNode(Long.parseLong(text.trim()));
       }
-      if (DECIMALS.contains(field) || field.endsWith("Amount") || isNumberedPrice(field)) {
+      if (kind == Kind.DECIMAL) {
         return NODES.numberNode(new BigDecimal(text.trim()));
       }
-      if (BOOLEANS.contains(field) && (text.equals("true") || text.equals("false"))) {
+      if (kind == Kind.BOOLEAN && (text.equals("true") || text.equals("false"))) {
         return NODES.booleanNode(Boolean.parseBoolean(text));
       }
     } catch (NumberFormatException e) {

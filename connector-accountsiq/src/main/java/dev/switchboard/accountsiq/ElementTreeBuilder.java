@@ -44,7 +44,8 @@ final class ElementTreeBuilder {
   private final class Frame {
     final String name;
     final boolean nil;
-    final StringBuilder text = new StringBuilder();
+    String text = ""; // a leaf's text usually comes in one piece: no builder for it
+    StringBuilder more;
     JsonNode children; // ObjectNode or ArrayNode once a child arrives
     Set<String> repeated; // fields turned into arrays; made for the first (most records have none)
 
@@ -65,7 +66,14 @@ final class ElementTreeBuilder {
   }
 
   void text(String t) {
-    stack.peek().text.append(t);
+    Frame f = stack.peek();
+    if (f.more != null) {
+      f.more.append(t);
+    } else if (f.text.isEmpty()) {
+      f.text = t;
+    } else {
+      f.more = new StringBuilder(f.text).append(t);
+    }
   }
 
   /** Closes the current element; returns the finished value when it was the outermost one. */
@@ -79,7 +87,7 @@ final class ElementTreeBuilder {
     } else if (ARRAY_CONTAINERS.contains(f.name) || f.name.startsWith("ArrayOf")) {
       value = NODES.arrayNode(); // an empty array element
     } else {
-      value = AccountsIqTypes.value(f.name, f.text.toString());
+      value = AccountsIqTypes.value(f.name, f.more == null ? f.text : f.more.toString());
     }
     Frame parent = stack.peek();
     if (parent == null) {

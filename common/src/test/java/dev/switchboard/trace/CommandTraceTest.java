@@ -61,6 +61,22 @@ class CommandTraceTest {
   }
 
   @Test
+  void aHostileTracestateIsDroppedNotPassedOnToProvidersOrEvents() {
+    for (String hostile :
+        new String[] {
+          "a=1\r\nX-Forged: yes", // header injection
+          "a=" + "v".repeat(100_000), // far over the W3C size limit
+          "=nokey,,", // not a list of key=value members
+        }) {
+      assertThat(CommandTrace.carried(headers(TRACEPARENT, hostile)).fields())
+          .as(hostile.substring(0, Math.min(20, hostile.length())))
+          .containsExactly(entry("traceparent", TRACEPARENT));
+      assertThat(CommandTrace.start(headers(TRACEPARENT, hostile), "t", "p", "op", "id").fields())
+          .containsExactly(entry("traceparent", TRACEPARENT));
+    }
+  }
+
+  @Test
   void aCarriedTraceIsPassedOnAsItCame() {
     CommandTrace t = CommandTrace.carried(headers(TRACEPARENT, null));
     assertThat(t.fields()).containsExactly(entry("traceparent", TRACEPARENT));

@@ -142,14 +142,11 @@ final class IqResellerPage {
     }
 
     private void writeNormalised(String s) throws IOException {
-      String stripped = s.strip();
-      String iso = IqResellerRecords.UsDate.toIso(stripped);
-      if (iso == null) {
-        g.writeString(stripped);
-      } else if (iso.isEmpty()) {
+      String t = IqResellerRecords.text(s);
+      if (t == null) {
         g.writeNull();
       } else {
-        g.writeString(iso);
+        g.writeString(t);
       }
     }
   }

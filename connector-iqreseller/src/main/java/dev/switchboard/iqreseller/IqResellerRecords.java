@@ -44,16 +44,26 @@ final class IqResellerRecords {
     }
     if (node.isTextual()) {
       String s = node.asText();
-      String stripped = s.strip();
-      String iso = UsDate.toIso(stripped);
-      if (iso != null) {
-        return iso.isEmpty()
-            ? JsonNodeFactory.instance.nullNode()
-            : JsonNodeFactory.instance.textNode(iso);
+      String t = text(s);
+      if (t == null) {
+        return JsonNodeFactory.instance.nullNode();
       }
-      return stripped.length() == s.length() ? node : JsonNodeFactory.instance.textNode(stripped);
+      return t == s ? node : JsonNodeFactory.instance.textNode(t); // strip() keeps s when clean
     }
     return node;
+  }
+
+  /**
+   * One string as records carry it: trimmed, a US date as ISO-8601, the 1900 sentinel as null.
+   * Returns {@code s} itself when nothing changes.
+   */
+  static String text(String s) {
+    String stripped = s.strip();
+    String iso = UsDate.toIso(stripped);
+    if (iso == null) {
+      return stripped;
+    }
+    return iso.isEmpty() ? null : iso;
   }
 
   /** {@code M/d/yyyy h:mm:ss AM|PM}, read strictly by hand. */

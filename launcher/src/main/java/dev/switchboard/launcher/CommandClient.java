@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -111,6 +114,9 @@ public final class CommandClient implements AutoCloseable {
    * The results topic's partitions. Just after the platform created its topics the broker's
    * metadata may not list them yet, so ask again for a while rather than fail.
    */
+  private static final Executor RETRY_DELAY =
+      CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS);
+
   private List<TopicPartition> resultPartitions() throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
@@ -124,7 +130,12 @@ public final class CommandClient implements AutoCloseable {
                 + topics.results()
                 + " not found: is the platform running with this topic prefix and provider?");
       }
-      Thread.sleep(200); // a CLI thread, not an event loop
+      // Look again shortly, on a timer (this is the CLI's own thread, never an event loop).
+      try {
+        CompletableFuture.runAsync(() -> {}, RETRY_DELAY).get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
     }
   }
 

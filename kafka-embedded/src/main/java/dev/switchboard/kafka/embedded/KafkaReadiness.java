@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +56,7 @@ final class KafkaReadiness {
     for (String broker : brokers) {
       while (!listening(broker)) {
         checkAlive(where, deadline, failure, null);
-        sleep(50, where);
+        pause(50, where);
       }
     }
     Admin admin =
@@ -94,7 +95,7 @@ final class KafkaReadiness {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("Interrupted waiting for Kafka at " + where, e);
         }
-        sleep(100, where);
+        pause(100, where);
       }
     } finally {
       // Bounded: the default close waits for pending calls without limit.
@@ -134,9 +135,14 @@ final class KafkaReadiness {
     }
   }
 
-  private static void sleep(long millis, String broker) {
+  /** Waits {@code millis} on a timer before the next attempt (the caller's start thread). */
+  private static void pause(long millis, String broker) {
     try {
-      Thread.sleep(millis);
+      CompletableFuture.runAsync(
+              () -> {}, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS))
+          .get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted waiting for Kafka at " + broker, e);

@@ -4,6 +4,7 @@ import static dev.switchboard.launcher.asyncapi.ContractSchemas.COMPONENTS;
 import static dev.switchboard.launcher.asyncapi.ContractSchemas.ref;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.trace.CommandTrace;
 import java.util.List;
 
 /**
@@ -56,9 +57,9 @@ final class ResultMessages {
     text(command, "switchboard_replay", "Set by switchboard replay (origin); informational.");
     text(
         command,
-        "traceparent",
+        CommandTrace.TRACEPARENT,
         "W3C trace context; continued on the provider calls and every result event.");
-    text(command, "tracestate", "W3C trace state, passed on with traceparent.");
+    text(command, CommandTrace.TRACESTATE, "W3C trace state, passed on with traceparent.");
     ObjectNode result = headerSchema(schemas, "resultHeaders");
     result.putArray("required").add("switchboard_type");
     ObjectNode type = text(result, "switchboard_type", "The event's type member, to filter by.");
@@ -67,10 +68,10 @@ final class ResultMessages {
     text(result, "switchboard_replay", "true on a terminal event re-emitted from the ledger.");
     text(
         result,
-        "traceparent",
+        CommandTrace.TRACEPARENT,
         "The command's W3C trace context: its own traceparent, or with an OpenTelemetry SDK the"
             + " span that ran it. Absent when the command had none (or an invalid one).");
-    text(result, "tracestate", "The command's tracestate, when it had one.");
+    text(result, CommandTrace.TRACESTATE, "The command's tracestate, when it had one.");
     ObjectNode dlq = headerSchema(schemas, "deadLetterHeaders");
     dlq.putArray("required")
         .add("switchboard_dlq_topic")
